@@ -1,0 +1,12 @@
+"""newsfigures: the figures news articles report, as data, at their exact spans.
+
+>>> from extractors import extract
+>>> [(q.text, q.category, q.low) for q in extract("with over 2,000 attacks on hospitals")]
+[('over 2,000 attacks', 'attacks', 2000.0)]
+"""
+
+from .engine import VERSION as __version__
+from .engine import extract
+from .records import Document, Quantity
+
+__all__ = ["extract", "Quantity", "Document", "__version__"]

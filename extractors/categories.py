@@ -1,0 +1,212 @@
+"""What a figure is about: weapon range, aid, casualties, damage, troops, attacks, or other.
+
+Categories are read from the figure's own words (its head noun) and the words of its
+sentence near it, never from anything the sentence does not say. Aid carries donor,
+recipient and kind (military, humanitarian, financial) where the sentence names them, as
+the Kiel Ukraine Support Tracker records them; casualties and damage carry a measure
+(killed, wounded, injured, missing; damaged, destroyed), as UCDP and ACLED keep them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+CATEGORIES = ("weapon_range", "aid", "casualties", "damage", "troops", "attacks", "other")
+MEASURES = ("killed", "wounded", "injured", "missing", "casualties", "damaged", "destroyed")
+
+TROOP_NOUNS = {
+    "troops", "soldiers", "servicemen", "servicemembers", "fighters", "personnel",
+    "mercenaries", "conscripts", "reservists", "marines", "paratroopers", "infantry",
+    "militia", "militants", "combatants", "recruits", "sailors", "pilots",
+}
+ATTACK_NOUNS = {
+    "attacks", "strikes", "airstrikes", "raids", "assaults", "drones", "missiles", "rockets",
+    "shells", "bombs", "sorties", "shellings", "bombardments", "shahed", "shaheds",
+}
+PEOPLE_NOUNS = {
+    "people", "civilians", "children", "persons", "residents", "men", "women", "victims",
+    "bodies", "adults", "citizens", "passengers", "workers", "patients", "journalists",
+    "prisoners", "hostages", "refugees", "inhabitants", "villagers", "police", "officers",
+} | TROOP_NOUNS
+# Nouns whose very meaning is a casualty measure.
+CASUALTY_NOUNS = {"deaths": "killed", "fatalities": "killed", "dead": "killed",
+                  "casualties": "casualties", "injuries": "injured"}
+DAMAGE_NOUNS = {
+    "homes", "houses", "buildings", "facilities", "schools", "hospitals", "apartments",
+    "bridges", "plants", "stations", "substations", "churches", "kindergartens", "dwellings",
+    "residences", "structures", "objects", "warehouses", "shops", "vehicles", "cars",
+    "capacity", "infrastructure", "blocks", "properties", "factories", "farms", "villages",
+}
+
+_CASUALTY_MEASURE = regex.compile(
+    r"\b(?P<m>killed|killing|dead|died|die|perished|slain|wounded|wounding|injured|injuring|hurt|missing)\b",
+    regex.IGNORECASE)
+_DAMAGE_MEASURE = regex.compile(r"\b(?P<m>damaged|damaging|destroyed|destroying|razed|ruined)\b",
+                                regex.IGNORECASE)
+_MEASURE_NAMES = {
+    "killed": "killed", "killing": "killed", "dead": "killed", "died": "killed", "die": "killed",
+    "perished": "killed", "slain": "killed", "wounded": "wounded", "wounding": "wounded",
+    "injured": "injured", "injuring": "injured", "hurt": "injured", "missing": "missing",
+    "damaged": "damaged", "damaging": "damaged", "destroyed": "destroyed",
+    "destroying": "destroyed", "razed": "destroyed", "ruined": "destroyed",
+}
+# The clause a figure sits in: the measure of "12,000 people have been killed" lies after
+# it; of "killing 12 people" before it. Clause ends keep one figure's verb off the next.
+_CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\band\b|\bwhile\b|\bwith\b|\bbut\b")
+_AFTER_WINDOW = 60
+_BEFORE_WINDOW = 30
+
+WEAPONS = (
+    "ATACMS", "Atacms", "Storm Shadow", "SCALP", "HIMARS", "GMLRS", "Taurus", "Tomahawk",
+    "Iskander", "Kinzhal", "Kalibr", "Oreshnik", "Neptune", "Shahed", "Patriot", "JASSM",
+    "ERAM", "Harpoon", "Bayraktar", "Zircon", "Tochka-U", "Onyx", "Hwasong", "KN-23",
+)
+_WEAPON = regex.compile(
+    r"(?P<weapon>(?:" + "|".join(regex.escape(w) for w in sorted(WEAPONS, key=len, reverse=True))
+    + r"|Kh-\d+)(?:[ \u00a0]+(?:missiles?|rockets?|systems?|cruise\s+missiles?|ballistic\s+missiles?|drones?))?"
+    r"|(?:(?:ballistic|cruise|long-range|hypersonic)[ \u00a0]+)?(?:missiles?|rockets?))\b")
+_RANGE_CUE = regex.compile(
+    r"\b(?:range|ranges|reach|reaches|travel|travels|fly|flies|strike|hit)\b[^.;]{0,40}$",
+    regex.IGNORECASE)
+
+_AID_CUE = regex.compile(
+    r"\b(?:aid|assistance|support|package|pledged?|provided|provide|committ(?:ed|ing)|"
+    r"donated?|grants?|allocated|funding|loans?|disbursed|tranche)\b", regex.IGNORECASE)
+_AID_KIND = (
+    ("military", regex.compile(r"\b(?:military|weapons?|arms|defen[cs]e|security assistance|ammunition)\b", regex.IGNORECASE)),
+    ("humanitarian", regex.compile(r"\bhumanitarian\b", regex.IGNORECASE)),
+    ("financial", regex.compile(r"\b(?:financial|budget(?:ary)?|macro-financial|loans?|economic)\b", regex.IGNORECASE)),
+)
+ACTORS = (
+    "U.S.", "US", "USA", "United States", "America", "Washington", "UK", "U.K.", "Britain",
+    "United Kingdom", "London", "Germany", "Berlin", "France", "Paris", "EU", "European Union",
+    "Brussels", "Japan", "Canada", "Poland", "Netherlands", "Denmark", "Norway", "Sweden",
+    "Italy", "Spain", "Australia", "NATO", "IMF", "World Bank", "Ukraine", "Kyiv", "Kiev",
+    "Russia", "Moscow", "Israel", "Taiwan", "China", "Beijing", "Iran", "North Korea",
+)
+_ACTORS = "|".join(regex.escape(a) for a in sorted(ACTORS, key=len, reverse=True))
+_ACTOR = regex.compile(rf"(?<![\p{{L}}.])(?P<actor>{_ACTORS})(?![\p{{L}}])(?P<possessive>['’]s)?")
+_RECIPIENT_AFTER = regex.compile(
+    rf"^[^.;]{{0,60}}?\b(?:to|for)[ \u00a0]+(?:the[ \u00a0]+)?(?P<actor>{_ACTORS})(?![\p{{L}}])")
+_SUPPLIER = regex.compile(r"(?:[ \u00a0]+[\p{L}-]+){0,3}?[ \u00a0]+(?:supplier|donor|backer|provider|sponsor)\b")
+_MONEY_SUBJECT = regex.compile(
+    r"[ \u00a0]+(?:in|of|for|as)[ \u00a0]+(?P<subject>(?:[\p{L}.\-]+[ \u00a0]+){0,2}?"
+    r"(?:aid|assistance|support|funding|loans?|grants?|sanctions|damages|spending|budget|revenue|investment|debt|reconstruction))\b",
+    regex.IGNORECASE)
+_OF_SUBJECT = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|its[ \u00a0]+|their[ \u00a0]+)?(?P<words>(?:[\p{L}\-]+(?:[ \u00a0]+|$)){1,3})")
+
+
+@dataclass(slots=True)
+class About:
+    category: str = "other"
+    measure: str | None = None
+    subject: str | None = None
+    donor: str | None = None
+    recipient: str | None = None
+    aid_kind: str | None = None
+
+
+def classify(text: str, sentence_start: int, sentence_end: int, start: int, end: int,
+             dimension: str, unit: str, subject: str | None) -> About:
+    """The category of the figure text[start:end] in the sentence around it."""
+    before = text[sentence_start:start]
+    after = text[end:sentence_end]
+    if dimension == "length":
+        return _length(before, after, subject)
+    if dimension == "currency":
+        return _money(before, after, subject)
+    if dimension == "count":
+        return _count(before, after, unit, subject)
+    if dimension == "percentage":
+        return _share(after, subject)
+    return About(subject=subject)
+
+
+def _length(before: str, after: str, subject: str | None) -> About:
+    if not _RANGE_CUE.search(before[-60:]):
+        return About(subject=subject)
+    weapons = list(_WEAPON.finditer(before))
+    weapon = weapons[-1] if weapons else _WEAPON.search(after)
+    if weapon is None:
+        return About(subject=subject)
+    return About("weapon_range", subject=weapon.group("weapon"))
+
+
+def _money(before: str, after: str, subject: str | None) -> About:
+    near_after = _clause(after)
+    money_subject = _MONEY_SUBJECT.match(after)
+    subject = money_subject.group("subject") if money_subject else subject
+    window = before[-_AFTER_WINDOW:] + " " + near_after
+    if not (_AID_CUE.search(window) or (subject and _AID_CUE.search(subject))):
+        return About(subject=subject)
+    kind = next((name for name, cue in _AID_KIND if cue.search(subject or "") or cue.search(window)), None)
+    recipient = None
+    to = _RECIPIENT_AFTER.match(after)
+    if to is not None:
+        recipient = to.group("actor")
+    donor = None
+    for actor in _ACTOR.finditer(before):
+        if actor.group("possessive") and _SUPPLIER.match(before, actor.end()):
+            recipient = recipient or actor.group("actor")
+            continue
+        if actor.group("actor") != recipient and not actor.group("possessive"):
+            donor = actor.group("actor")
+    if subject:
+        in_subject = _ACTOR.search(subject)
+        if in_subject is not None:
+            donor = in_subject.group("actor")
+    return About("aid", subject=subject, donor=donor, recipient=recipient, aid_kind=kind)
+
+
+def _count(before: str, after: str, unit: str, subject: str | None) -> About:
+    head = unit.lower()
+    measure = _measure(before, after, _CASUALTY_MEASURE)
+    if head in CASUALTY_NOUNS:
+        return About("casualties", CASUALTY_NOUNS[head], subject)
+    if measure and head in PEOPLE_NOUNS:
+        return About("casualties", measure, subject)
+    if head in DAMAGE_NOUNS:
+        damage = _measure(before, after, _DAMAGE_MEASURE)
+        if damage:
+            return About("damage", damage, subject)
+    if head in TROOP_NOUNS:
+        return About("troops", subject=subject)
+    if head in ATTACK_NOUNS:
+        return About("attacks", subject=subject)
+    return About(subject=subject)
+
+
+def _share(after: str, subject: str | None) -> About:
+    of = _OF_SUBJECT.match(after)
+    if of is None:
+        return About(subject=subject)
+    words = []
+    for word in of.group("words").split():
+        if word.lower() in _SUBJECT_STOP:
+            break
+        words.append(word)
+    share_of = " ".join(words) or None
+    damage = _DAMAGE_MEASURE.search(_clause(after))
+    if share_of and damage and any(w.lower() in DAMAGE_NOUNS for w in words):
+        return About("damage", _MEASURE_NAMES[damage.group("m").lower()], share_of)
+    return About(subject=share_of or subject)
+
+
+_SUBJECT_STOP = {
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "need", "needs",
+    "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "that", "which", "who",
+}
+
+
+def _clause(after: str) -> str:
+    """The rest of the figure's clause, up to the next clause break."""
+    window = after[:_AFTER_WINDOW]
+    stop = _CLAUSE_END.search(window)
+    return window[: stop.start()] if stop else window
+
+
+def _measure(before: str, after: str, pattern) -> str | None:
+    found = pattern.search(_clause(after)) or pattern.search(before[-_BEFORE_WINDOW:])
+    return _MEASURE_NAMES[found.group("m").lower()] if found else None

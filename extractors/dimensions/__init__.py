@@ -1,0 +1,77 @@
+"""Dimensions: one module each, holding its lexicon, its patterns, its resolver and its EXAMPLES.
+
+A dimension reads a unit into an Amount (numbers already parsed by the numeral layer,
+ranges already joined by the qualifier layer) and returns a Reading, or None. The engine
+runs every registered dimension and keeps readings by its one overlap policy; adding a
+dimension means one module here plus its line in REGISTRY.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..qualifiers import Amount
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A dimension's reading of an amount: the span it covers before qualifiers,
+    the unit as written and how to normalize it."""
+
+    start: int
+    end: int
+    dimension: str
+    unit: str
+    pint_unit: str
+    normalized_unit: str
+    rule: str
+    amount: Amount
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    """One test of a dimension, kept beside its rules.
+
+    `span` is the text the figure must cover (the whole `text` when None: a positive
+    example demands exactly one full-span match). Expected fields left None are not checked.
+    `gap` marks a known failure: the test is xfail(strict=True) with that reason.
+    """
+
+    text: str
+    span: str | None = None
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    normalized_value: float | None = None
+    normalized_unit: str | None = None
+    category: str | None = None
+    measure: str | None = None
+    subject: str | None = None
+    gap: str | None = None
+    checks: tuple = field(default=(), compare=False)
+
+    @property
+    def id(self) -> str:
+        return self.text if len(self.text) <= 60 else self.text[:57] + "..."
+
+
+def same_value(forms, **expected) -> list[Example]:
+    """Duckling's shape: one expected value, many surface forms, each a full-span match."""
+    return [Example(form, **expected) for form in forms]
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first so "km" never shadows "kms"."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"[\s\u00a0]+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+from . import count, currency, duration, length, percentage  # noqa: E402
+
+# Order is the tie-break of the overlap policy: on equal spans the earlier dimension wins
+# ("two months" is a duration before it is a count of months).
+REGISTRY = (currency, length, percentage, duration, count)

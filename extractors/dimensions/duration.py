@@ -1,0 +1,54 @@
+"""Durations ("1,000 days", "two months", "three years", "24 hours", "a 1,000-day war"),
+normalized to days with pint (a month is 1/12 of pint's 365.25-day year)."""
+
+from __future__ import annotations
+
+import regex
+
+from . import Example, Reading, alternation, same_value
+
+NAME = "duration"
+NORMALIZED_UNIT = "day"
+
+LEXICON = {
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour",
+    "day": "day", "days": "day", "week": "week", "weeks": "week",
+    "fortnight": "fortnight", "fortnights": "fortnight",
+    "month": "month", "months": "month", "year": "year", "years": "year", "yr": "year",
+    "yrs": "year", "decade": "decade", "decades": "decade",
+    "century": "century", "centuries": "century",
+}
+
+_UNIT = regex.compile(
+    rf"(?:[ \u00a0\u202f]|-)(?P<unit>{alternation(LEXICON)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+
+
+def read(text: str, amount) -> Reading | None:
+    if amount.numeral.is_year_like and amount.qualifier == "exact":
+        return None
+    match = _UNIT.match(text, amount.end)
+    if match is None:
+        return None
+    unit = match.group("unit")
+    return Reading(amount.start, match.end(), NAME, unit, LEXICON[unit.lower()],
+                   NORMALIZED_UNIT, "duration.number_unit", amount)
+
+
+EXAMPLES = [
+    *same_value(["1,000 days", "1000 days", "one thousand days", "1,000-day"], value=1000,
+                normalized_value=1000, normalized_unit="day"),
+    *same_value(["two months", "2 months", "Two months"], value=2, normalized_value=60.875),
+    Example("Three years", value=3, normalized_value=1095.75),
+    Example("24 hours", value=24, normalized_value=1),
+    Example("just over two months", value=2, low=2, qualifier="more_than"),
+    Example("Tuesday will mark 1,000 days since Russia launched its full-scale invasion",
+            span="1,000 days", value=1000, category="other"),
+    Example("Later on Friday he held his first phone call with Putin in two years.",
+            span="two years", value=2, normalized_value=730.5),
+    Example("a 1,000-day war", span="1,000-day", value=1000),
+]
+
+NEGATIVES = ["just days after", "months of requests", "next year", "in 2024 years ago",
+             "November 17, 2024", "on January 20", "a year", "the first time"]

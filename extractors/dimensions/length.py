@@ -1,0 +1,76 @@
+"""Length: distances and weapon ranges, normalized to kilometres with pint.
+
+"190 miles (300km)" is two figures, linked to each other by the engine.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import Example, Reading, alternation, same_value
+
+NAME = "length"
+NORMALIZED_UNIT = "km"
+
+# Surface form -> pint unit. Lower-case; matched case-insensitively except "m",
+# which upper-cased is a scale ("2M") and lower-cased a metre.
+LEXICON = {
+    "km": "kilometer", "kms": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer",
+    "kilometer": "kilometer", "kilometers": "kilometer",
+    "mi": "mile", "mile": "mile", "miles": "mile",
+    "nautical mile": "nautical_mile", "nautical miles": "nautical_mile", "nmi": "nautical_mile",
+    "metre": "meter", "metres": "meter", "meter": "meter", "meters": "meter",
+    "cm": "centimeter", "centimetre": "centimeter", "centimetres": "centimeter",
+    "centimeter": "centimeter", "centimeters": "centimeter",
+    "mm": "millimeter", "millimetre": "millimeter", "millimetres": "millimeter",
+    "millimeter": "millimeter", "millimeters": "millimeter",
+    "ft": "foot", "foot": "foot", "feet": "foot",
+    "yd": "yard", "yds": "yard", "yard": "yard", "yards": "yard",
+    "inch": "inch", "inches": "inch",
+}
+
+_UNIT = regex.compile(
+    rf"(?:[ \u00a0\u202f]?|-)(?P<unit>(?i:{alternation(LEXICON)})|m)(?![\p{{L}}\p{{N}}])"
+)
+
+
+def read(text: str, amount) -> Reading | None:
+    match = _UNIT.match(text, amount.end)
+    if match is None:
+        return None
+    unit = match.group("unit")
+    return Reading(amount.start, match.end(), NAME, unit, LEXICON[unit.lower()],
+                   NORMALIZED_UNIT, "length.number_unit", amount)
+
+
+EXAMPLES = [
+    *same_value(["300km", "300 km", "300 kilometres", "300 kilometers", "300-km", "300 KM",
+                 "300\u00a0km"], value=300, normalized_value=300, normalized_unit="km"),
+    *same_value(["190 miles", "190 mi", "190-mile"], value=190, normalized_value=305.77536),
+    *same_value(["up to 306 kilometers", "as many as 306 km"], value=306, high=306,
+                low=None, qualifier="up_to"),
+    Example("200-300 km", value=None, low=200, high=300, qualifier="range"),
+    Example("between 200 and 300 kilometres", low=200, high=300, qualifier="range"),
+    Example("from 70 to 80 km", low=70, high=80, qualifier="range"),
+    Example("10 nautical miles", value=10, normalized_value=18.52),
+    Example("500 metres", value=500, normalized_value=0.5),
+    Example("a 2m wall", span="2m", value=2, normalized_value=0.002),
+    Example("30,000 feet", value=30000, normalized_value=9.144),
+    Example("US-made Atacms rockets, which have a range of 190 miles (300km) – a decision",
+            span="190 miles", value=190, category="weapon_range", subject="Atacms rockets"),
+    Example("US-made Atacms rockets, which have a range of 190 miles (300km) – a decision",
+            span="300km", value=300, category="weapon_range", subject="Atacms rockets"),
+    Example("ATACMS missiles can travel up to 300 km, and sources suggest",
+            span="up to 300 km", high=300, qualifier="up_to", category="weapon_range",
+            subject="ATACMS missiles"),
+    Example("Russian forces advanced 5 km west of Bakhmut.", span="5 km", value=5,
+            category="other"),
+    Example("The Storm Shadow has a range of more than 250km.", span="more than 250km",
+            low=250, qualifier="more_than", category="weapon_range", subject="Storm Shadow"),
+    Example("a 2-mile-long convoy", span="2-mile", value=2),
+]
+
+NEGATIVES = [
+    "F-16 jets", "S-400 systems", "Su-34 bombers", "M142 HIMARS", "the 5 million people",
+    "2 managers", "a 12-year-old boy", "Kh-101 missiles", "about 10 minutes",
+]

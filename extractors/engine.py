@@ -1,0 +1,176 @@
+"""The engine: numerals once, amounts, every dimension's reading, one overlap policy.
+
+One pass of the numeral pattern finds every number; each dimension then looks only at the
+few characters around a number (anchored matches), so the cost grows with the text's
+length plus its number of numbers, never with text times rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+import regex
+
+from . import numerals, units
+from .categories import classify
+from .dimensions import REGISTRY, Reading
+from .qualifiers import Amount, amounts, bounds, qualify, with_value
+from .records import Quantity
+
+VERSION = "0.1.0"
+OVERLAP_POLICY = "longest_then_earliest"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    qualifier: str
+    reading: Reading
+    priority: int
+
+
+def extract(text: str, doc_id: str | None = None) -> list[Quantity]:
+    """Every figure in `text`, in order of position, each at its exact span.
+
+    >>> [(q.text, q.value, q.normalized_unit) for q in extract("a range of 190 miles (300km)")]
+    [('190 miles', 190.0, 'km'), ('300km', 300.0, 'km')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs a str, not {type(text).__name__}")
+    candidates = []
+    for amount in amounts(text, list(numerals.scan(text))):
+        for variant in _readings_of(amount):
+            for priority, dimension in enumerate(REGISTRY):
+                reading = dimension.read(text, variant)
+                if reading is not None:
+                    start, end, qualifier = qualify(text, variant, reading.start, reading.end)
+                    candidates.append(Candidate(start, end, qualifier, reading, priority))
+    chosen = resolve_overlaps(candidates)
+    if not chosen:
+        return []
+    sentences = Sentences(text)
+    quantities = [_quantity(text, doc_id, candidate, sentences) for candidate in chosen]
+    return link_conversions(text, quantities)
+
+
+def _readings_of(amount: Amount):
+    """An amount, and for a glued "m" or "k" both of its readings: "$2m" is two million,
+    "a 2m wall" two metres; the overlap policy keeps the reading a dimension covers best."""
+    abbreviation = amount.numeral.scale_abbreviation
+    if abbreviation is None:
+        yield amount
+        return
+    yield with_value(amount, numerals.SCALES[abbreviation])
+    if amount.qualifier != "range":
+        yield replace(amount, end=amount.numeral.digits_end)
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """The overlap policy, `longest_then_earliest`, as spaCy's filter_spans: the longest
+    span wins, then the earliest, then the dimension registered first; a span that
+    overlaps one already kept is dropped. Returns the kept spans in text order."""
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.priority)):
+        i = bisect.bisect_left(taken, (candidate.start, candidate.start))
+        overlaps_left = i > 0 and taken[i - 1][1] > candidate.start
+        overlaps_right = i < len(taken) and taken[i][0] < candidate.end
+        if not (overlaps_left or overlaps_right):
+            taken.insert(i, (candidate.start, candidate.end))
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def quantity_id(doc_id: str | None, start: int, end: int) -> str:
+    return f"{doc_id}:{start}-{end}" if doc_id else f"{start}-{end}"
+
+
+def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "Sentences") -> Quantity:
+    reading = candidate.reading
+    amount = reading.amount
+    value, low, high = bounds(amount.value, amount.low, amount.high, candidate.qualifier)
+    sentence_start, sentence_end = sentences.around(candidate.start, candidate.end)
+    about = classify(text, sentence_start, sentence_end, candidate.start, candidate.end,
+                     reading.dimension, reading.unit, reading.subject)
+    target = reading.normalized_unit
+    return Quantity(
+        quantity_id=quantity_id(doc_id, candidate.start, candidate.end),
+        doc_id=doc_id,
+        start=candidate.start,
+        end=candidate.end,
+        text=text[candidate.start:candidate.end],
+        sentence=text[sentence_start:sentence_end],
+        sentence_start=sentence_start,
+        dimension=reading.dimension,
+        category=about.category,
+        measure=about.measure,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=candidate.qualifier,
+        unit=reading.unit,
+        normalized_value=units.convert(value, reading.pint_unit, target),
+        normalized_low=units.convert(low, reading.pint_unit, target),
+        normalized_high=units.convert(high, reading.pint_unit, target),
+        normalized_unit=target,
+        subject=about.subject,
+        donor=about.donor,
+        recipient=about.recipient,
+        aid_kind=about.aid_kind,
+        rule=reading.rule,
+        extractor_version=VERSION,
+    )
+
+
+# "190 miles (300km)": the same figure written in a second unit, in brackets right after.
+_CONVERSION_GAP = regex.compile(r"[ \u00a0]*[(\[][ \u00a0]*")
+_CONVERSION_CLOSE = regex.compile(r"[ \u00a0]*[)\]]")
+
+
+def link_conversions(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Point each figure of a "X (Y)" pair at the other through `linked_to`."""
+    linked = list(quantities)
+    for i in range(len(linked) - 1):
+        first, second = linked[i], linked[i + 1]
+        if (first.dimension == second.dimension and first.dimension != "count"
+                and _CONVERSION_GAP.fullmatch(text, first.end, second.start)
+                and _CONVERSION_CLOSE.match(text, second.end)):
+            linked[i] = first.model_copy(update={"linked_to": second.quantity_id})
+            linked[i + 1] = second.model_copy(update={"linked_to": first.quantity_id})
+    return linked
+
+
+# A sentence ends at a line break, or at . ! ? (and closing quotes) before a space and a
+# capital, a digit or an opening quote, unless the period closes an abbreviation ("U.S.").
+_BOUNDARY = regex.compile(
+    r"\n+|(?<=[.!?\u2026][\"'\u201d\u2019)\]]*)[ \t\u00a0]+(?=[\"'\u201c\u2018(\[]?[\p{Lu}\p{N}])")
+_ABBREVIATION = regex.compile(
+    r"(?:^|[\s(])(?:(?:\p{L}\.)+|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cpl|Pvt|St|Sen|Rep|Gov|Prof|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Inc|Ltd|Co|Corp|vs|etc|approx|est|Jr|Sr)\.$")
+
+
+class Sentences:
+    """Sentence bounds of a text, found in one pass on first use, looked up by bisection."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0]
+        for boundary in _BOUNDARY.finditer(text):
+            if boundary.group().startswith("\n") or not _ABBREVIATION.search(
+                    text, max(0, boundary.start() - 12), boundary.start()):
+                self.starts.append(boundary.end())
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding text[start:end], whitespace trimmed; a figure
+        that straddles a boundary gets the sentences it touches."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        j = bisect.bisect_left(self.starts, end)
+        sentence_start = self.starts[i]
+        sentence_end = self.starts[j] if j < len(self.starts) else len(self.text)
+        while sentence_end > end and self.text[sentence_end - 1].isspace():
+            sentence_end -= 1
+        while sentence_start < start and self.text[sentence_start].isspace():
+            sentence_start += 1
+        return sentence_start, sentence_end

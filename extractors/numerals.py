@@ -1,0 +1,196 @@
+"""How numbers are written in news text: the one numeral layer every dimension reuses.
+
+`scan(text)` walks the text once with one compiled pattern and yields `Numeral` tokens:
+digits with thousands separators ("12,000", "10 000" with a thin or no-break space),
+decimals, scale words and abbreviations ("175 billion", "55bn", "$1.5bn"), number words
+("two million", "a dozen", "twenty-five"), fractions ("three-quarters") and vague amounts
+("hundreds", "tens of billions"), which are ranges, never a made-up point.
+
+>>> [(n.text, n.value) for n in scan("some 12,000 people and two million homes")]
+[('12,000', 12000.0), ('two million', 2000000.0)]
+>>> n = next(scan("tens of billions of dollars")); (n.text, n.low, n.high, n.value)
+('tens of billions', 10000000000.0, 100000000000.0, None)
+>>> [n.text for n in scan("F-16s, S-400, i24NEWS, (17/11), [12], 10:30 and status/1858270265618096452")]
+[]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# Scale words and the abbreviations newsrooms use for them ("55bn", "1.5 mln dlrs").
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+}
+# A single "m" or "k" glued to digits is a scale only where a dimension says so ("$2m");
+# standing alone it is ambiguous with metres, so the digit pattern keeps it separate.
+AMBIGUOUS_ABBREVIATIONS = {"m", "k"}
+FRACTIONS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3,
+    "quarter": 0.25, "quarters": 0.25, "fifth": 0.2, "fifths": 0.2,
+}
+# Vague plurals: "hundreds" is at least 100 and below 1,000; "tens of billions" is 1e10 to 1e11.
+# Each maps to the unit U it counts; the range is [U, 10U], and [U, 1000U] for the large
+# scale words, whose next step is the next scale word.
+VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+         "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+VAGUE_SPAN = {"tens": 10, "dozens": 10, "scores": 10, "hundreds": 10, "thousands": 10,
+              "millions": 1000, "billions": 1000, "trillions": 1000}
+
+_SEPARATORS = ",\u00a0\u2009\u202f"
+_DIGITS = rf"""
+    (?P<digits>
+        \d{{1,3}}(?:(?P<sep>[{_SEPARATORS}])\d{{3}})(?:(?P=sep)\d{{3}})*(?:\.\d+)?
+      | \d+(?:\.\d+)?
+    )
+    (?:[ \u00a0]?(?P<scale>hundred|thousand|million|billion|trillion)s?\b
+      | (?P<abbr>bn|bln|mn|mln|tn|trn|m|k)\b
+    )?
+"""
+_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion",
+                         "trillion", "dozen"], key=len, reverse=True))
+_WORDS = rf"""
+    (?P<words>
+        (?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:half|third|quarter)s?\b)
+      | (?:half\s+a\s+(?:dozen|hundred|thousand|million|billion))
+      | (?:(?:a\s+)?(?:{_WORD})\b(?:(?:[\s-]+|\s+and\s+)(?:{_WORD})\b)*)
+    )
+"""
+_VAGUE = r"""
+    (?P<vague>(?:tens|dozens|scores|hundreds|thousands|millions|billions|trillions)
+        (?:\s+of\s+(?P<vague_scale>thousands|millions|billions|trillions))?)\b
+"""
+# A numeral never starts inside a word, an id, a model designation ("F-16", "S-400"),
+# a URL path, a footnote ("[12]"), a clock time or a date ("17/11"), and never ends before a clock time, fraction or ordinal.
+_NUMERAL = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}_/@#.:\[]|\p{{L}}-|[\p{{N}}][.,])
+    (?:{_DIGITS}|{_WORDS}|{_VAGUE})
+    (?![\p{{N}}]|[/:]\p{{N}}|(?<=\d)(?:st|nd|rd|th)\b|[.,]\p{{N}})
+    """,
+    regex.VERBOSE | regex.IGNORECASE | regex.V1,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """A number as written: its span, its value, or for vague amounts its bounds."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    kind: str  # digits | words | vague
+    scale_abbreviation: str | None = None  # "m"/"k" glued to digits, a dimension decides
+    digits_end: int | None = None  # where the digits stop before a glued abbreviation
+
+    @property
+    def is_year_like(self) -> bool:
+        """A bare four-digit 1800..2100 with no separator reads as a year, not an amount."""
+        return (self.kind == "digits" and len(self.text) == 4 and self.text.isdigit()
+                and 1800 <= int(self.text) <= 2100)
+
+
+def parse_words(words: str) -> float | None:
+    """Value of a number written in words.
+
+    >>> parse_words("two hundred and fifty thousand"), parse_words("a dozen"), parse_words("three-quarters")
+    (250000.0, 12.0, 0.75)
+    """
+    tokens = [t for t in regex.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    if len(tokens) >= 2 and tokens[-1] in FRACTIONS:
+        count = 1.0 if tokens[0] in ("a", "an") else float(UNITS.get(tokens[0], 1))
+        return count * FRACTIONS[tokens[-1]]
+    if tokens[:2] == ["half", "a"]:
+        return 0.5 * SCALES.get(tokens[2], 12.0 if tokens[2] == "dozen" else 1.0)
+    total, current, seen = 0.0, 0.0, False
+    for token in tokens:
+        if token in ("a", "an"):
+            current, seen = 1.0, True
+        elif token in UNITS:
+            current += UNITS[token]
+            seen = True
+        elif token in TENS:
+            current += TENS[token]
+            seen = True
+        elif token == "dozen":
+            current = (current or 1.0) * 12
+            seen = True
+        elif token == "hundred":
+            current = (current or 1.0) * 100
+            seen = True
+        elif token in SCALES:
+            total += (current or 1.0) * SCALES[token]
+            current, seen = 0.0, True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_digits(digits: str) -> float:
+    """Value of digits written with any of the thousands separators news uses.
+
+    >>> parse_digits("10\u202f000"), parse_digits("1,234.5")
+    (10000.0, 1234.5)
+    """
+    return float(regex.sub(rf"[{_SEPARATORS}]", "", digits))
+
+
+def _from_match(match: regex.Match) -> Numeral | None:
+    start, end = match.span()
+    if match.group("digits") is not None:
+        value = parse_digits(match.group("digits"))
+        abbreviation = (match.group("abbr") or "").lower() or None
+        scale = match.group("scale")
+        if scale:
+            value *= SCALES[scale.lower()]
+        elif abbreviation and abbreviation not in AMBIGUOUS_ABBREVIATIONS:
+            value *= SCALES[abbreviation]
+        ambiguous = abbreviation if abbreviation in AMBIGUOUS_ABBREVIATIONS else None
+        return Numeral(start, end, match.group(), value, value, value, "digits",
+                       ambiguous, match.end("digits"))
+    if match.group("words") is not None:
+        value = parse_words(match.group("words"))
+        if value is None:
+            return None
+        return Numeral(start, end, match.group(), value, value, value, "words")
+    word = match.group("vague").split()[0].lower()
+    unit = VAGUE[word] * (VAGUE[match.group("vague_scale").lower()] if match.group("vague_scale") else 1)
+    return Numeral(start, end, match.group(), None, float(unit), float(unit * VAGUE_SPAN[word]), "vague")
+
+
+def scan(text: str, pos: int = 0, endpos: int | None = None):
+    """Yield every numeral in `text[pos:endpos]`, left to right, in one pass."""
+    for match in _NUMERAL.finditer(text, pos, len(text) if endpos is None else endpos):
+        numeral = _from_match(match)
+        if numeral is not None:
+            yield numeral
+
+
+def with_scale(numeral: Numeral, abbreviation: str) -> Numeral:
+    """The numeral read with its glued "m"/"k" as a scale ("$2m" is two million)."""
+    factor = SCALES[abbreviation]
+    return Numeral(numeral.start, numeral.end, numeral.text, numeral.value * factor,
+                   numeral.low * factor, numeral.high * factor, numeral.kind)
+
+
+def without_abbreviation(numeral: Numeral) -> Numeral:
+    """The numeral without its glued "m"/"k", which then belongs to a unit ("2m" as metres)."""
+    end = numeral.digits_end
+    return Numeral(numeral.start, end, numeral.text[: end - numeral.start], numeral.value,
+                   numeral.low, numeral.high, numeral.kind, None, end)

@@ -1,0 +1,170 @@
+"""Qualifiers and ranges: how the text bounds a figure ("over", "almost", "up to", "some",
+"between X and Y", "X-Y", "X to Y"), and the one convention that turns them into
+`value`, `low` and `high`.
+
+| qualifier     | written as                                              | value | low | high |
+|---------------|---------------------------------------------------------|-------|-----|------|
+| exact         | (nothing)                                               | X     | X   | X    |
+| approximately | some, about, around, roughly, approximately, an estimated | X   |     |      |
+| more_than     | over, more than, above, just over, in excess of         | X     | X   |      |
+| at_least      | at least, no fewer than, no less than, X or more, X-plus | X    | X   |      |
+| almost        | almost, nearly, just under, close to                    | X     |     | X    |
+| less_than     | under, less than, fewer than, below                     | X     |     | X    |
+| at_most       | at most, no more than, a maximum of                     | X     |     | X    |
+| up_to         | up to, as many as, as much as                           | X     |     | X    |
+| range         | X-Y, X to Y, between X and Y, from X to Y, X or Y       |       | X   | Y    |
+| vague         | tens / dozens / hundreds / thousands (of ...)           |       | U   | 10U  |
+
+Bounds are as the text states them: "over 2,000" has low 2000 even though the bound is
+exclusive; the qualifier column says which it is. A range is never collapsed to a midpoint.
+
+>>> bounds(2000.0, None, None, "more_than")
+(2000.0, 2000.0, None)
+>>> bounds(None, 200.0, 300.0, "range")
+(None, 200.0, 300.0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from .numerals import Numeral
+
+# Phrase -> qualifier. The pattern tries longer phrases first ("just over" before "over").
+BEFORE = {
+    "more than": "more_than", "over": "more_than", "above": "more_than",
+    "just over": "more_than", "well over": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "greater than": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "a minimum of": "at_least",
+    "almost": "almost", "nearly": "almost", "just under": "almost", "close to": "almost",
+    "under": "less_than", "less than": "less_than", "fewer than": "less_than",
+    "below": "less_than",
+    "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
+    "a maximum of": "at_most",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
+    "some": "approximately", "about": "approximately", "around": "approximately",
+    "roughly": "approximately", "approximately": "approximately",
+    "an estimated": "approximately", "estimated": "approximately", "approx.": "approximately",
+    "circa": "approximately", "~": "approximately",
+}
+AFTER = {"or more": "at_least", "plus": "at_least", "or so": "approximately"}
+
+UPPER_BOUNDED = {"almost", "less_than", "at_most", "up_to"}
+LOWER_BOUNDED = {"more_than", "at_least"}
+
+
+def _alternation(phrases) -> str:
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<phrase>{_alternation(BEFORE)})\s*$", regex.IGNORECASE)
+_AFTER = regex.compile(rf"(?:\s+|-)(?P<phrase>{_alternation(AFTER)})\b", regex.IGNORECASE)
+# How far back a qualifier can start: the longest phrase plus some spacing.
+_LOOKBACK = max(map(len, BEFORE)) + 4
+
+# X-Y, X to Y, X or Y, and (after "between") X and Y; a currency symbol may repeat ("$5-$10").
+_RANGE_LINK = regex.compile(r"(?:\s*[-\u2013\u2014]\s*|\s+(?P<word>to|and|or)\s+)(?:US\$|\p{Sc})?")
+_RANGE_OPENER = regex.compile(r"(?<![\p{L}\p{N}])(?P<opener>between|from)\s+(?:US\$|\p{Sc})?$", regex.IGNORECASE)
+# "555-123-4567" is a phone number, "2022-23" a season; neither is a range.
+_CHAINED = regex.compile(r"[-\u2013\u2014]\p{N}")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One numeral, or two joined into a range, before any dimension reads a unit into it."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str  # exact | range | vague, before the words around it refine it
+    numeral: Numeral  # the last numeral: its kind and glued abbreviation decide readings
+    opener_start: int | None = None  # where "between"/"from" starts, if the range has one
+
+
+def bounds(value, low, high, qualifier: str):
+    """(value, low, high) as the convention in this module's table states them."""
+    if qualifier in ("range", "vague"):
+        return None, low, high
+    if qualifier == "exact":
+        return value, value, value
+    if qualifier in LOWER_BOUNDED:
+        return value, value, None
+    if qualifier in UPPER_BOUNDED:
+        return value, None, value
+    return value, None, None
+
+
+def amounts(text: str, numerals: list[Numeral]):
+    """Join numerals into ranges where the text links them; yield every Amount."""
+    i = 0
+    while i < len(numerals):
+        first = numerals[i]
+        second = numerals[i + 1] if i + 1 < len(numerals) else None
+        joined = _as_range(text, first, second) if second is not None else None
+        if joined is not None:
+            yield joined
+            i += 2
+            continue
+        if first.kind == "vague":
+            yield Amount(first.start, first.end, None, first.low, first.high, "vague", first)
+        else:
+            yield Amount(first.start, first.end, first.value, first.value, first.value, "exact", first)
+        i += 1
+
+
+def _as_range(text: str, first: Numeral, second: Numeral) -> Amount | None:
+    if first.kind == "vague" or second.kind == "vague" or first.is_year_like or second.is_year_like:
+        return None
+    link = _RANGE_LINK.match(text, first.end, second.start)
+    if link is None or link.end() != second.start or _CHAINED.match(text, second.end):
+        return None
+    opener = _RANGE_OPENER.search(text, max(0, first.start - 12), first.start)
+    word = (link.group("word") or "").lower()
+    if word == "and" and (opener is None or opener.group("opener").lower() != "between"):
+        return None
+    low, high = first.value, second.value
+    # "5-10 billion": the scale written once applies to both ends.
+    if (second.kind == first.kind == "digits" and low is not None
+            and second.text[-1:].isalpha() and not first.text[-1:].isalpha()):
+        scale = second.value / float(regex.sub(r"[^\d.]", "", second.text) or 1)
+        if scale > 1 and low * scale <= second.value:
+            low *= scale
+    if low is None or high is None or low >= high:
+        return None
+    return Amount(first.start, second.end, None, low, high, "range", second,
+                  opener.start() if opener else None)
+
+
+def qualify(text: str, amount: Amount, start: int, end: int):
+    """The qualifier around a figure whose unit reading spans [start, end).
+
+    Returns (start, end, qualifier) with the span grown over the qualifier's words.
+    """
+    if amount.qualifier == "range":
+        return (amount.opener_start if amount.opener_start is not None and amount.opener_start < start
+                else start), end, "range"
+    if amount.qualifier == "vague":
+        return start, end, "vague"
+    before = _BEFORE.search(text, max(0, start - _LOOKBACK), start)
+    if before is not None:
+        return before.start("phrase"), end, BEFORE[_normal(before.group("phrase"))]
+    after = _AFTER.match(text, end)
+    if after is not None:
+        return start, after.end(), AFTER[_normal(after.group("phrase"))]
+    return start, end, "exact"
+
+
+def _normal(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def with_value(amount: Amount, factor: float) -> Amount:
+    """The amount with its figures multiplied (a glued "m" read as million)."""
+    scale = (lambda x: None if x is None else x * factor)
+    return replace(amount, value=scale(amount.value), low=scale(amount.low), high=scale(amount.high))

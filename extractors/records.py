@@ -1,0 +1,122 @@
+"""The records: pydantic models that are the single source of truth for every table.
+
+`schema/*.json` (Frictionless Table Schema) is generated from these models by
+`table_schema()`; a test regenerates it in memory and fails when the files drift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Dimension = Literal["length", "currency", "percentage", "duration", "count"]
+Category = Literal["weapon_range", "aid", "casualties", "damage", "troops", "attacks", "other"]
+Qualifier = Literal["exact", "approximately", "more_than", "at_least", "almost", "less_than",
+                    "at_most", "up_to", "range", "vague"]
+Measure = Literal["killed", "wounded", "injured", "missing", "casualties", "damaged", "destroyed"]
+AidKind = Literal["military", "humanitarian", "financial"]
+
+
+class Quantity(BaseModel):
+    """One figure in one document, at its exact span."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    quantity_id: str = Field(description="Stable id: `{doc_id}:{start}-{end}` (`{start}-{end}` for text with no doc_id).")
+    doc_id: Optional[str] = Field(None, description="The document the figure is in (foreign key to documents).")
+    start: int = Field(ge=0, description="Start of the figure in the stored text: Python code points, 0-based.")
+    end: int = Field(ge=0, description="End of the figure, exclusive: `text == doc_text[start:end]`.")
+    text: str = Field(description="The figure exactly as written, qualifier and unit included.")
+    sentence: str = Field(description="The sentence the figure is in, as written.")
+    sentence_start: int = Field(ge=0, description="Where `sentence` starts in the stored text: `text == sentence[start - sentence_start:end - sentence_start]`.")
+    dimension: Dimension = Field(description="What kind of quantity: length, currency, percentage, duration or count.")
+    category: Category = Field(description="What the figure is about: weapon_range, aid, casualties, damage, troops, attacks or other.")
+    measure: Optional[Measure] = Field(None, description="For casualties, killed/wounded/injured/missing/casualties; for damage, damaged/destroyed.")
+    value: Optional[float] = Field(None, description="The number the text states, in `unit` (empty for ranges and vague amounts).")
+    low: Optional[float] = Field(None, description="Lower bound the text states, in `unit` (see the qualifier table in the data card).")
+    high: Optional[float] = Field(None, description="Upper bound the text states, in `unit`.")
+    qualifier: Qualifier = Field(description="How the text bounds the figure: exact, approximately, more_than, at_least, almost, less_than, at_most, up_to, range, vague.")
+    unit: str = Field(description="The unit as written: `miles`, `km`, `$`, `per cent`, `days`; for counts the counted head noun.")
+    normalized_value: Optional[float] = Field(None, description="`value` in `normalized_unit`.")
+    normalized_low: Optional[float] = Field(None, description="`low` in `normalized_unit`.")
+    normalized_high: Optional[float] = Field(None, description="`high` in `normalized_unit`.")
+    normalized_unit: str = Field(description="km for lengths, an ISO 4217 code for money (no conversion), percent or percentage_point, day, count.")
+    subject: Optional[str] = Field(None, description="What is counted or measured, as written, where the text says (`North Korean troops`, `ATACMS missiles`).")
+    donor: Optional[str] = Field(None, description="For aid: who gives it, as written, where the sentence says.")
+    recipient: Optional[str] = Field(None, description="For aid: who receives it, as written, where the sentence says.")
+    aid_kind: Optional[AidKind] = Field(None, description="For aid: military, humanitarian or financial, where the sentence says.")
+    linked_to: Optional[str] = Field(None, description="`quantity_id` of the same figure written in another unit: `190 miles (300km)`.")
+    rule: str = Field(description="The rule that produced the figure, `dimension.rule`.")
+    extractor_version: str = Field(description="Version of the extractors that produced the row.")
+
+
+class Document(BaseModel):
+    """One article of the corpus, with its provenance. Unknown stays empty, never guessed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    doc_id: str = Field(description="The article's id: its file's stem in corpus/.")
+    path: str = Field(description="The article's file, relative to the repository root.")
+    title: Optional[str] = Field(None, description="The headline as the text gives it.")
+    outlet: Optional[str] = Field(None, description="The publisher, where the text or its known origin says.")
+    url: Optional[str] = Field(None, description="Where the article was published, where known.")
+    published: Optional[dt.date] = Field(None, description="Publication date, where the text or its known origin says.")
+    language: str = Field(description="BCP 47 language tag of the text.")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes.")
+    characters: int = Field(ge=0, description="Length of the text in code points.")
+    added: dt.date = Field(description="When the article entered the corpus.")
+    rights: str = Field(description="Who holds the rights to the text and what this dataset does with it.")
+    notes: Optional[str] = Field(None, description="How the provenance was established.")
+
+
+TABLES: dict[str, tuple[type[BaseModel], list[str], list[dict]]] = {
+    "documents": (Document, ["doc_id"], []),
+    "quantities": (Quantity, ["quantity_id"], [
+        {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},
+    ]),
+}
+
+_TYPES = {str: "string", int: "integer", float: "number", dt.date: "date", bool: "boolean"}
+
+
+def _field_type(annotation) -> tuple[str, list | None, bool]:
+    """(Table Schema type, enum or None, required) of a pydantic annotation."""
+    required = True
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in args:
+        required = False
+        (annotation,) = [a for a in args if a is not type(None)]
+    if typing.get_origin(annotation) is Literal:
+        return "string", list(typing.get_args(annotation)), required
+    return _TYPES[annotation], None, required
+
+
+def table_schema(name: str) -> dict:
+    """The Frictionless Table Schema of a table, generated from its model."""
+    model, primary_key, foreign_keys = TABLES[name]
+    fields = []
+    for field_name, info in model.model_fields.items():
+        kind, enum, required = _field_type(info.annotation)
+        field = {"name": field_name, "type": kind, "description": info.description}
+        constraints = {}
+        if required:
+            constraints["required"] = True
+        if enum:
+            constraints["enum"] = enum
+        if field_name in primary_key:
+            constraints["unique"] = True
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    schema = {"fields": fields, "missingValues": [""], "primaryKey": primary_key}
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return schema
+
+
+def columns(name: str) -> list[str]:
+    return list(TABLES[name][0].model_fields)
