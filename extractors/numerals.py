@@ -36,8 +36,7 @@ SCALES = {
     "k": 1e3, "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
 }
 # A single "m" or "k" glued to digits is a scale only where a dimension says so ("$2m");
-# standing alone it is ambiguous with metres, so the digit pattern keeps it separate.
-AMBIGUOUS_ABBREVIATIONS = {"m", "k"}
+# it is ambiguous with metres, so the numeral keeps it apart as `scale_abbreviation`.
 FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3,
     "quarter": 0.25, "quarters": 0.25, "fifth": 0.2, "fifths": 0.2,
@@ -56,8 +55,8 @@ _DIGITS = rf"""
         \d{{1,3}}(?:(?P<sep>[{_SEPARATORS}])\d{{3}})(?:(?P=sep)\d{{3}})*(?:\.\d+)?
       | \d+(?:\.\d+)?
     )
-    (?:[ \u00a0]?(?P<scale>hundred|thousand|million|billion|trillion)s?\b
-      | (?P<abbr>bn|bln|mn|mln|tn|trn|m|k)\b
+    (?:[ \u00a0]?(?P<scale>hundred|thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn)\b
+      | (?P<abbr>m|k)\b
     )?
 """
 _WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion",
@@ -155,13 +154,10 @@ def _from_match(match: regex.Match) -> Numeral | None:
     start, end = match.span()
     if match.group("digits") is not None:
         value = parse_digits(match.group("digits"))
-        abbreviation = (match.group("abbr") or "").lower() or None
         scale = match.group("scale")
         if scale:
             value *= SCALES[scale.lower()]
-        elif abbreviation and abbreviation not in AMBIGUOUS_ABBREVIATIONS:
-            value *= SCALES[abbreviation]
-        ambiguous = abbreviation if abbreviation in AMBIGUOUS_ABBREVIATIONS else None
+        ambiguous = (match.group("abbr") or "").lower() or None
         return Numeral(start, end, match.group(), value, value, value, "digits",
                        ambiguous, match.end("digits"))
     if match.group("words") is not None:

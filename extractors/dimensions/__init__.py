@@ -8,7 +8,7 @@ dimension means one module here plus its line in REGISTRY.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -31,32 +31,44 @@ class Reading:
     subject: str | None = None
 
 
+class _Unchecked:
+    def __repr__(self) -> str:
+        return "UNCHECKED"
+
+
+UNCHECKED = _Unchecked()
+
+
 @dataclass(frozen=True)
 class Example:
     """One test of a dimension, kept beside its rules.
 
     `span` is the text the figure must cover (the whole `text` when None: a positive
-    example demands exactly one full-span match). Expected fields left None are not checked.
+    example demands exactly one full-span match). Fields left UNCHECKED are not checked;
+    None means the field must be empty ("up to 300 km" has no lower bound).
     `gap` marks a known failure: the test is xfail(strict=True) with that reason.
     """
 
     text: str
     span: str | None = None
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    qualifier: str | None = None
-    normalized_value: float | None = None
-    normalized_unit: str | None = None
-    category: str | None = None
-    measure: str | None = None
-    subject: str | None = None
+    value: float | None = UNCHECKED
+    low: float | None = UNCHECKED
+    high: float | None = UNCHECKED
+    qualifier: str | None = UNCHECKED
+    normalized_value: float | None = UNCHECKED
+    normalized_unit: str | None = UNCHECKED
+    category: str | None = UNCHECKED
+    measure: str | None = UNCHECKED
+    subject: str | None = UNCHECKED
     gap: str | None = None
-    checks: tuple = field(default=(), compare=False)
 
     @property
     def id(self) -> str:
         return self.text if len(self.text) <= 60 else self.text[:57] + "..."
+
+    def expectations(self) -> dict:
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("text", "span", "gap") and v is not UNCHECKED}
 
 
 def same_value(forms, **expected) -> list[Example]:

@@ -163,7 +163,7 @@ EXAMPLES = [
             value=90, category="attacks"),
     Example("at least 20 people were wounded", span="at least 20 people", low=20,
             qualifier="at_least", category="casualties", measure="wounded"),
-    Example("10 000 soldiers", value=10000, category="troops"),
+    Example("10\u2009000 soldiers", value=10000, category="troops"),
     Example("The strike destroyed 12 buildings.", span="12 buildings", value=12,
             category="damage", measure="destroyed"),
 ]

@@ -17,7 +17,7 @@ LEXICON = {
     "day": "day", "days": "day", "week": "week", "weeks": "week",
     "fortnight": "fortnight", "fortnights": "fortnight",
     "month": "month", "months": "month", "year": "year", "years": "year", "yr": "year",
-    "yrs": "year", "decade": "decade", "decades": "decade",
+    "yrs": "year", "decade": "decade_of_years", "decades": "decade_of_years",
     "century": "century", "centuries": "century",
 }
 
@@ -42,6 +42,9 @@ EXAMPLES = [
     *same_value(["two months", "2 months", "Two months"], value=2, normalized_value=60.875),
     Example("Three years", value=3, normalized_value=1095.75),
     Example("24 hours", value=24, normalized_value=1),
+    Example("two decades", value=2, normalized_value=7305),
+    Example("a fortnight-long", span="a fortnight", value=1, normalized_value=14,
+            gap="'a' alone is not a numeral, so 'a fortnight', 'a year' are not read"),
     Example("just over two months", value=2, low=2, qualifier="more_than"),
     Example("Tuesday will mark 1,000 days since Russia launched its full-scale invasion",
             span="1,000 days", value=1000, category="other"),

@@ -19,7 +19,7 @@ LEXICON = {
     "kilometer": "kilometer", "kilometers": "kilometer",
     "mi": "mile", "mile": "mile", "miles": "mile",
     "nautical mile": "nautical_mile", "nautical miles": "nautical_mile", "nmi": "nautical_mile",
-    "metre": "meter", "metres": "meter", "meter": "meter", "meters": "meter",
+    "m": "meter", "metre": "meter", "metres": "meter", "meter": "meter", "meters": "meter",
     "cm": "centimeter", "centimetre": "centimeter", "centimetres": "centimeter",
     "centimeter": "centimeter", "centimeters": "centimeter",
     "mm": "millimeter", "millimetre": "millimeter", "millimetres": "millimeter",
@@ -29,8 +29,9 @@ LEXICON = {
     "inch": "inch", "inches": "inch",
 }
 
+_CASELESS = alternation(set(LEXICON) - {"m"})
 _UNIT = regex.compile(
-    rf"(?:[ \u00a0\u202f]?|-)(?P<unit>(?i:{alternation(LEXICON)})|m)(?![\p{{L}}\p{{N}}])"
+    rf"(?:[ \u00a0\u202f]?|-)(?P<unit>(?i:{_CASELESS})|m)(?![\p{{L}}\p{{N}}])"
 )
 
 

@@ -1,0 +1,192 @@
+"""`extract`: a thin command line over the package's functions, one function per command."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import build as building
+from . import corpus, evaluate
+from .engine import VERSION, extract
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="newsfigures: the figures news articles report, as a validated dataset.")
+
+ROOT = typer.Option(Path("."), "--root", help="The repository root (holds corpus/ and dist/).",
+                    file_okay=False, dir_okay=True)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(VERSION)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """newsfigures: the figures news articles report, as a validated dataset."""
+
+
+@app.command("build")
+def build_command(root: Path = ROOT, quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success.")) -> None:
+    """Extract every article of corpus/ and write dist/ and datapackage.json.
+
+    Writes into a temporary directory, validates there (frictionless, keys, offsets,
+    CSV = Parquet) and only then replaces dist/; a failed build changes nothing.
+
+    Example: extract build
+    """
+    show = sys.stderr.isatty() and not quiet
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            typer.echo(f"\rextracting {done}/{total} articles", err=True, nl=done == total)
+
+    try:
+        report = building.build(root, progress)
+    except (corpus.CorpusError, building.BuildError) as error:
+        _fail(str(error))
+    if not quiet:
+        typer.echo(f"built {root / 'dist'}: " + ", ".join(f"{n} {k}" for k, n in report.rows.items())
+                   + "; datapackage.json valid")
+
+
+@app.command("validate")
+def validate_command(root: Path = ROOT) -> None:
+    """Re-check a built package as a consumer would: frictionless validation, Parquet
+    hashes and rows, keys, and every quantity's offsets (into the corpus texts too, where
+    corpus/ is present).
+
+    Example: extract validate
+    """
+    try:
+        texts = building.corpus_texts(root)
+    except corpus.CorpusError as error:
+        _fail(str(error))
+    problems = building.validate(root, texts)
+    if problems:
+        _fail(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
+    typer.echo(f"{root / 'datapackage.json'}: valid"
+               + ("" if texts is not None else " (no corpus/: offsets checked within sentences only)"))
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command("query")
+def query_command(sql: str = typer.Argument(..., help="DuckDB SQL over the views `documents` and `quantities`."),
+                  format: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or json."),
+                  root: Path = ROOT) -> None:
+    """Run SQL over the published tables with DuckDB.
+
+    Example: extract query "SELECT category, count(*) FROM quantities GROUP BY 1"
+    """
+    import duckdb
+
+    connection = duckdb.connect(":memory:")
+    for name in building.TABLE_NAMES:
+        path = root / "dist" / f"{name}.parquet"
+        if not path.is_file():
+            _fail(f"{path}: missing (run `extract build`)")
+        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path.as_posix()}')")
+    try:
+        result = connection.execute(sql)
+    except duckdb.Error as error:
+        _fail(f"query failed: {error}")
+    columns = [d[0] for d in result.description or []]
+    rows = result.fetchall()
+    if format is Format.json:
+        typer.echo(json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False,
+                              indent=2, default=str))
+    elif format is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[building.cell(v) for v in row] for row in rows])
+        typer.echo(buffer.getvalue(), nl=False)
+    else:
+        _print_table(columns, rows)
+
+
+def _print_table(columns: list[str], rows: list[tuple]) -> None:
+    cells = [[building.cell(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    typer.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
+    typer.echo("  ".join("-" * w for w in widths))
+    for row in cells:
+        typer.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+    typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+@app.command("text")
+def text_command(text: str = typer.Argument(..., help="The text to read; '-' reads standard input.")) -> None:
+    """Print the figures found in a text as JSON.
+
+    Example: extract text "ATACMS missiles can travel up to 300 km"
+    """
+    if text == "-":
+        text = sys.stdin.read()
+    typer.echo(json.dumps([q.model_dump(mode="json") for q in extract(text)], ensure_ascii=False, indent=2))
+
+
+@app.command("add")
+def add_command(file: Path = typer.Argument(..., help="The article as a UTF-8 text file."),
+                outlet: Optional[str] = typer.Option(None, help="Publisher, where known."),
+                url: Optional[str] = typer.Option(None, help="The article's URL, where known."),
+                title: Optional[str] = typer.Option(None, help="The headline, as written."),
+                published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD, where known."),
+                language: str = typer.Option("en", help="BCP 47 language tag."),
+                rights: str = typer.Option(corpus.DEFAULT_RIGHTS, help="Rights note."),
+                notes: Optional[str] = typer.Option(None, help="How the provenance was established."),
+                root: Path = ROOT) -> None:
+    """Copy an article into corpus/ byte for byte and record its provenance.
+    Then run `extract build`.
+
+    Example: extract add article.txt --outlet "The Guardian" --url https://... --published 2024-11-17
+    """
+    try:
+        date = dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        _fail(f"--published {published!r}: not a YYYY-MM-DD date")
+    try:
+        document = corpus.add(root, file, title=title, outlet=outlet, url=url, published=date,
+                              language=language, rights=rights, notes=notes)
+    except corpus.CorpusError as error:
+        _fail(str(error))
+    typer.echo(f"added {document.path} as {document.doc_id}; run `extract build` to publish it")
+
+
+@app.command("eval")
+def eval_command(root: Path = ROOT,
+                 format: Format = typer.Option(Format.table, "--format", "-f", help="table or json.")) -> None:
+    """Score the extractors against the gold annotations in corpus/gold.csv:
+    precision, recall and F1, strict (same span and value) and lenient (overlapping span,
+    same value), overall and per dimension and category.
+
+    Example: extract eval
+    """
+    try:
+        scores = evaluate.evaluate(root)
+    except (corpus.CorpusError, evaluate.GoldError) as error:
+        _fail(str(error))
+    if format is Format.json:
+        typer.echo(json.dumps(scores.as_dict(), indent=2))
+    else:
+        typer.echo(scores.render())

@@ -1,0 +1,127 @@
+"""The build: deterministic, validated, atomic; bad input stops it and leaves dist/ alone."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import duckdb
+import pytest
+
+from extractors import build as building
+from extractors.corpus import CorpusError
+
+from .conftest import ROOT, snapshot
+
+
+def test_committed_package_is_what_a_fresh_build_writes(repo):
+    before = snapshot(repo)
+    building.build(repo)
+    assert snapshot(repo) == before, "run `extract build` and commit dist/, schema/, datapackage.json"
+
+
+def test_two_builds_are_byte_identical(repo):
+    building.build(repo)
+    first = snapshot(repo)
+    building.build(repo)
+    assert snapshot(repo) == first
+
+
+def test_committed_package_validates():
+    assert building.validate(ROOT, building.corpus_texts(ROOT)) == []
+
+
+def test_every_row_text_is_its_document_slice():
+    texts = building.corpus_texts(ROOT)
+    with (ROOT / "dist" / "quantities.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    for row in rows:
+        start, end = int(row["start"]), int(row["end"])
+        assert texts[row["doc_id"]][start:end] == row["text"], row["quantity_id"]
+        offset = int(row["sentence_start"])
+        assert row["sentence"][start - offset:end - offset] == row["text"]
+        assert row["sentence"] in texts[row["doc_id"]]
+
+
+def test_csv_and_parquet_hold_the_same_rows():
+    connection = duckdb.connect()
+    for name in building.TABLE_NAMES:
+        from_csv = connection.execute(f"SELECT * FROM read_csv('{ROOT}/dist/{name}.csv', all_varchar=true) ORDER BY 1").fetchall()
+        from_parquet = connection.execute(f"SELECT * FROM read_parquet('{ROOT}/dist/{name}.parquet') ORDER BY 1").fetchall()
+        assert len(from_csv) == len(from_parquet) > 0
+        for a, b in zip(from_csv, from_parquet):
+            assert [x or None for x in a] == [None if y is None else building.cell(y) for y in b]
+
+
+def test_descriptor_is_data_package_v2_with_hashes():
+    package = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    assert package["version"].count(".") == 2 and package["created"].endswith("Z")
+    for key in ("name", "title", "licenses", "sources", "contributors"):
+        assert package[key]
+    for resource in package["resources"]:
+        assert resource["hash"].startswith("sha256:") and resource["parquet"]["hash"].startswith("sha256:")
+        assert resource["schema"]["primaryKey"]
+        assert building.file_facts(ROOT / resource["path"]) == {"bytes": resource["bytes"], "hash": resource["hash"]}
+
+
+def test_a_changed_article_stops_the_build_and_leaves_dist_untouched(repo):
+    before = snapshot(repo)
+    article = next((repo / "corpus").glob("000_*.txt"))
+    article.write_bytes(article.read_bytes() + b" 5 km")
+    with pytest.raises(CorpusError, match=f"{article.name}: sha256"):
+        building.build(repo)
+    assert snapshot(repo) == before
+    assert not list(repo.glob(".build-*"))
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    (lambda c: (c / "provenance.csv").unlink(), "provenance.csv: missing"),
+    (lambda c: (c / "stray.txt").write_text("5 km", encoding="utf-8"), "stray.txt: not listed"),
+    (lambda c: next(c.glob("001_*.txt")).unlink(), "does not exist"),
+    (lambda c: (c / "provenance.csv").write_text(
+        (c / "provenance.csv").read_text(encoding="utf-8").replace(",en,", ",en,x", 1), encoding="utf-8"), "sha256"),
+])
+def test_bad_corpus_names_the_file_and_the_problem(repo, damage, message):
+    before = snapshot(repo)
+    damage(repo / "corpus")
+    with pytest.raises(CorpusError, match=message):
+        building.build(repo)
+    assert snapshot(repo) == before
+
+
+def test_non_utf8_article_is_refused(repo):
+    article = next((repo / "corpus").glob("002_*.txt"))
+    article.write_bytes(b"\xff\xfe 5 km")
+    with pytest.raises(CorpusError, match="not UTF-8"):
+        building.build(repo)
+
+
+def test_a_package_that_fails_validation_is_not_published(repo, monkeypatch):
+    before = snapshot(repo)
+    monkeypatch.setattr(building, "validate", lambda root, texts=None: ["quantities.csv:2: broken"])
+    with pytest.raises(building.BuildError, match="dist/ is unchanged"):
+        building.build(repo)
+    assert snapshot(repo) == before
+
+
+def test_validate_catches_tampering(repo):
+    csv_path = repo / "dist" / "quantities.csv"
+    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("North Korean", "South Korean"), encoding="utf-8")
+    problems = building.validate(repo, building.corpus_texts(repo))
+    assert any("hash" in p for p in problems)
+    assert any("rows differ" in p for p in problems)
+
+
+def test_validate_catches_a_broken_foreign_key(repo):
+    package_path = repo / "datapackage.json"
+    csv_path = repo / "dist" / "quantities.csv"
+    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("\n000_e0b8bcc4a6f47617:", "\n999_x:", 1)
+                        .replace(",000_e0b8bcc4a6f47617,", ",999_missing,", 1), encoding="utf-8")
+    package = json.loads(package_path.read_text(encoding="utf-8"))
+    quantities = next(r for r in package["resources"] if r["name"] == "quantities")
+    quantities.update(building.file_facts(csv_path))
+    package_path.write_text(json.dumps(package), encoding="utf-8")
+    problems = building.validate(repo)
+    assert any("999_missing" in p or "foreign" in p.lower() for p in problems), problems

@@ -1,0 +1,104 @@
+"""The command line, driven through typer's runner: exit codes and output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from extractors.cli import app
+
+from .conftest import ROOT, snapshot
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("command", ["build", "validate", "query", "text", "add", "eval"])
+def test_every_command_has_help_with_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: extract" in result.output
+
+
+def test_build_writes_a_valid_package(repo):
+    before = snapshot(repo)
+    result = runner.invoke(app, ["build", "--root", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert "5 documents" in result.output and "datapackage.json valid" in result.output
+    assert snapshot(repo) == before
+
+
+def test_build_fails_cleanly_on_bad_input(repo):
+    before = snapshot(repo)
+    (repo / "corpus" / "stray.txt").write_text("12 km", encoding="utf-8")
+    result = runner.invoke(app, ["build", "--root", str(repo)])
+    assert result.exit_code == 1
+    assert "stray.txt" in result.output and "not listed" in result.output
+    assert snapshot(repo) == before
+
+
+def test_validate_passes_and_fails(repo):
+    result = runner.invoke(app, ["validate", "--root", str(repo)])
+    assert result.exit_code == 0 and "valid" in result.output
+    (repo / "dist" / "quantities.parquet").write_bytes(b"not parquet")
+    result = runner.invoke(app, ["validate", "--root", str(repo)])
+    assert result.exit_code == 1 and "quantities.parquet" in result.output
+
+
+def test_query_formats():
+    sql = "SELECT category, count(*) AS n FROM quantities GROUP BY 1 ORDER BY 1"
+    table = runner.invoke(app, ["query", sql, "--root", str(ROOT)])
+    assert table.exit_code == 0 and "weapon_range" in table.output
+    as_csv = runner.invoke(app, ["query", sql, "--format", "csv", "--root", str(ROOT)])
+    rows = list(csv.DictReader(io.StringIO(as_csv.output)))
+    as_json = json.loads(runner.invoke(app, ["query", sql, "--format", "json", "--root", str(ROOT)]).output)
+    assert {r["category"]: int(r["n"]) for r in rows} == {r["category"]: r["n"] for r in as_json}
+    assert {r["category"] for r in rows} >= {"weapon_range", "aid", "troops"}
+
+
+def test_query_reports_bad_sql():
+    result = runner.invoke(app, ["query", "SELECT nope FROM quantities", "--root", str(ROOT)])
+    assert result.exit_code == 1 and "query failed" in result.output
+
+
+def test_text_prints_json():
+    result = runner.invoke(app, ["text", "some 10,000 North Korean troops were deployed"])
+    assert result.exit_code == 0
+    (figure,) = json.loads(result.output)
+    assert figure["text"] == "some 10,000 North Korean troops"
+    assert figure["category"] == "troops" and figure["qualifier"] == "approximately"
+
+
+def test_add_copies_byte_for_byte_and_records_provenance(repo, tmp_path):
+    article = tmp_path / "new.txt"
+    article.write_bytes("Kyiv said 300 drones were launched.\r\nNo newline at end".encode("utf-8"))
+    result = runner.invoke(app, ["add", str(article), "--outlet", "Example News", "--published", "2024-11-18",
+                                 "--root", str(repo)])
+    assert result.exit_code == 0, result.output
+    added = next((repo / "corpus").glob("005_*.txt"))
+    assert added.read_bytes() == article.read_bytes()
+    with (repo / "corpus" / "provenance.csv").open(encoding="utf-8", newline="") as handle:
+        row = list(csv.DictReader(handle))[-1]
+    assert row["outlet"] == "Example News" and row["published"] == "2024-11-18" and row["url"] == ""
+    build = runner.invoke(app, ["build", "--root", str(repo)])
+    assert build.exit_code == 0, build.output
+    assert "6 documents" in build.output
+    again = runner.invoke(app, ["add", str(article), "--root", str(repo)])
+    assert again.exit_code == 1 and "already in the corpus" in again.output
+
+
+def test_add_refuses_a_bad_date(repo, tmp_path):
+    article = tmp_path / "new.txt"
+    article.write_text("5 km", encoding="utf-8")
+    result = runner.invoke(app, ["add", str(article), "--published", "17/11/2024", "--root", str(repo)])
+    assert result.exit_code == 1 and "YYYY-MM-DD" in result.output
+
+
+def test_eval_reports_scores():
+    result = runner.invoke(app, ["eval", "--format", "json", "--root", str(ROOT)])
+    assert result.exit_code == 0
+    scores = json.loads(result.output)
+    assert scores["strict"]["all"]["expected"] >= 20

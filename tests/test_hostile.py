@@ -1,0 +1,48 @@
+"""Hostile input: any text at all gives figures whose offsets hold, and nothing crashes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import extract
+
+NEWSY = st.lists(st.sampled_from(list("0123456789 ,.-–()$€£%\u00a0\u2009\n") + ["km", "miles", "over ", "up to ", "between ", " and ", "billion",
+                                            "tens of ", "troops", "people killed", "per cent", "days", "a dozen ",
+                                            "two ", "million", "m", "k", "bn", "US$", "U.S. "]), max_size=60).map("".join)
+
+
+def _check(text: str) -> None:
+    quantities = extract(text)
+    ends = [0]
+    for q in quantities:
+        assert text[q.start:q.end] == q.text
+        assert q.sentence[q.start - q.sentence_start:q.end - q.sentence_start] == q.text
+        assert q.start >= ends[-1], "figures never overlap"
+        ends.append(q.end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text(text):
+    _check(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NEWSY)
+def test_text_made_of_figures(text):
+    _check(text)
+
+
+def test_pathological_inputs_finish():
+    for text in ["1," * 50_000, "9" * 200_000, "over " * 40_000 + "5 km", "tens of " * 20_000,
+                 "- 5" * 30_000, "$" * 100_000, "1 2 3 " * 30_000 + "km", "\u2009000" * 30_000,
+                 "a " * 50_000 + "dozen", "between 1 and " * 20_000]:
+        _check(text)
+
+
+def test_not_a_string_is_a_clear_error():
+    import pytest
+
+    with pytest.raises(TypeError, match="needs a str"):
+        extract(b"5 km")
