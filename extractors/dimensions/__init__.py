@@ -77,9 +77,15 @@ def same_value(forms, **expected) -> list[Example]:
 
 
 def alternation(words) -> str:
-    """A regex alternation of literal words, longest first so "km" never shadows "kms"."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"[\s\u00a0]+")
+    """A regex alternation of literal words, longest first so "km" never shadows "kms";
+    a space inside a word matches spaces and no-break spaces, never a line break."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"[ \u00a0]+")
                     for w in sorted(set(words), key=len, reverse=True))
+
+
+def lookup(lexicon: dict, surface: str):
+    """The lexicon entry of a unit as written, whatever its case and spacing."""
+    return lexicon[" ".join(surface.lower().split())]
 
 
 from . import count, currency, duration, length, percentage  # noqa: E402

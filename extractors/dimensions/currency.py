@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from . import Example, Reading, alternation, same_value
+from . import Example, Reading, alternation, lookup, same_value
 
 NAME = "currency"
 
@@ -52,7 +52,7 @@ def read(text: str, amount) -> Reading | None:
     if prefix is not None:
         code, unit, start = PREFIXES[prefix.group("symbol")], prefix.group("symbol"), prefix.start()
     elif suffix is not None:
-        code, unit, start = SUFFIXES[suffix.group("word").lower()], suffix.group("word"), amount.start
+        code, unit, start = lookup(SUFFIXES, suffix.group("word")), suffix.group("word"), amount.start
     else:
         return None
     end = suffix.end() if suffix is not None else amount.end
@@ -70,6 +70,7 @@ EXAMPLES = [
                 normalized_unit="EUR"),
     Example("500 million hryvnias", value=5e8, normalized_unit="UAH"),
     Example("3 trillion roubles", value=3e12, normalized_unit="RUB"),
+    Example("5 Swiss\u00a0francs", value=5, normalized_unit="CHF"),
     Example("1.5 mln dlrs", value=1.5e6, normalized_unit="USD"),
     Example("$5-10 billion", low=5e9, high=10e9, qualifier="range"),
     Example("between $5 billion and $10 billion", low=5e9, high=10e9, qualifier="range"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from . import Example, Reading, alternation, same_value
+from . import Example, Reading, alternation, lookup, same_value
 
 NAME = "duration"
 NORMALIZED_UNIT = "day"
@@ -32,7 +32,7 @@ def read(text: str, amount) -> Reading | None:
     if match is None:
         return None
     unit = match.group("unit")
-    return Reading(amount.start, match.end(), NAME, unit, LEXICON[unit.lower()],
+    return Reading(amount.start, match.end(), NAME, unit, lookup(LEXICON, unit),
                    NORMALIZED_UNIT, "duration.number_unit", amount)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from . import Example, Reading, alternation, same_value
+from . import Example, Reading, alternation, lookup, same_value
 
 NAME = "length"
 NORMALIZED_UNIT = "km"
@@ -40,7 +40,7 @@ def read(text: str, amount) -> Reading | None:
     if match is None:
         return None
     unit = match.group("unit")
-    return Reading(amount.start, match.end(), NAME, unit, LEXICON[unit.lower()],
+    return Reading(amount.start, match.end(), NAME, unit, lookup(LEXICON, unit),
                    NORMALIZED_UNIT, "length.number_unit", amount)
 
 
@@ -54,6 +54,7 @@ EXAMPLES = [
     Example("between 200 and 300 kilometres", low=200, high=300, qualifier="range"),
     Example("from 70 to 80 km", low=70, high=80, qualifier="range"),
     Example("10 nautical miles", value=10, normalized_value=18.52),
+    Example("10 Nautical\u00a0Miles", value=10, normalized_value=18.52),
     Example("500 metres", value=500, normalized_value=0.5),
     Example("a 2m wall", span="2m", value=2, normalized_value=0.002),
     Example("30,000 feet", value=30000, normalized_value=9.144),

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import regex
 
-from . import Example, Reading, alternation, same_value
+from . import Example, Reading, alternation, lookup, same_value
 
 NAME = "percentage"
 
@@ -29,7 +29,7 @@ def read(text: str, amount) -> Reading | None:
     match = _UNIT.match(text, amount.end)
     if match is not None:
         unit = match.group("unit")
-        pint_unit = LEXICON[" ".join(unit.lower().split())]
+        pint_unit = lookup(LEXICON, unit)
         return Reading(amount.start, match.end(), NAME, unit, pint_unit, NORMALIZED[pint_unit],
                        "percentage.number_percent", amount)
     numeral = amount.numeral

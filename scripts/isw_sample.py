@@ -1,0 +1,203 @@
+"""Precision of the war categories on the ISW 2022 reports, from a judged random sample.
+
+    .venv/bin/python scripts/isw_sample.py                 # counts per category, whole corpus
+    .venv/bin/python scripts/isw_sample.py --show          # the 100 sampled figures, to judge
+    .venv/bin/python scripts/isw_sample.py --judgements docs/isw-sample-judgements.csv
+
+Procedure:
+
+1. Read ../shared/corpora/isw-reports-2022.jsonl where it is (JSON Lines {"id", "text"};
+   research use only: no text is copied, and the judgements file holds ids, offsets and
+   verdicts, never sentences).
+2. Run extract() on every article and keep the figures whose category is not "other":
+   weapon_range, aid, casualties, damage, troops, attacks.
+3. Sort them by (article id, start) and draw 100 with random.Random(2022).sample; the
+   sample's index (1 to 100) is its position in the draw.
+4. A person reads each sampled figure in its sentence (--show) and writes a verdict to a
+   CSV with columns index, doc_id, start, end, category, verdict, reason. A figure is
+   "correct" only when the span is a real figure, its value, bounds and qualifier say what
+   the text says, and its category is right; otherwise "wrong", with the reason.
+5. --judgements prints precision, overall and per category, with a 95% Wilson interval
+   (the per-category samples are small). A verdict counts for a sampled figure when its
+   doc_id, start, end and category are the figure's; after the extractors change, figures
+   with no such verdict are listed as needing judgement, and verdicts that match no sampled
+   figure as stale, so only what changed has to be judged again.
+
+The whole corpus's counts per category are printed every time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import random
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extractors import Quantity, extract  # noqa: E402
+from extractors.corpus import read_jsonl  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "isw-reports-2022.jsonl"
+WAR_CATEGORIES = ("weapon_range", "aid", "casualties", "damage", "troops", "attacks")
+SAMPLE_SIZE = 100
+SEED = 2022
+VERDICTS = ("correct", "wrong")
+COLUMNS = ("index", "doc_id", "start", "end", "category", "verdict", "reason")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    index: int
+    doc_id: str
+    start: int
+    end: int
+    category: str
+    verdict: str
+    reason: str
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.doc_id, self.start, self.end, self.category)
+
+
+def key(q: Quantity) -> tuple[str, int, int, str]:
+    return (q.doc_id, q.start, q.end, q.category)
+
+
+def war_figures(path: Path) -> list[Quantity]:
+    """Every figure of a war category in the corpus, sorted by (article id, start)."""
+    figures = [q for doc_id, text in read_jsonl(path)
+               for q in extract(text, doc_id=doc_id) if q.category != "other"]
+    return sorted(figures, key=lambda q: (q.doc_id, q.start))
+
+
+def draw(figures: list[Quantity], size: int = SAMPLE_SIZE, seed: int = SEED) -> dict[int, Quantity]:
+    """The sample, by its index: 1 to `size`, in the order of the draw."""
+    chosen = random.Random(seed).sample(figures, min(size, len(figures)))
+    return dict(enumerate(chosen, start=1))
+
+
+def marked_sentence(q: Quantity) -> str:
+    """The figure's sentence on one line, the figure between [[ ]]."""
+    s, e = q.start - q.sentence_start, q.end - q.sentence_start
+    return " ".join(f"{q.sentence[:s]}[[{q.sentence[s:e]}]]{q.sentence[e:]}".split())
+
+
+def bounds(value, low, high) -> str:
+    return f"value={fmt(value)} low={fmt(low)} high={fmt(high)}"
+
+
+def fmt(number) -> str:
+    return "-" if number is None else f"{number:g}"
+
+
+def show(sample: dict[int, Quantity]) -> None:
+    for index, q in sample.items():
+        print(f"#{index}  {q.doc_id}  {q.start}-{q.end}  {q.category}"
+              + (f"/{q.measure}" if q.measure else "") + f"  qualifier={q.qualifier}")
+        print(f"    figure: {q.text!r}  unit={q.unit!r}  {bounds(q.value, q.low, q.high)}")
+        print(f"    normalized: {bounds(q.normalized_value, q.normalized_low, q.normalized_high)} "
+              f"{q.normalized_unit}  subject={q.subject!r}"
+              + (f"  donor={q.donor!r} recipient={q.recipient!r} kind={q.aid_kind!r}"
+                 if q.category == "aid" else ""))
+        print(f"    sentence: {marked_sentence(q)}")
+        print()
+
+
+def read_judgements(path: Path) -> list[Verdict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = set(COLUMNS) - set(reader.fieldnames or ())
+        if missing:
+            sys.exit(f"{path}: missing columns {sorted(missing)}")
+        verdicts = []
+        for line, row in enumerate(reader, start=2):
+            if row["verdict"] not in VERDICTS:
+                sys.exit(f"{path}:{line}: verdict must be one of {VERDICTS}, not {row['verdict']!r}")
+            verdicts.append(Verdict(int(row["index"]), row["doc_id"], int(row["start"]),
+                                    int(row["end"]), row["category"], row["verdict"], row["reason"]))
+    return verdicts
+
+
+def wilson(correct: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a proportion."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = correct / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def precision_line(name: str, correct: int, n: int) -> str:
+    if n == 0:
+        return f"{name:<14} {'-':>9} {0:>6}"
+    low, high = wilson(correct, n)
+    return f"{name:<14} {correct / n:>9.0%} {correct:>3}/{n:<3} [{low:.0%}, {high:.0%}]"
+
+
+def report(sample: dict[int, Quantity], verdicts: list[Verdict]) -> None:
+    by_key = {v.key: v for v in verdicts}
+    judged = {index: by_key[key(q)] for index, q in sample.items() if key(q) in by_key}
+    unjudged = {index: q for index, q in sample.items() if index not in judged}
+    sampled_keys = {key(q) for q in sample.values()}
+    stale = [v for v in verdicts if v.key not in sampled_keys]
+
+    print(f"precision on {len(judged)} of {len(sample)} sampled figures judged "
+          f"(95% Wilson interval)")
+    print(f"{'category':<14} {'precision':>9} {'n':>7}")
+    tally = Counter((sample[i].category, v.verdict) for i, v in judged.items())
+    correct = sum(n for (_, verdict), n in tally.items() if verdict == "correct")
+    print(precision_line("all", correct, len(judged)))
+    for category in WAR_CATEGORIES:
+        print(precision_line(category, tally[category, "correct"],
+                             tally[category, "correct"] + tally[category, "wrong"]))
+
+    if unjudged or stale:
+        print(f"\nthe sample no longer matches the judged list: {len(unjudged)} sampled figures "
+              f"have no verdict, {len(stale)} verdicts match no sampled figure")
+        by_index = {v.index: v for v in verdicts}
+        for index, q in unjudged.items():
+            was = by_index.get(index)
+            before = (f" (index {index} was judged as {was.doc_id} {was.start}-{was.end} {was.category})"
+                      if was else "")
+            print(f"  to judge: #{index} {q.doc_id} {q.start}-{q.end} {q.category} {q.text!r}{before}")
+        for v in stale:
+            print(f"  stale:    #{v.index} {v.doc_id} {v.start}-{v.end} {v.category} ({v.verdict})")
+
+
+def print_counts(figures: list[Quantity], corpus: Path) -> None:
+    counts = Counter(q.category for q in figures)
+    print(f"war-category figures in {corpus.name}: {len(figures)}")
+    for category in WAR_CATEGORIES:
+        print(f"  {category:<14} {counts[category]:>6}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the ISW JSON Lines corpus")
+    parser.add_argument("--show", action="store_true", help="print each sampled figure, to judge")
+    parser.add_argument("--judgements", type=Path, metavar="PATH",
+                        help="CSV of verdicts: precision overall and per category")
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        parser.error(f"no corpus at {args.corpus}")
+
+    figures = war_figures(args.corpus)
+    sample = draw(figures)
+    if args.show:
+        show(sample)
+    print_counts(figures, args.corpus)
+    if args.judgements:
+        print()
+        report(sample, read_judgements(args.judgements))
+
+
+if __name__ == "__main__":
+    main()
