@@ -56,6 +56,7 @@ _MEASURE_NAMES = {
 # it; of "killing 12 people" before it. Clause ends keep one figure's verb off the next.
 _CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\band\b|\bwhile\b|\bwith\b|\bbut\b")
 _AFTER_WINDOW = 60
+_CONTEXT = 300
 _BEFORE_WINDOW = 30
 
 WEAPONS = (
@@ -71,9 +72,12 @@ _RANGE_CUE = regex.compile(
     r"\b(?:range|ranges|reach|reaches|travel|travels|fly|flies|strike|hit)\b[^.;]{0,40}$",
     regex.IGNORECASE)
 
+# Words that make money aid. "Package", "support" or "provided" alone are not enough:
+# "his $13.7 million retirement package" is pay.
 _AID_CUE = regex.compile(
-    r"\b(?:aid|assistance|support|package|pledged?|provided|provide|committ(?:ed|ing)|"
-    r"donated?|grants?|allocated|funding|loans?|disbursed|tranche)\b", regex.IGNORECASE)
+    r"\b(?:aid|assistance|pledg(?:e|ed|es|ing)|donat(?:e|ed|es|ing|ion|ions)|grants?|"
+    r"(?:military|financial|humanitarian|budget(?:ary)?|security|defen[cs]e)[ \u00a0]+(?:support|package|help))\b",
+    regex.IGNORECASE)
 _AID_KIND = (
     ("military", regex.compile(r"\b(?:military|weapons?|arms|defen[cs]e|security assistance|ammunition)\b", regex.IGNORECASE)),
     ("humanitarian", regex.compile(r"\bhumanitarian\b", regex.IGNORECASE)),
@@ -111,8 +115,9 @@ class About:
 def classify(text: str, sentence_start: int, sentence_end: int, start: int, end: int,
              dimension: str, unit: str, subject: str | None) -> About:
     """The category of the figure text[start:end] in the sentence around it."""
-    before = text[sentence_start:start]
-    after = text[end:sentence_end]
+    # Bounded windows keep the cost per figure constant, however long a "sentence" runs.
+    before = text[max(sentence_start, start - _CONTEXT):start]
+    after = text[end:min(sentence_end, end + _CONTEXT)]
     if dimension == "length":
         return _length(before, after, subject)
     if dimension == "currency":

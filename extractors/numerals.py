@@ -61,11 +61,19 @@ _DIGITS = rf"""
 """
 _WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion",
                          "trillion", "dozen"], key=len, reverse=True))
+# Number words run over spaces and hyphens, never over a line break; "and" joins only after
+# a scale word ("two hundred and fifty"), so "three and six month issues" stays two numbers.
+_TENS = "|".join(TENS)
+_DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _WORDS = rf"""
     (?P<words>
-        (?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:half|third|quarter)s?\b)
-      | (?:half\s+a\s+(?:dozen|hundred|thousand|million|billion))
-      | (?:(?:a\s+)?(?:{_WORD})\b(?:(?:[\s-]+|\s+and\s+)(?:{_WORD})\b)*)
+        (?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)(?:[ \u00a0]+|-)(?:half|third|quarter)s?\b)
+      | (?:half[ \u00a0]+a[ \u00a0]+(?:dozen|hundred|thousand|million|billion))
+      | (?:(?:a[ \u00a0]+(?=dozen|hundred|thousand|million|billion|trillion))?(?:{_WORD})\b
+           (?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion|dozen)\b
+              | (?<=(?:{_TENS}))(?:[ \u00a0]+|-)(?:{_DIGIT_WORD})\b
+              | (?<=hundred|thousand|million|billion|trillion)[ \u00a0]+(?:and[ \u00a0]+)?(?:{_WORD})\b)*
+           (?P<and_a_half>[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b)?)
     )
 """
 _VAGUE = r"""
@@ -110,7 +118,13 @@ def parse_words(words: str) -> float | None:
 
     >>> parse_words("two hundred and fifty thousand"), parse_words("a dozen"), parse_words("three-quarters")
     (250000.0, 12.0, 0.75)
+    >>> parse_words("three and a half")
+    3.5
     """
+    whole, half = regex.subn(r"\s+and\s+a\s+half$", "", words.lower())
+    if half:
+        value = parse_words(whole)
+        return None if value is None else value + 0.5
     tokens = [t for t in regex.split(r"[\s-]+", words.lower()) if t and t != "and"]
     if len(tokens) >= 2 and tokens[-1] in FRACTIONS:
         count = 1.0 if tokens[0] in ("a", "an") else float(UNITS.get(tokens[0], 1))

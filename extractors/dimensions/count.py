@@ -33,7 +33,11 @@ NOT_COUNTED = {
     "rubles", "hryvnias", "dlrs", "miles", "kilometres", "kilometers", "metres", "meters",
     "feet", "yards", "inches", "kms", "yds", "mins", "secs", "hrs", "yrs", "points",
     "others", "ones", "thousands", "millions", "billions", "hundreds", "tens", "dozens",
-    "whereas", "has", "was", "cities's",
+    # Measures of mass, volume, area, energy and the like: units, not counted things.
+    "tonnes", "tons", "kilograms", "kgs", "grams", "ounces", "lbs", "litres", "liters",
+    "gallons", "barrels", "bushels", "acres", "hectares", "degrees", "watts", "kilowatts",
+    "megawatts", "gigawatts", "volts", "calories", "bytes", "megabytes", "gigabytes",
+    "cts", "cents", "marks", "mths", "wks", "pct", "bps",
 }
 # Words a noun phrase never runs through.
 STOPWORDS = {
@@ -64,6 +68,7 @@ _WORDS = regex.compile(rf"[ \u00a0]+(?P<word>{_WORD})")
 _COMPLEMENT = regex.compile(
     rf"[ \u00a0]+(?P<prep>on|against|targeting|at)(?P<object>(?:[ \u00a0]+{_WORD}){{1,3}})")
 _POSSESSIVE = regex.compile(r"['’]s$")
+_MID_SENTENCE = regex.compile(r"[\p{Ll},][ \u00a0]+$")
 
 
 def is_counted_noun(word: str) -> bool:
@@ -85,6 +90,8 @@ def read(text: str, amount) -> Reading | None:
     phrase = _PHRASE.match(text, amount.end)
     if phrase is None:
         return None
+    if numeral.kind == "words" and numeral.text[0].isupper() and _MID_SENTENCE.search(text, max(0, numeral.start - 8), numeral.start):
+        return None  # "the sale of Six Flags": a capitalized number word mid-sentence is a name
     # "of" is how vague amounts count ("millions of Americans"), and never digits.
     if phrase.group("of") and amount.qualifier != "vague" and numeral.kind != "words":
         return None
@@ -184,5 +191,7 @@ NEGATIVES = [
     "call +1 555-123-4567 now",
     "at 10:30 troops moved",
     "In 2023 troops advanced",
+    "Proceeds from the sale of Six Flags will be used",
+    "An additional 246,000 tonnes of durum wheat",
     "the i24NEWS report",
 ]

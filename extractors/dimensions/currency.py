@@ -32,7 +32,11 @@ SUFFIXES = {
     "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rub": "RUB",
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "swiss francs": "CHF",
     "canadian dollars": "CAD", "australian dollars": "AUD", "rupees": "INR",
+    "marks": "DEM", "deutsche marks": "DEM", "d-marks": "DEM",
+    "cents": "US_cent", "cts": "US_cent",
 }
+# Units that normalize to another unit's code.
+NORMALIZED = {"US_cent": "USD"}
 
 _PREFIX = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<symbol>{alternation(PREFIXES)})[ \u00a0]?$")
@@ -57,7 +61,7 @@ def read(text: str, amount) -> Reading | None:
         return None
     end = suffix.end() if suffix is not None else amount.end
     rule = "currency.symbol_amount" if prefix is not None else "currency.amount_word"
-    return Reading(start, end, NAME, unit, code, code, rule, amount)
+    return Reading(start, end, NAME, unit, code, NORMALIZED.get(code, code), rule, amount)
 
 
 EXAMPLES = [
@@ -72,6 +76,10 @@ EXAMPLES = [
     Example("3 trillion roubles", value=3e12, normalized_unit="RUB"),
     Example("5 Swiss\u00a0francs", value=5, normalized_unit="CHF"),
     Example("1.5 mln dlrs", value=1.5e6, normalized_unit="USD"),
+    Example("Shr profit five cts vs loss 18 cts", span="18 cts", value=18, normalized_value=0.18,
+            normalized_unit="USD"),
+    Example("imports totalled 32.11 billion marks", span="32.11 billion marks", value=32.11e9,
+            normalized_unit="DEM"),
     Example("$5-10 billion", low=5e9, high=10e9, qualifier="range"),
     Example("between $5 billion and $10 billion", low=5e9, high=10e9, qualifier="range"),
     Example("tens of billions of dollars", low=1e10, high=1e11, qualifier="vague",

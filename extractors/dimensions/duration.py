@@ -16,13 +16,15 @@ LEXICON = {
     "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour",
     "day": "day", "days": "day", "week": "week", "weeks": "week",
     "fortnight": "fortnight", "fortnights": "fortnight",
-    "month": "month", "months": "month", "year": "year", "years": "year", "yr": "year",
+    "month": "month", "months": "month", "mth": "month", "mths": "month",
+    "wk": "week", "wks": "week", "year": "year", "years": "year", "yr": "year",
     "yrs": "year", "decade": "decade_of_years", "decades": "decade_of_years",
     "century": "century", "centuries": "century",
 }
 
 _UNIT = regex.compile(
-    rf"(?:[ \u00a0\u202f]|-)(?P<unit>{alternation(LEXICON)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+    rf"(?:[ \u00a0\u202f]|-)(?P<unit>{alternation(LEXICON)})(?![\p{{L}}\p{{N}}])"
+    r"(?P<age>(?:-|[ \u00a0]+)old\b)?", regex.IGNORECASE)
 
 
 def read(text: str, amount) -> Reading | None:
@@ -32,8 +34,10 @@ def read(text: str, amount) -> Reading | None:
     if match is None:
         return None
     unit = match.group("unit")
+    # An age ("a 42-year-old man") is a duration too; its span takes in "old".
+    rule = "duration.age" if match.group("age") else "duration.number_unit"
     return Reading(amount.start, match.end(), NAME, unit, lookup(LEXICON, unit),
-                   NORMALIZED_UNIT, "duration.number_unit", amount)
+                   NORMALIZED_UNIT, rule, amount)
 
 
 EXAMPLES = [
@@ -51,6 +55,11 @@ EXAMPLES = [
     Example("Later on Friday he held his first phone call with Putin in two years.",
             span="two years", value=2, normalized_value=730.5),
     Example("a 1,000-day war", span="1,000-day", value=1000),
+    Example("The 42-year-old man had been detained", span="42-year-old", value=42),
+    Example("a man aged 58 years old", span="58 years old", value=58),
+    Example("Three and a half years ago", span="Three and a half years", value=3.5),
+    Example("to be divided between the three and six month issues", span="six month", value=6),
+    Example("Nine mths", value=9, normalized_value=273.9375),
 ]
 
 NEGATIVES = ["just days after", "months of requests", "next year", "in 2024 years ago",
