@@ -88,7 +88,7 @@ _NUMERAL = regex.compile(
     (?:{_DIGITS}|{_WORDS}|{_VAGUE})
     (?![\p{{N}}]|[/:]\p{{N}}|(?<=\d)(?:st|nd|rd|th)\b|[.,]\p{{N}})
     """,
-    regex.VERBOSE | regex.IGNORECASE | regex.V1,
+    regex.VERBOSE | regex.IGNORECASE,
 )
 
 

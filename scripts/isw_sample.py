@@ -19,9 +19,12 @@ Procedure:
    the text says, and its category is right; otherwise "wrong", with the reason.
 5. --judgements prints precision, overall and per category, with a 95% Wilson interval
    (the per-category samples are small). A verdict counts for a sampled figure when its
-   doc_id, start, end and category are the figure's; after the extractors change, figures
+   doc_id, start, end and category are the figure's. After the extractors change, figures
    with no such verdict are listed as needing judgement, and verdicts that match no sampled
-   figure as stale, so only what changed has to be judged again.
+   figure as stale, each with what the extractors now make of its span (gone, another
+   category, or still there but not drawn), so only what changed has to be judged again.
+   A change in the population's size redraws the whole sample: the seed fixes the draw,
+   not which figures it lands on.
 
 The whole corpus's counts per category are printed every time.
 """
@@ -70,11 +73,14 @@ def key(q: Quantity) -> tuple[str, int, int, str]:
     return (q.doc_id, q.start, q.end, q.category)
 
 
-def war_figures(path: Path) -> list[Quantity]:
-    """Every figure of a war category in the corpus, sorted by (article id, start)."""
-    figures = [q for doc_id, text in read_jsonl(path)
-               for q in extract(text, doc_id=doc_id) if q.category != "other"]
-    return sorted(figures, key=lambda q: (q.doc_id, q.start))
+def all_figures(path: Path) -> list[Quantity]:
+    """Every figure extract() finds in the corpus, "other" included."""
+    return [q for doc_id, text in read_jsonl(path) for q in extract(text, doc_id=doc_id)]
+
+
+def war_figures(figures: list[Quantity]) -> list[Quantity]:
+    """The figures of a war category, sorted by (article id, start): the population."""
+    return sorted((q for q in figures if q.category != "other"), key=lambda q: (q.doc_id, q.start))
 
 
 def draw(figures: list[Quantity], size: int = SAMPLE_SIZE, seed: int = SEED) -> dict[int, Quantity]:
@@ -142,7 +148,7 @@ def precision_line(name: str, correct: int, n: int) -> str:
     return f"{name:<14} {correct / n:>9.0%} {correct:>3}/{n:<3} [{low:.0%}, {high:.0%}]"
 
 
-def report(sample: dict[int, Quantity], verdicts: list[Verdict]) -> None:
+def report(sample: dict[int, Quantity], verdicts: list[Verdict], figures: list[Quantity]) -> None:
     by_key = {v.key: v for v in verdicts}
     judged = {index: by_key[key(q)] for index, q in sample.items() if key(q) in by_key}
     unjudged = {index: q for index, q in sample.items() if index not in judged}
@@ -168,8 +174,19 @@ def report(sample: dict[int, Quantity], verdicts: list[Verdict]) -> None:
             before = (f" (index {index} was judged as {was.doc_id} {was.start}-{was.end} {was.category})"
                       if was else "")
             print(f"  to judge: #{index} {q.doc_id} {q.start}-{q.end} {q.category} {q.text!r}{before}")
+        now = {(q.doc_id, q.start, q.end): q for q in figures}
         for v in stale:
-            print(f"  stale:    #{v.index} {v.doc_id} {v.start}-{v.end} {v.category} ({v.verdict})")
+            print(f"  stale:    #{v.index} {v.doc_id} {v.start}-{v.end} {v.category} ({v.verdict}): "
+                  + fate(v, now.get((v.doc_id, v.start, v.end))))
+
+
+def fate(verdict: Verdict, figure: Quantity | None) -> str:
+    """What the extractors now make of a judged figure that is not in the sample."""
+    if figure is None:
+        return "no longer extracted at this span"
+    if figure.category != verdict.category:
+        return f"now extracted as {figure.category}"
+    return "still extracted, not drawn this time"
 
 
 def print_counts(figures: list[Quantity], corpus: Path) -> None:
@@ -189,14 +206,15 @@ def main() -> None:
     if not args.corpus.exists():
         parser.error(f"no corpus at {args.corpus}")
 
-    figures = war_figures(args.corpus)
-    sample = draw(figures)
+    figures = all_figures(args.corpus)
+    population = war_figures(figures)
+    sample = draw(population)
     if args.show:
         show(sample)
-    print_counts(figures, args.corpus)
+    print_counts(population, args.corpus)
     if args.judgements:
         print()
-        report(sample, read_judgements(args.judgements))
+        report(sample, read_judgements(args.judgements), figures)
 
 
 if __name__ == "__main__":
