@@ -64,12 +64,22 @@ WEAPONS = (
     "Iskander", "Kinzhal", "Kalibr", "Oreshnik", "Neptune", "Shahed", "Patriot", "JASSM",
     "ERAM", "Harpoon", "Bayraktar", "Zircon", "Tochka-U", "Onyx", "Hwasong", "KN-23",
 )
+# Weapons that have a range: named systems (with the noun that follows them), and the
+# generic nouns, with the modifiers written before them ("152 millimeter self-propelled howitzers").
+_WEAPON_NOUN = (r"(?:cruise[ \u00a0]+|ballistic[ \u00a0]+)?(?:missiles?|rockets?|systems?|drones?|"
+                r"howitzers?|artillery(?:[ \u00a0]+systems?)?|guns?|launchers?|bombs?|MLRS)")
 _WEAPON = regex.compile(
     r"(?P<weapon>(?:" + "|".join(regex.escape(w) for w in sorted(WEAPONS, key=len, reverse=True))
-    + r"|Kh-\d+)(?:[ \u00a0]+(?:missiles?|rockets?|systems?|cruise\s+missiles?|ballistic\s+missiles?|drones?))?"
-    r"|(?:(?:ballistic|cruise|long-range|hypersonic)[ \u00a0]+)?(?:missiles?|rockets?))\b")
+    + r"|Kh-\d+)(?:[ \u00a0]+" + _WEAPON_NOUN + r")?"
+    r"|(?<![\p{L}\d-])(?:(?:(?!(?:of|the|a|an|and|or|to|in|with|by|for|on|at|its|their)\b)[\p{L}\d-]+[ \u00a0]+){0,3}?(?:ballistic|cruise|long-range|hypersonic|self-propelled|"
+    r"rocket|artillery|anti-ship|air-defen[cs]e|millimeter|mm)[ \u00a0]+)?" + _WEAPON_NOUN + r")\b")
+# A range is said before the figure ("a range of 300 km", "can travel up to") or after it
+# ("a 25-kilometer maximum effective range").
 _RANGE_CUE = regex.compile(
     r"\b(?:range|ranges|reach|reaches|travel|travels|fly|flies|strike|hit)\b[^.;]{0,40}$",
+    regex.IGNORECASE)
+_RANGE_AFTER = regex.compile(
+    r"[ \u00a0]*(?:\)[ \u00a0]*)?(?:(?:maximum|max|effective|strike|striking|firing|operational)[ \u00a0]+)*range\b",
     regex.IGNORECASE)
 
 # Words that make money aid. "Package", "support" or "provided" alone are not enough:
@@ -130,7 +140,7 @@ def classify(text: str, sentence_start: int, sentence_end: int, start: int, end:
 
 
 def _length(before: str, after: str, subject: str | None) -> About:
-    if not _RANGE_CUE.search(before[-60:]):
+    if not (_RANGE_CUE.search(before[-60:]) or _RANGE_AFTER.match(after)):
         return About(subject=subject)
     weapons = list(_WEAPON.finditer(before))
     weapon = weapons[-1] if weapons else _WEAPON.search(after)

@@ -70,6 +70,14 @@ EXAMPLES = [
     Example("The Storm Shadow has a range of more than 250km.", span="more than 250km",
             low=250, qualifier="more_than", category="weapon_range", subject="Storm Shadow"),
     Example("a 2-mile-long convoy", span="2-mile", value=2),
+    Example("Russian 152 millimeter self-propelled howitzers have a maximum range of close to 25 kilometers.",
+            span="close to 25 kilometers", value=25, high=25, qualifier="almost",
+            category="weapon_range", subject="Russian 152 millimeter self-propelled howitzers"),
+    Example("referring to the roughly 25-kilometer maximum effective range of the 152mm artillery system.",
+            span="roughly 25-kilometer", value=25, qualifier="approximately", category="weapon_range",
+            subject="152mm artillery system"),
+    Example("Ukrainian forces advanced eight kilometers from Studenok toward the HIMARS depot.",
+            span="eight kilometers", category="other"),
 ]
 
 NEGATIVES = [
