@@ -29,7 +29,12 @@ PEOPLE_NOUNS = {
     "people", "civilians", "children", "persons", "residents", "men", "women", "victims",
     "bodies", "adults", "citizens", "passengers", "workers", "patients", "journalists",
     "prisoners", "hostages", "refugees", "inhabitants", "villagers", "police", "officers",
+    "russians", "ukrainians", "americans", "israelis", "palestinians", "syrians", "afghans",
+    "individuals", "migrants", "students", "doctors", "medics", "volunteers",
 } | TROOP_NOUNS
+# Munitions count as attacks only where the text says they were used ("launched 90
+# missiles"), not where they are supplied or stocked ("sends 300 drones per shipment").
+MUNITION_NOUNS = {"drones", "missiles", "rockets", "shells", "bombs", "shahed", "shaheds"}
 # Nouns whose very meaning is a casualty measure.
 CASUALTY_NOUNS = {"deaths": "killed", "fatalities": "killed", "dead": "killed",
                   "casualties": "casualties", "injuries": "injured"}
@@ -41,13 +46,27 @@ DAMAGE_NOUNS = {
 }
 
 _CASUALTY_MEASURE = regex.compile(
-    r"\b(?P<m>killed|killing|dead|died|die|perished|slain|wounded|wounding|injured|injuring|hurt|missing)\b",
+    r"\b(?P<m>killed|killing|dead|died|die|perished|slain|eliminated|liquidated|wounded|wounding|"
+    r"injured|injuring|hurt|missing|lost|losses|casualties)\b",
     regex.IGNORECASE)
+# "killed, wounded, or missing": several measures at once are casualties.
+_MEASURE_LIST = regex.compile(
+    r"\b(?:killed|dead|wounded|injured|missing|captured)(?:[ \u00a0]*,?[ \u00a0]*(?:or|and)?[ \u00a0]*"
+    r"(?:killed|dead|wounded|injured|missing|captured)\b)+", regex.IGNORECASE)
+_USE = regex.compile(
+    r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|used|using|shot[ \u00a0]+down|downed|intercept(?:ed|s|ing)?|"
+    r"struck|strikes?|hit|attack(?:ed|s)?|targeted|dropped|shell(?:ed|ing))\b", regex.IGNORECASE)
+_SUPPLY = regex.compile(
+    r"\b(?:shipments?|deliver(?:ed|y|ies)?|suppl(?:y|ied|ies)|send(?:s|ing)?|sent|package|stocks?|stockpiles?|"
+    r"inventory|left|remaining|produc(?:e|ed|es|tion)|purchas(?:e|ed)|bought|order(?:ed)?|provid(?:e|ed))\b",
+    regex.IGNORECASE)
+_PARTITIVE = regex.compile(r"\bof[ \u00a0]+(?:the|these|those|its|their)[ \u00a0]+$", regex.IGNORECASE)
 _DAMAGE_MEASURE = regex.compile(r"\b(?P<m>damaged|damaging|destroyed|destroying|razed|ruined)\b",
                                 regex.IGNORECASE)
 _MEASURE_NAMES = {
     "killed": "killed", "killing": "killed", "dead": "killed", "died": "killed", "die": "killed",
-    "perished": "killed", "slain": "killed", "wounded": "wounded", "wounding": "wounded",
+    "perished": "killed", "slain": "killed", "eliminated": "killed", "liquidated": "killed",
+    "lost": "casualties", "losses": "casualties", "casualties": "casualties", "wounded": "wounded", "wounding": "wounded",
     "injured": "injured", "injuring": "injured", "hurt": "injured", "missing": "missing",
     "damaged": "damaged", "damaging": "damaged", "destroyed": "destroyed",
     "destroying": "destroyed", "razed": "destroyed", "ruined": "destroyed",
@@ -76,8 +95,14 @@ _WEAPON = regex.compile(
 # A range is said before the figure ("a range of 300 km", "can travel up to") or after it
 # ("a 25-kilometer maximum effective range").
 _RANGE_CUE = regex.compile(
-    r"\b(?:range|ranges|reach|reaches|travel|travels|fly|flies|strike|hit)\b[^.;]{0,40}$",
+    r"\b(?:range|ranges|reach|reaches|travel|travels|fly|flies)\b[^.;]{0,40}$",
     regex.IGNORECASE)
+_LOCATION_AFTER = regex.compile(
+    r"[ \u00a0]+(?:(?:north|south)(?:-?(?:east|west))?|east|west|away|from|outside|inside|behind|deep)\b",
+    regex.IGNORECASE)
+_NOT_RANGE_UNITS = {"m", "mm", "cm", "metre", "metres", "meter", "meters", "millimeter",
+                    "millimeters", "millimetre", "millimetres", "centimeters", "centimetres",
+                    "inch", "inches", "ft", "feet", "foot"}
 _RANGE_AFTER = regex.compile(
     r"[ \u00a0]*(?:\)[ \u00a0]*)?(?:(?:maximum|max|effective|strike|striking|firing|operational)[ \u00a0]+)*range\b",
     regex.IGNORECASE)
@@ -129,7 +154,7 @@ def classify(text: str, sentence_start: int, sentence_end: int, start: int, end:
     before = text[max(sentence_start, start - _CONTEXT):start]
     after = text[end:min(sentence_end, end + _CONTEXT)]
     if dimension == "length":
-        return _length(before, after, subject)
+        return _length(before, after, unit, subject)
     if dimension == "currency":
         return _money(before, after, subject)
     if dimension == "count":
@@ -139,7 +164,11 @@ def classify(text: str, sentence_start: int, sentence_end: int, start: int, end:
     return About(subject=subject)
 
 
-def _length(before: str, after: str, subject: str | None) -> About:
+def _length(before: str, after: str, unit: str, subject: str | None) -> About:
+    # A distance "southeast of" a place is a location; metres and millimetres are calibres
+    # and heights, not ranges.
+    if _LOCATION_AFTER.match(after) or unit.lower() in _NOT_RANGE_UNITS:
+        return About(subject=subject)
     if not (_RANGE_CUE.search(before[-60:]) or _RANGE_AFTER.match(after)):
         return About(subject=subject)
     weapons = list(_WEAPON.finditer(before))
@@ -177,20 +206,38 @@ def _money(before: str, after: str, subject: str | None) -> About:
 
 def _count(before: str, after: str, unit: str, subject: str | None) -> About:
     head = unit.lower()
-    measure = _measure(before, after, _CASUALTY_MEASURE)
     if head in CASUALTY_NOUNS:
         return About("casualties", CASUALTY_NOUNS[head], subject)
-    if measure and head in PEOPLE_NOUNS:
-        return About("casualties", measure, subject)
-    if head in DAMAGE_NOUNS:
+    # "at least one of the two bridges destroyed": the verb is about the one, not the two.
+    partitive = bool(_PARTITIVE.search(before[-20:]))
+    if head in PEOPLE_NOUNS and not partitive:
+        measure = _casualty_measure(before, after, subject)
+        if measure:
+            return About("casualties", measure, subject)
+    if head in DAMAGE_NOUNS and not partitive:
         damage = _measure(before, after, _DAMAGE_MEASURE)
         if damage:
             return About("damage", damage, subject)
     if head in TROOP_NOUNS:
         return About("troops", subject=subject)
     if head in ATTACK_NOUNS:
+        if head in MUNITION_NOUNS:
+            clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
+            if _SUPPLY.search(clause) or not _USE.search(clause):
+                return About(subject=subject)
         return About("attacks", subject=subject)
     return About(subject=subject)
+
+
+def _casualty_measure(before: str, after: str, subject: str | None) -> str | None:
+    """The casualty measure of people counted: in the subject ("300 wounded soldiers"),
+    a list after it ("killed, wounded, or missing"), or a verb in its clause."""
+    in_subject = _CASUALTY_MEASURE.search(subject or "")
+    if in_subject is not None:
+        return _MEASURE_NAMES[in_subject.group("m").lower()]
+    if _MEASURE_LIST.search(after[:_AFTER_WINDOW]):
+        return "casualties"
+    return _measure(before, after, _CASUALTY_MEASURE)
 
 
 def _share(after: str, subject: str | None) -> About:

@@ -142,17 +142,24 @@ def link_conversions(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return linked
 
 
-# A sentence ends at a line break, or at . ! ? (and closing quotes) before a space and a
+# A sentence ends at a line break, or at . ! ? (with closing quotes and footnote markers,
+# "forces.[29] The") before a space and a
 # capital, a digit or an opening quote, unless the period closes an abbreviation ("U.S.").
 _BOUNDARY = regex.compile(
-    r"\n+|(?<=[.!?\u2026][\"'\u201d\u2019)\]]*)[ \t\u00a0]+(?=[\"'\u201c\u2018(\[]?[\p{Lu}\p{N}])")
+    r"\n+|(?<=[.!?\u2026][\"'\u201d\u2019)\]]*(?:\[[0-9]+\])*)[ \t\u00a0]+(?=[\"'\u201c\u2018(\[]?[\p{Lu}\p{N}])")
 _ABBREVIATION = regex.compile(
     r"(?:^|[\s(])(?:(?:\p{L}\.)+|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cpl|Pvt|St|Sen|Rep|Gov|Prof|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Inc|Ltd|Co|Corp|vs|etc|approx|est|Jr|Sr)\.$")
 
 
 class Sentences:
-    """Sentence bounds of a text, found in one pass on first use, looked up by bisection."""
+    """Sentence bounds of a text, found in one pass on first use, looked up by bisection.
+
+    >>> text = "Forces advanced 5 km.[12] The U.S. sent 2 tanks. Dr. Li said so."
+    >>> sentences = Sentences(text)
+    >>> [text[s:e] for s, e in (sentences.around(16, 20), sentences.around(39, 46))]
+    ['Forces advanced 5 km.[12]', 'The U.S. sent 2 tanks.']
+    """
 
     def __init__(self, text: str):
         self.text = text

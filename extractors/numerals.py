@@ -50,10 +50,13 @@ VAGUE_SPAN = {"tens": 10, "dozens": 10, "scores": 10, "hundreds": 10, "thousands
               "millions": 1000, "billions": 1000, "trillions": 1000}
 
 _SEPARATORS = ",\u00a0\u2009\u202f"
+# ASCII digits only: other scripts' digits are read by no rule here, and float() does not
+# know every one of them.
 _DIGITS = rf"""
+    (?!0[0-9])  # "000" or "05" does not start a number: it continues one ("10 000")
     (?P<digits>
-        \d{{1,3}}(?:(?P<sep>[{_SEPARATORS}])\d{{3}})(?:(?P=sep)\d{{3}})*(?:\.\d+)?
-      | \d+(?:\.\d+)?
+        [0-9]{{1,3}}(?:(?P<sep>[{_SEPARATORS}])[0-9]{{3}})(?:(?P=sep)[0-9]{{3}})*(?:\.[0-9]+)?
+      | [0-9]+(?:\.[0-9]+)?
     )
     (?:[ \u00a0]?(?P<scale>hundred|thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn)\b
       | (?P<abbr>m|k)\b
@@ -81,10 +84,11 @@ _VAGUE = r"""
         (?:\s+of\s+(?P<vague_scale>thousands|millions|billions|trillions))?)\b
 """
 # A numeral never starts inside a word, an id, a model designation ("F-16", "S-400"),
-# a URL path, a footnote ("[12]"), a clock time or a date ("17/11"), and never ends before a clock time, fraction or ordinal.
+# a URL path, a footnote ("[12]"), a clock time, a date ("17/11") or a designation's
+# second half ("Shahed-131 and -136"), and never ends before a clock time, fraction or ordinal.
 _NUMERAL = regex.compile(
     rf"""
-    (?<![\p{{L}}\p{{N}}_/@#.:\[]|\p{{L}}-|[\p{{N}}][.,])
+    (?<![\p{{L}}\p{{N}}_/@#.:\[]|\p{{L}}-|\s-|[\p{{N}}][.,])
     (?:{_DIGITS}|{_WORDS}|{_VAGUE})
     (?![\p{{N}}]|[/:]\p{{N}}|(?<=\d)(?:st|nd|rd|th)\b|[.,]\p{{N}})
     """,
@@ -111,6 +115,27 @@ class Numeral:
         """A bare four-digit 1800..2100 with no separator reads as a year, not an amount."""
         return (self.kind == "digits" and len(self.text) == 4 and self.text.isdigit()
                 and 1800 <= int(self.text) <= 2100)
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# "June 23", "November 28 and 29", "October 10-11"; and "23 June", "17th of May".
+_MONTH_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}]){_MONTH}\.?[ \u00a0]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]*(?:,|and|or|to|-|\u2013)[ \u00a0]*)?$")
+_MONTH_AFTER = regex.compile(rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?{_MONTH}\b")
+
+
+def is_day_of_month(text: str, numeral: Numeral) -> bool:
+    """A day in a date ("June 23 showed", "on 17 November") is not an amount.
+
+    >>> text = "Imagery from November 28 and 29 shows 5 tanks on 3 June"
+    >>> [n.text for n in scan(text) if not is_day_of_month(text, n)]
+    ['5']
+    """
+    if numeral.kind != "digits" or len(numeral.text) > 2 or not numeral.text.isdigit() or not 1 <= int(numeral.text) <= 31:
+        return False
+    return bool(_MONTH_BEFORE.search(text, max(0, numeral.start - 24), numeral.start)
+                or _MONTH_AFTER.match(text, numeral.end))
 
 
 def parse_words(words: str) -> float | None:

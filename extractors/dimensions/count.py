@@ -20,6 +20,7 @@ IRREGULAR_PLURALS = {
     "people", "children", "men", "women", "personnel", "police", "staff", "cattle", "sheep",
     "aircraft", "infantry", "livestock", "troops", "militia", "youth", "clergy", "crew",
 }
+SINGULAR_MEN = {"specimen", "abdomen", "omen", "regimen", "acumen", "stamen", "hymen"}
 # Words that end in "s" but are not counted nouns, function words, and the units that
 # other dimensions own (a count of "days" is a duration).
 NOT_COUNTED = {
@@ -38,6 +39,9 @@ NOT_COUNTED = {
     "gallons", "barrels", "bushels", "acres", "hectares", "degrees", "watts", "kilowatts",
     "megawatts", "gigawatts", "volts", "calories", "bytes", "megabytes", "gigabytes",
     "cts", "cents", "marks", "mths", "wks", "pct", "bps",
+    # Reporting verbs after a date's day ("November 28 shows", "June 23 indicates").
+    "shows", "indicates", "claims", "confirms", "supports", "suggests", "reports", "states",
+    "notes", "warns", "adds", "shows", "reveals", "demonstrates", "highlights",
 }
 # Words a noun phrase never runs through.
 STOPWORDS = {
@@ -63,7 +67,7 @@ ATTACK_HEADS = {
 
 _WORD = r"[\p{L}][\p{L}\p{M}'’.\-]*"
 _PHRASE = regex.compile(
-    rf"(?P<of>[ \u00a0]+of)?(?P<words>(?:[ \u00a0]+{_WORD}){{1,4}})")
+    rf"(?P<of>[ \u00a0]+of)?(?P<words>(?:[ \u00a0]+{_WORD}){{1,6}})")
 _WORDS = regex.compile(rf"[ \u00a0]+(?P<word>{_WORD})")
 _COMPLEMENT = regex.compile(
     rf"[ \u00a0]+(?P<prep>on|against|targeting|at)(?P<object>(?:[ \u00a0]+{_WORD}){{1,3}})")
@@ -77,6 +81,8 @@ def is_counted_noun(word: str) -> bool:
         return False
     if lower in IRREGULAR_PLURALS:
         return True
+    if lower.endswith("men") and lower not in SINGULAR_MEN:
+        return True  # servicemen, gunmen, policemen
     return (len(lower) >= 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
             and lower.isalpha())
 
@@ -98,20 +104,12 @@ def read(text: str, amount) -> Reading | None:
     if phrase.group("of") and numeral.kind == "words" and amount.qualifier != "vague" \
             and not numeral.text.lower().endswith(("dozen", "hundred", "thousand", "million", "billion")):
         return None  # "one of its key elements", "two of them"
-    head = None
-    first = None
-    for word in _WORDS.finditer(text, phrase.start("words"), phrase.end()):
-        token = word.group("word")
-        if first is None:
-            first = word.start("word")
-        if is_counted_noun(token):
-            head = word
-            break
-        lower = token.lower()
-        if lower in STOPWORDS or lower in NOT_COUNTED or not _modifier(token):
-            return None
+    words = list(_WORDS.finditer(text, phrase.start("words"), phrase.end()))
+    head = _head(words)
     if head is None:
         return None
+    first = words[0].start("word")
+    head = words[head]
     unit = head.group("word").rstrip(".")
     end = head.start("word") + len(unit)
     subject = text[first:end]
@@ -125,19 +123,70 @@ def read(text: str, amount) -> Reading | None:
                    amount, subject)
 
 
+def _head(words) -> int | None:
+    """Index of the counted head noun among the words after a number, or None.
+
+    Modifiers may come first ("North Korean troops"); a noun that modifies the next one
+    gives way to it ("naval infantry divisions", "armored personnel carriers", "HIMARS
+    missiles"), as long as no stop word or sentence end comes between.
+    """
+    head = None
+    for i, word in enumerate(words):
+        token = word.group("word")
+        if is_counted_noun(token) and not (_is_acronym(token) and i + 1 < len(words)):
+            head = i
+            break
+        if token.lower() in STOPWORDS or token.lower() in NOT_COUNTED or not _modifier(token) \
+                or token.endswith("."):
+            return None
+    if head is None:
+        return None
+    for later in range(head + 1, min(head + 3, len(words))):
+        previous = words[later - 1].group("word")
+        token = words[later].group("word")
+        if previous.endswith(".") or token.lower() in STOPWORDS or token.lower() in NOT_COUNTED:
+            break
+        if is_counted_noun(token):
+            head = later
+            break
+        if not _modifier(token):
+            break
+    return head
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+PARTICIPLES = {
+    "armed", "armored", "armoured", "wounded", "injured", "killed", "dead", "captured",
+    "detained", "mobilized", "mobilised", "trained", "conscripted", "displaced", "unmanned",
+    "guided", "self-propelled", "specialized", "experienced", "missing", "surrendered",
+    "deployed", "additional", "civilian", "military", "foreign", "elderly", "young", "old",
+    "extra", "fellow", "front-line", "frontline", "total", "further", "naval", "regular",
+}
+
+
 def _modifier(word: str) -> bool:
-    """Adjectives and names before the head: "North Korean", "civilian", "US-made"."""
-    return word[0].isupper() or word.lower().endswith(
-        ("an", "al", "ic", "ed", "ive", "ian", "ese", "ish", "ary", "ful", "less", "made",
-         "ing", "ern", "ile", "ar", "ior")) or word.lower() in {"civilian", "military", "armed", "foreign", "elderly", "wounded", "dead", "young", "old", "additional", "extra", "fellow", "front-line", "frontline", "total", "further"}
+    """Adjectives, names and nouns that modify the head: "North Korean", "civilian",
+    "US-made", "fighting"; verbs in -ed are not ("June 23 showed Russian troops")."""
+    lower = word.lower()
+    return (word[0].isupper() or lower in PARTICIPLES or lower.endswith(
+        ("an", "al", "ic", "ive", "ian", "ese", "ish", "ary", "ful", "less", "made", "ing",
+         "ern", "ile", "ar", "ior", "-based", "-made", "-range")) or is_counted_noun(word))
+
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"}
 
 
 def _object_end(text: str, complement) -> int | None:
-    """End of the complement's noun phrase: the last word before a stop word or verb."""
+    """End of the complement's noun phrase: the last word before a stop word, a verb or
+    a date ("drones on March 3" is drones, not "drones on March")."""
     end = None
     for word in _WORDS.finditer(text, complement.start("object"), complement.end()):
         token = word.group("word")
-        if token.lower() in STOPWORDS:
+        if token.lower() in STOPWORDS or token.lower().rstrip(".") in MONTHS:
             break
         end = word.start("word") + len(token.rstrip("."))
         if is_counted_noun(token):
@@ -173,6 +222,23 @@ EXAMPLES = [
     Example("10\u2009000 soldiers", value=10000, category="troops"),
     Example("The strike destroyed 12 buildings.", span="12 buildings", value=12,
             category="damage", measure="destroyed"),
+    Example("Russia formed five naval infantry divisions", span="five naval infantry divisions",
+            value=5, category="other", subject="naval infantry divisions"),
+    Example("destroyed nine infantry fighting vehicles", span="nine infantry fighting vehicles"),
+    Example("Ukrainian forces intercepted two HIMARS missiles", span="two HIMARS missiles",
+            category="attacks"),
+    Example("Russian forces launched 43 Shahed drones on March 3", span="43 Shahed drones",
+            subject="Shahed drones", category="attacks"),
+    Example("Footage showed three dead Russian soldiers", span="three dead Russian soldiers",
+            category="casualties", measure="killed"),
+    Example("as many as 40,000 troops killed, wounded, or missing",
+            span="as many as 40,000 troops", category="casualties", measure="casualties"),
+    Example("Ukrainian forces eliminated 50 Russian servicemen", span="50 Russian servicemen",
+            category="casualties", measure="killed"),
+    Example("at least one of the two bridges destroyed", span="two bridges", category="other"),
+    Example("Iranian suppliers send 300 drones per shipment", span="300 drones", category="other"),
+    Example("Russia has only 229 Kalibr missiles left", span="229 Kalibr missiles",
+            category="other"),
 ]
 
 NEGATIVES = [
@@ -193,5 +259,9 @@ NEGATIVES = [
     "In 2023 troops advanced",
     "Proceeds from the sale of Six Flags will be used",
     "An additional 246,000 tonnes of durum wheat",
+    "Geolocated footage from June 23 showed Russian troops",
+    "Imagery from November 28 and 29 shows damage",
+    "The October 10 Russian attacks wasted missiles",
+    "Shahed-131 and -136 drones",
     "the i24NEWS report",
 ]
