@@ -42,11 +42,13 @@ def extract(text: str, doc_id: str | None = None) -> list[Quantity]:
     candidates = []
     for amount in amounts(text, list(numerals.scan(text))):
         for variant in _readings_of(amount):
-            for priority, dimension in enumerate(REGISTRY):
-                reading = dimension.read(text, variant)
-                if reading is not None:
-                    start, end, qualifier = qualify(text, variant, reading.start, reading.end)
-                    candidates.append(Candidate(start, end, qualifier, reading, priority))
+            readings = [(priority, reading) for priority, dimension in enumerate(REGISTRY)
+                        if (reading := dimension.read(text, variant)) is not None]
+            if any(reading.exclusive for _, reading in readings):
+                readings = [(p, r) for p, r in readings if r.exclusive]
+            for priority, reading in readings:
+                start, end, qualifier = qualify(text, variant, reading.start, reading.end)
+                candidates.append(Candidate(start, end, qualifier, reading, priority))
     chosen = resolve_overlaps(candidates)
     if not chosen:
         return []

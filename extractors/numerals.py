@@ -67,12 +67,16 @@ _WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billi
 # Number words run over spaces and hyphens, never over a line break; "and" joins only after
 # a scale word ("two hundred and fifty"), so "three and six month issues" stays two numbers.
 _TENS = "|".join(TENS)
+_SCALE = "dozen|hundred|thousand|million|billion|trillion"
+# A number in words starts with a digit word; a bare scale word ("USD million") is no number.
+_LEADING = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _WORDS = rf"""
     (?P<words>
-        (?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)(?:[ \u00a0]+|-)(?:half|third|quarter)s?\b)
-      | (?:half[ \u00a0]+a[ \u00a0]+(?:dozen|hundred|thousand|million|billion))
-      | (?:(?:a[ \u00a0]+(?=dozen|hundred|thousand|million|billion|trillion))?(?:{_WORD})\b
+        (?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)(?:[ \u00a0]+|-)(?:half|third|quarter)s?\b
+            | half(?=[ \u00a0]+(?:a[ \u00a0]+)?(?:{_SCALE})))
+           (?:[ \u00a0]+(?:of[ \u00a0]+)?(?:a[ \u00a0]+)?(?:{_SCALE})\b)?)
+      | (?:(?:a[ \u00a0]+(?:{_SCALE})|{_LEADING})\b
            (?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion|dozen)\b
               | (?<=(?:{_TENS}))(?:[ \u00a0]+|-)(?:{_DIGIT_WORD})\b
               | (?<=hundred|thousand|million|billion|trillion)[ \u00a0]+(?:and[ \u00a0]+)?(?:{_WORD})\b)*
@@ -143,19 +147,23 @@ def parse_words(words: str) -> float | None:
 
     >>> parse_words("two hundred and fifty thousand"), parse_words("a dozen"), parse_words("three-quarters")
     (250000.0, 12.0, 0.75)
-    >>> parse_words("three and a half")
-    3.5
+    >>> parse_words("three and a half"), parse_words("half a million"), parse_words("a quarter million")
+    (3.5, 500000.0, 250000.0)
     """
     whole, half = regex.subn(r"\s+and\s+a\s+half$", "", words.lower())
     if half:
         value = parse_words(whole)
         return None if value is None else value + 0.5
     tokens = [t for t in regex.split(r"[\s-]+", words.lower()) if t and t != "and"]
-    if len(tokens) >= 2 and tokens[-1] in FRACTIONS:
-        count = 1.0 if tokens[0] in ("a", "an") else float(UNITS.get(tokens[0], 1))
-        return count * FRACTIONS[tokens[-1]]
-    if tokens[:2] == ["half", "a"]:
-        return 0.5 * SCALES.get(tokens[2], 12.0 if tokens[2] == "dozen" else 1.0)
+    fraction_at = next((i for i, t in enumerate(tokens) if t in FRACTIONS), None)
+    if fraction_at is not None:  # "three-quarters", "half a million", "a quarter million"
+        before = [t for t in tokens[:fraction_at] if t not in ("a", "an")]
+        value = float(UNITS.get(before[0], 1)) if before else 1.0
+        value *= FRACTIONS[tokens[fraction_at]]
+        for token in tokens[fraction_at + 1:]:
+            if token not in ("of", "a", "an"):
+                value *= 12.0 if token == "dozen" else SCALES[token]
+        return value
     total, current, seen = 0.0, 0.0, False
     for token in tokens:
         if token in ("a", "an"):

@@ -29,6 +29,7 @@ class Reading:
     rule: str
     amount: Amount
     subject: str | None = None
+    exclusive: bool = False  # the amount can be read no other way ("$ 800 rebates")
 
 
 class _Unchecked:

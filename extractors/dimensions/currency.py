@@ -1,67 +1,138 @@
 """Money: amounts normalized to an ISO 4217 code, in units of that currency, never converted.
 
 "$175 billion", "over $55 billion", "US$1.5bn", "£2m", "tens of billions of dollars",
-"500 million hryvnias", "1.5 mln dlrs".
+"500 million hryvnias", "1.5 mln dlrs", "10 €", "3 dollars 50 cents".
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
+from .. import numerals
 from . import Example, Reading, alternation, lookup, same_value
 
 NAME = "currency"
 
 # Symbols and codes written before the amount -> ISO 4217. A bare "$" is read as US dollars,
 # the reading of every outlet in the corpus; "A$", "C$" and the like say otherwise.
+# Keys are upper case without spaces; the text may write "c $" or "usd".
 PREFIXES = {
-    "$": "USD", "US$": "USD", "U.S.$": "USD", "USD": "USD", "US $": "USD",
-    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
-    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY",
-    "₴": "UAH", "UAH": "UAH", "₽": "RUB", "RUB": "RUB", "₹": "INR", "Rs": "INR", "Rs.": "INR",
-    "CHF": "CHF",
+    "$": "USD", "US$": "USD", "U.S.$": "USD", "USD": "USD", "USD$": "USD",
+    "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "AUD$": "AUD",
+    "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "CAD$": "CAD",
+    "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "NZD$": "NZD", "S$": "SGD",
+    "SGD": "SGD", "MEX$": "MXN", "MXN": "MXN",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP", "STG": "GBP", "¥": "JPY", "JPY": "JPY",
+    "₴": "UAH", "UAH": "UAH", "₽": "RUB", "RUB": "RUB", "₹": "INR", "INR": "INR", "RS": "INR",
+    "RS.": "INR", "CHF": "CHF", "RMB": "CNY", "CNY": "CNY", "₩": "KRW", "₺": "TRY",
 }
-# Words written after the amount -> ISO 4217.
+# Words, codes and symbols written after the amount -> ISO 4217 (or a minor unit).
 SUFFIXES = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD",
-    "american dollars": "USD", "dlrs": "USD", "usd": "USD",
-    "euros": "EUR", "euro": "EUR", "eur": "EUR",
-    "pounds sterling": "GBP", "pounds": "GBP", "pound sterling": "GBP", "sterling": "GBP",
-    "gbp": "GBP",
+    "us dollar": "USD", "u.s. dollar": "USD", "american dollars": "USD", "dlrs": "USD",
+    "usd": "USD", "$": "USD",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR", "€": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "pound sterling": "GBP",
+    "sterling": "GBP", "stg": "GBP", "gbp": "GBP", "£": "GBP",
     "hryvnias": "UAH", "hryvnia": "UAH", "hryvnas": "UAH", "hryvnyas": "UAH", "uah": "UAH",
-    "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rub": "RUB",
-    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "swiss francs": "CHF",
-    "canadian dollars": "CAD", "australian dollars": "AUD", "rupees": "INR",
-    "marks": "DEM", "deutsche marks": "DEM", "d-marks": "DEM",
-    "cents": "US_cent", "cts": "US_cent",
+    "₴": "UAH",
+    "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "rub": "RUB", "₽": "RUB",
+    "yen": "JPY", "¥": "JPY", "yuan": "CNY", "chinese yuan": "CNY", "renminbi": "CNY",
+    "rmb": "CNY", "元": "CNY", "swiss francs": "CHF", "chf": "CHF",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
+    "rupees": "INR", "rupee": "INR", "lira": "TRY", "liras": "TRY", "turkish lira": "TRY",
+    "marks": "DEM", "deutsche marks": "DEM", "d-marks": "DEM", "guilders": "NLG",
+    "dutch guilders": "NLG", "markka": "FIM", "finnish markka": "FIM", "pesetas": "ESP",
+    "cents": "US_cent", "cent": "US_cent", "cts": "US_cent", "pence": "GBP_penny",
+    "penny": "GBP_penny",
 }
-# Units that normalize to another unit's code.
-NORMALIZED = {"US_cent": "USD"}
+# Minor units: the pint unit each normalizes to, and the minor unit of each major one.
+NORMALIZED = {"US_cent": "USD", "GBP_penny": "GBP"}
+MINOR = {"USD": "US_cent", "EUR": "US_cent", "GBP": "GBP_penny", "CAD": "US_cent",
+         "AUD": "US_cent"}
+# "25 pounds" is a weight unless the text around it is about money.
+AMBIGUOUS = {"pounds", "pound"}
+_MONEY_CUE = regex.compile(
+    r"£|\bsterling\b|\bstg\b|\b(?:cost|costs|paid|pay|pays|worth|fined?|price[sd]?|spent|spend|"
+    r"raised?|earn(?:s|ed)?|salary|salaries|budget|funding|compensation|sold|bought|bill|"
+    r"invest(?:ed|ment)?|profit|loss|revenue|debt|loan|grant|donat(?:e|ed|ion)|bank|wage|fee|"
+    r"million|billion|bn|m)\b", regex.IGNORECASE)
+
+
+def _key(surface: str) -> str:
+    return regex.sub(r"[ \u00a0]+", "", surface).upper()
+
+
+def _prefix_pattern(symbols) -> str:
+    """Longest first; letters before a "$" may stand apart from it ("c $ 16.4 million")."""
+    forms = []
+    for symbol in sorted(symbols, key=len, reverse=True):
+        escaped = regex.escape(symbol)
+        if symbol.endswith("$") and len(symbol) > 1:
+            escaped = escaped[:-2] + r"[ \u00a0]?\$"
+        forms.append(escaped)
+    return "|".join(forms)
+
 
 _PREFIX = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<symbol>{alternation(PREFIXES)})[ \u00a0]?$")
+    rf"(?<![\p{{L}}\p{{N}}])(?P<symbol>{_prefix_pattern(PREFIXES)})[ \u00a0]?$", regex.IGNORECASE)
 _SUFFIX = regex.compile(
-    rf"[ \u00a0]+(?:of[ \u00a0]+)?(?P<word>{alternation(SUFFIXES)})(?![\p{{L}}\p{{N}}])",
+    rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<word>{alternation(SUFFIXES)})(?![\p{{L}}\p{{N}}])",
     regex.IGNORECASE)
-_LOOKBACK = max(map(len, PREFIXES)) + 1
+# "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50".
+_MINOR_AFTER = regex.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?=[0-9a-z])", regex.IGNORECASE)
+_MINOR_UNIT = regex.compile(r"[ \u00a0]*(?P<unit>cents?|cts|pence|p)\b", regex.IGNORECASE)
 _WEIGHED = regex.compile(r"[ \u00a0]+of\b")
+_LOOKBACK = 8
+_CUE_WINDOW = 60
 
 
 def read(text: str, amount) -> Reading | None:
     prefix = _PREFIX.search(text, max(0, amount.start - _LOOKBACK), amount.start)
     suffix = _SUFFIX.match(text, amount.end)
-    if suffix is not None and suffix.group("word").lower().startswith("pound") \
-            and _WEIGHED.match(text, suffix.end()):
-        suffix = None  # "5 pounds of flour" is a weight
+    if suffix is not None and suffix.group("word").lower() in AMBIGUOUS and (
+            prefix is None and not _about_money(text, amount, suffix.end())):
+        suffix = None  # "5 pounds of flour", "lost 25 pounds": a weight
     if prefix is not None:
-        code, unit, start = PREFIXES[prefix.group("symbol")], prefix.group("symbol"), prefix.start()
+        code, unit, start = PREFIXES[_key(prefix.group("symbol"))], prefix.group("symbol"), prefix.start()
     elif suffix is not None:
         code, unit, start = lookup(SUFFIXES, suffix.group("word")), suffix.group("word"), amount.start
     else:
         return None
     end = suffix.end() if suffix is not None else amount.end
     rule = "currency.symbol_amount" if prefix is not None else "currency.amount_word"
-    return Reading(start, end, NAME, unit, code, NORMALIZED.get(code, code), rule, amount)
+    if suffix is not None and code in MINOR and amount.qualifier == "exact":
+        joined = _with_minor(text, amount, end, code)
+        if joined is not None:
+            amount, end = joined
+            rule = "currency.major_minor"
+    # A currency symbol says what the number counts: no other reading of it stands.
+    return Reading(start, end, NAME, unit, code, NORMALIZED.get(code, code), rule, amount,
+                   exclusive=prefix is not None)
+
+
+def _about_money(text: str, amount, end: int) -> bool:
+    window = text[max(0, amount.start - _CUE_WINDOW):min(len(text), end + _CUE_WINDOW)]
+    return bool(_MONEY_CUE.search(window)) and not _WEIGHED.match(text, end)
+
+
+def _with_minor(text: str, amount, end: int, code: str):
+    """The amount with its minor units added ("3 dollars 50 cents" is 3.50), or None."""
+    link = _MINOR_AFTER.match(text, end)
+    if link is None:
+        return None
+    minor = next(numerals.scan(text, link.end(), min(len(text), link.end() + 30)), None)
+    if minor is None or minor.start != link.end() or minor.value is None \
+            or not (minor.value.is_integer() and 0 < minor.value < 100):
+        return None
+    unit = _MINOR_UNIT.match(text, minor.end)
+    minor_end = unit.end() if unit is not None else minor.end
+    if unit is None and (minor.kind != "digits" or len(minor.text) != 2):
+        return None  # "15 dollars 50" needs two digits; words need their unit
+    value = amount.value + minor.value / 100
+    return replace(amount, value=value, low=value, high=value), minor_end
 
 
 EXAMPLES = [
@@ -91,6 +162,22 @@ EXAMPLES = [
             category="aid"),
     Example("The company reported a profit of $5 million.", span="$5 million", value=5e6,
             category="other"),
+    *same_value(["3 dollars 50 cents", "three dollars and fifty cents", "3 dollars 50"], value=3.5,
+                normalized_value=3.5, normalized_unit="USD"),
+    *same_value(["10 €", "10€", "EUR 10", "10 euros"], value=10, normalized_unit="EUR"),
+    *same_value(["c $ 16.4 million", "C$16.4 million", "CAD 16.4 million"], value=16.4e6,
+                normalized_unit="CAD"),
+    Example("HK$ 10.05 billion", value=10.05e9, normalized_unit="HKD"),
+    Example("115USD", value=115, normalized_unit="USD"),
+    Example("usd$ 15", value=15, normalized_unit="USD"),
+    Example("470 pence", value=470, normalized_value=4.7, normalized_unit="GBP"),
+    Example("40 rmb", value=40, normalized_unit="CNY"),
+    Example("10 turkish lira", value=10, normalized_unit="TRY"),
+    Example("he paid 25 pounds for it", span="25 pounds", value=25, normalized_unit="GBP"),
+    Example("$ 800 rebates", span="$ 800", value=800),
+    Example("half million usd", value=5e5, normalized_unit="USD"),
+    Example("a quarter million us dollars", value=2.5e5, normalized_unit="USD"),
 ]
 
-NEGATIVES = ["$", "the dollar fell", "5 pounds of flour"]
+NEGATIVES = ["$", "the dollar fell", "5 pounds of flour", "he lost 25 pounds this year",
+             "USD million", "this baby is over two pounds"]
