@@ -43,9 +43,10 @@ def extract(text: str, doc_id: str | None = None) -> list[Quantity]:
     for amount in amounts(text, list(numerals.scan(text))):
         for variant in _readings_of(amount):
             readings = [(priority, reading) for priority, dimension in enumerate(REGISTRY)
-                        if (reading := dimension.read(text, variant)) is not None]
-            if any(reading.exclusive for _, reading in readings):
-                readings = [(p, r) for p, r in readings if r.exclusive]
+                        for reading in _as_list(dimension.read(text, variant))]
+            claimed = {reading.dimension for _, reading in readings if reading.exclusive}
+            if claimed:  # "$ 800 rebates" is money, not a count of rebates
+                readings = [(p, r) for p, r in readings if r.dimension in claimed]
             for priority, reading in readings:
                 start, end, qualifier = qualify(text, variant, reading.start, reading.end)
                 candidates.append(Candidate(start, end, qualifier, reading, priority))
@@ -55,6 +56,12 @@ def extract(text: str, doc_id: str | None = None) -> list[Quantity]:
     sentences = Sentences(text)
     quantities = [_quantity(text, doc_id, candidate, sentences) for candidate in chosen]
     return link_conversions(text, quantities)
+
+
+def _as_list(readings) -> list[Reading]:
+    if readings is None:
+        return []
+    return readings if isinstance(readings, list) else [readings]
 
 
 def _readings_of(amount: Amount):

@@ -1,7 +1,8 @@
 """Dimensions: one module each, holding its lexicon, its patterns, its resolver and its EXAMPLES.
 
 A dimension reads a unit into an Amount (numbers already parsed by the numeral layer,
-ranges already joined by the qualifier layer) and returns a Reading, or None. The engine
+ranges already joined by the qualifier layer) and returns a Reading, a list of them
+(several readings of one amount), or None. The engine
 runs every registered dimension and keeps readings by its one overlap policy; adding a
 dimension means one module here plus its line in REGISTRY.
 """
@@ -29,7 +30,7 @@ class Reading:
     rule: str
     amount: Amount
     subject: str | None = None
-    exclusive: bool = False  # the amount can be read no other way ("$ 800 rebates")
+    exclusive: bool = False  # no other dimension can read the amount ("$ 800 rebates")
 
 
 class _Unchecked:

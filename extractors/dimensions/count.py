@@ -38,7 +38,7 @@ NOT_COUNTED = {
     "tonnes", "tons", "kilograms", "kgs", "grams", "ounces", "lbs", "litres", "liters",
     "gallons", "barrels", "bushels", "acres", "hectares", "degrees", "watts", "kilowatts",
     "megawatts", "gigawatts", "volts", "calories", "bytes", "megabytes", "gigabytes",
-    "cts", "cents", "marks", "mths", "wks", "pct", "bps",
+    "cts", "cents", "marks", "mths", "wks", "pct", "bps", "francs", "pesos", "dinars",
     # Reporting verbs after a date's day ("November 28 shows", "June 23 indicates").
     "shows", "indicates", "claims", "confirms", "supports", "suggests", "reports", "states",
     "notes", "warns", "adds", "shows", "reveals", "demonstrates", "highlights",

@@ -79,7 +79,7 @@ def _prefix_pattern(symbols) -> str:
 _PREFIX = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<symbol>{_prefix_pattern(PREFIXES)})[ \u00a0]?$", regex.IGNORECASE)
 _SUFFIX = regex.compile(
-    rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<word>{alternation(SUFFIXES)})(?![\p{{L}}\p{{N}}])",
+    rf"(?:[ \u00a0]*(?:of[ \u00a0]+)?|-)(?P<word>{alternation(SUFFIXES)})(?![\p{{L}}\p{{N}}])",
     regex.IGNORECASE)
 # "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50".
 _MINOR_AFTER = regex.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?=[0-9a-z])", regex.IGNORECASE)
@@ -89,28 +89,31 @@ _LOOKBACK = 8
 _CUE_WINDOW = 60
 
 
-def read(text: str, amount) -> Reading | None:
+def read(text: str, amount) -> list[Reading]:
+    """The amount read with the currency written before it, and with the one written after
+    it; where both are written ("10 rmb 20 usd") the overlap policy picks."""
+    readings = []
     prefix = _PREFIX.search(text, max(0, amount.start - _LOOKBACK), amount.start)
-    suffix = _SUFFIX.match(text, amount.end)
-    if suffix is not None and suffix.group("word").lower() in AMBIGUOUS and (
-            prefix is None and not _about_money(text, amount, suffix.end())):
-        suffix = None  # "5 pounds of flour", "lost 25 pounds": a weight
     if prefix is not None:
-        code, unit, start = PREFIXES[_key(prefix.group("symbol"))], prefix.group("symbol"), prefix.start()
-    elif suffix is not None:
-        code, unit, start = lookup(SUFFIXES, suffix.group("word")), suffix.group("word"), amount.start
-    else:
-        return None
-    end = suffix.end() if suffix is not None else amount.end
-    rule = "currency.symbol_amount" if prefix is not None else "currency.amount_word"
-    if suffix is not None and code in MINOR and amount.qualifier == "exact":
-        joined = _with_minor(text, amount, end, code)
-        if joined is not None:
-            amount, end = joined
-            rule = "currency.major_minor"
-    # A currency symbol says what the number counts: no other reading of it stands.
-    return Reading(start, end, NAME, unit, code, NORMALIZED.get(code, code), rule, amount,
-                   exclusive=prefix is not None)
+        code = PREFIXES[_key(prefix.group("symbol"))]
+        # A currency symbol says what the number counts: no other reading of it stands.
+        readings.append(Reading(prefix.start(), amount.end, NAME, prefix.group("symbol"), code,
+                                NORMALIZED.get(code, code), "currency.symbol_amount", amount,
+                                exclusive=True))
+    suffix = _SUFFIX.match(text, amount.end)
+    if suffix is not None and suffix.group("word").lower() in AMBIGUOUS \
+            and not _about_money(text, amount, suffix.end()):
+        suffix = None  # "5 pounds of flour", "lost 25 pounds": a weight
+    if suffix is not None:
+        code, end, rule = lookup(SUFFIXES, suffix.group("word")), suffix.end(), "currency.amount_word"
+        if code in MINOR and amount.qualifier == "exact":
+            joined = _with_minor(text, amount, end)
+            if joined is not None:
+                amount, end = joined
+                rule = "currency.major_minor"
+        readings.append(Reading(amount.start, end, NAME, suffix.group("word"), code,
+                                NORMALIZED.get(code, code), rule, amount))
+    return readings
 
 
 def _about_money(text: str, amount, end: int) -> bool:
@@ -118,7 +121,7 @@ def _about_money(text: str, amount, end: int) -> bool:
     return bool(_MONEY_CUE.search(window)) and not _WEIGHED.match(text, end)
 
 
-def _with_minor(text: str, amount, end: int, code: str):
+def _with_minor(text: str, amount, end: int):
     """The amount with its minor units added ("3 dollars 50 cents" is 3.50), or None."""
     link = _MINOR_AFTER.match(text, end)
     if link is None:
@@ -129,8 +132,8 @@ def _with_minor(text: str, amount, end: int, code: str):
         return None
     unit = _MINOR_UNIT.match(text, minor.end)
     minor_end = unit.end() if unit is not None else minor.end
-    if unit is None and (minor.kind != "digits" or len(minor.text) != 2):
-        return None  # "15 dollars 50" needs two digits; words need their unit
+    if unit is None and (minor.kind != "digits" or len(minor.text) != 2 or _SUFFIX.match(text, minor.end)):
+        return None  # "15 dollars 50" needs two digits and no currency of its own ("10 $ 30 $")
     value = amount.value + minor.value / 100
     return replace(amount, value=value, low=value, high=value), minor_end
 
@@ -176,6 +179,10 @@ EXAMPLES = [
     Example("he paid 25 pounds for it", span="25 pounds", value=25, normalized_unit="GBP"),
     Example("$ 800 rebates", span="$ 800", value=800),
     Example("half million usd", value=5e5, normalized_unit="USD"),
+    Example("a 12-cent-a-share dividend", span="12-cent", value=12, normalized_value=0.12),
+    Example("10 rmb 20 usd", span="20 usd", value=20, normalized_unit="USD"),
+    Example("$ 20,000.00 $ 37,305.97 february expenses", span="$ 37,305.97", value=37305.97),
+    Example("50 dollar 40 rmb", span="40 rmb", value=40, normalized_unit="CNY"),
     Example("a quarter million us dollars", value=2.5e5, normalized_unit="USD"),
 ]
 
