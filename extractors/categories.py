@@ -23,18 +23,20 @@ TROOP_NOUNS = {
 }
 ATTACK_NOUNS = {
     "attacks", "strikes", "airstrikes", "raids", "assaults", "drones", "missiles", "rockets",
-    "shells", "bombs", "sorties", "shellings", "bombardments", "shahed", "shaheds",
+    "shells", "bombs", "sorties", "shellings", "bombardments", "shahed", "shaheds", "uavs",
+    "rounds",
 }
 PEOPLE_NOUNS = {
     "people", "civilians", "children", "persons", "residents", "men", "women", "victims",
     "bodies", "adults", "citizens", "passengers", "workers", "patients", "journalists",
     "prisoners", "hostages", "refugees", "inhabitants", "villagers", "police", "officers",
     "russians", "ukrainians", "americans", "israelis", "palestinians", "syrians", "afghans",
-    "individuals", "migrants", "students", "doctors", "medics", "volunteers",
+    "individuals", "migrants", "students", "doctors", "medics", "volunteers", "pows",
 } | TROOP_NOUNS
 # Munitions count as attacks only where the text says they were used ("launched 90
 # missiles"), not where they are supplied or stocked ("sends 300 drones per shipment").
-MUNITION_NOUNS = {"drones", "missiles", "rockets", "shells", "bombs", "shahed", "shaheds"}
+MUNITION_NOUNS = {"drones", "missiles", "rockets", "shells", "bombs", "shahed", "shaheds",
+                  "uavs", "rounds"}
 # Nouns whose very meaning is a casualty measure.
 CASUALTY_NOUNS = {"deaths": "killed", "fatalities": "killed", "dead": "killed",
                   "casualties": "casualties", "injuries": "injured"}
@@ -43,16 +45,20 @@ DAMAGE_NOUNS = {
     "bridges", "plants", "stations", "substations", "churches", "kindergartens", "dwellings",
     "residences", "structures", "objects", "warehouses", "shops", "vehicles", "cars",
     "capacity", "infrastructure", "blocks", "properties", "factories", "farms", "villages",
+    # Equipment losses, as Oryx counts them: "destroyed 12 tanks".
+    "tanks", "aircraft", "helicopters", "apcs", "pieces", "howitzers", "jets", "ships",
 }
 
 _CASUALTY_MEASURE = regex.compile(
     r"\b(?P<m>killed|killing|dead|died|die|perished|slain|eliminated|liquidated|wounded|wounding|"
-    r"injured|injuring|hurt|missing|lost|losses|casualties)\b",
+    r"injured|injuring|hurt|missing|lost|losses|casualties|deaths?|under[ \u00a0]+the[ \u00a0]+rubble)\b",
     regex.IGNORECASE)
 # "killed, wounded, or missing": several measures at once are casualties.
 _MEASURE_LIST = regex.compile(
     r"\b(?:killed|dead|wounded|injured|missing|captured)(?:[ \u00a0]*,?[ \u00a0]*(?:or|and)?[ \u00a0]*"
     r"(?:killed|dead|wounded|injured|missing|captured)\b)+", regex.IGNORECASE)
+_MEASURE_LIST_BEFORE = regex.compile(_MEASURE_LIST.pattern + r"[ \u00a0]+(?:[\p{L}]+[ \u00a0]+){0,2}$",
+                                     regex.IGNORECASE)
 _USE = regex.compile(
     r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|used|using|shot[ \u00a0]+down|downed|intercept(?:ed|s|ing)?|"
     r"struck|strikes?|hit|attack(?:ed|s)?|targeted|dropped|shell(?:ed|ing))\b", regex.IGNORECASE)
@@ -61,12 +67,15 @@ _SUPPLY = regex.compile(
     r"inventory|left|remaining|produc(?:e|ed|es|tion)|purchas(?:e|ed)|bought|order(?:ed)?|provid(?:e|ed))\b",
     regex.IGNORECASE)
 _PARTITIVE = regex.compile(r"\bof[ \u00a0]+(?:the|these|those|its|their)[ \u00a0]+$", regex.IGNORECASE)
-_DAMAGE_MEASURE = regex.compile(r"\b(?P<m>damaged|damaging|destroyed|destroying|razed|ruined)\b",
-                                regex.IGNORECASE)
+_DAMAGE_MEASURE = regex.compile(
+    r"\b(?P<m>damaged|damaging|destroyed|destroying|razed|ruined|eliminated|shot[ \u00a0]+down|downed)\b",
+    regex.IGNORECASE)
 _MEASURE_NAMES = {
     "killed": "killed", "killing": "killed", "dead": "killed", "died": "killed", "die": "killed",
     "perished": "killed", "slain": "killed", "eliminated": "killed", "liquidated": "killed",
-    "lost": "casualties", "losses": "casualties", "casualties": "casualties", "wounded": "wounded", "wounding": "wounded",
+    "lost": "casualties", "losses": "casualties", "casualties": "casualties",
+    "death": "killed", "deaths": "killed", "under the rubble": "casualties",
+    "shot down": "destroyed", "downed": "destroyed", "wounded": "wounded", "wounding": "wounded",
     "injured": "injured", "injuring": "injured", "hurt": "injured", "missing": "missing",
     "damaged": "damaged", "damaging": "damaged", "destroyed": "destroyed",
     "destroying": "destroyed", "razed": "destroyed", "ruined": "destroyed",
@@ -234,8 +243,8 @@ def _casualty_measure(before: str, after: str, subject: str | None) -> str | Non
     a list after it ("killed, wounded, or missing"), or a verb in its clause."""
     in_subject = _CASUALTY_MEASURE.search(subject or "")
     if in_subject is not None:
-        return _MEASURE_NAMES[in_subject.group("m").lower()]
-    if _MEASURE_LIST.search(after[:_AFTER_WINDOW]):
+        return _MEASURE_NAMES[" ".join(in_subject.group("m").lower().split())]
+    if _MEASURE_LIST.search(after[:_AFTER_WINDOW]) or _MEASURE_LIST_BEFORE.search(before[-_BEFORE_WINDOW:]):
         return "casualties"
     return _measure(before, after, _CASUALTY_MEASURE)
 
@@ -271,4 +280,4 @@ def _clause(after: str) -> str:
 
 def _measure(before: str, after: str, pattern) -> str | None:
     found = pattern.search(_clause(after)) or pattern.search(before[-_BEFORE_WINDOW:])
-    return _MEASURE_NAMES[found.group("m").lower()] if found else None
+    return _MEASURE_NAMES[" ".join(found.group("m").lower().split())] if found else None

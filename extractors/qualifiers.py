@@ -131,16 +131,34 @@ def _as_range(text: str, first: Numeral, second: Numeral) -> Amount | None:
     if word == "and" and (opener is None or opener.group("opener").lower() != "between"):
         return None
     low, high = first.value, second.value
-    # "5-10 billion": the scale written once applies to both ends.
-    if (second.kind == first.kind == "digits" and low is not None
-            and second.text[-1:].isalpha() and not first.text[-1:].isalpha()):
-        scale = second.value / float(regex.sub(r"[^\d.]", "", second.text) or 1)
-        if scale > 1 and low * scale <= second.value:
-            low *= scale
+    low = _shared_magnitude(first, second)
     if low is None or high is None or low >= high:
         return None
     return Amount(first.start, second.end, None, low, high, "range", second,
                   opener.start() if opener else None)
+
+
+_GROUPS = regex.compile(r"^([0-9]+)((?:[,\u00a0\u2009\u202f][0-9]{3})+)")
+
+
+def _shared_magnitude(first: Numeral, second: Numeral) -> float | None:
+    """The low end of a range whose magnitude is written once, at its high end:
+    "5-10 billion" is 5e9 to 1e10, "60-70,000" is 60,000 to 70,000.
+
+    >>> from .numerals import scan
+    >>> [_shared_magnitude(*scan(t)) for t in ("5-10 billion", "60-70,000", "5-7", "200-1,000")]
+    [5000000000.0, 60000.0, 5.0, 200.0]
+    """
+    low = first.value
+    if first.kind != "digits" or second.kind != "digits" or low is None or first.text[-1:].isalpha():
+        return low
+    if second.text[-1:].isalpha():
+        scale = second.value / float(regex.sub(r"[^0-9.]", "", second.text.split()[0]) or 1)
+        return low * scale if scale > 1 and low * scale <= second.value else low
+    groups = _GROUPS.match(second.text)
+    if groups and first.text.isdigit() and int(first.text) < int(groups.group(1)):
+        return low * second.value / int(groups.group(1))
+    return low
 
 
 def qualify(text: str, amount: Amount, start: int, end: int):

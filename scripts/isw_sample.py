@@ -1,4 +1,4 @@
-"""Precision of the war categories on the ISW 2022 reports, from a judged random sample.
+"""Precision of the war categories on the ISW 2022 reports, from a judged seeded hash sample.
 
     .venv/bin/python scripts/isw_sample.py                 # counts per category, whole corpus
     .venv/bin/python scripts/isw_sample.py --show          # the 100 sampled figures, to judge
@@ -11,8 +11,10 @@ Procedure:
    verdicts, never sentences).
 2. Run extract() on every article and keep the figures whose category is not "other":
    weapon_range, aid, casualties, damage, troops, attacks.
-3. Sort them by (article id, start) and draw 100 with random.Random(2022).sample; the
-   sample's index (1 to 100) is its position in the draw.
+3. Draw the 100 figures whose sha256(f"2022:{doc_id}:{start}:{end}") hex digest is smallest
+   (a seeded hash sample); the sample's index (1 to 100) is its rank by digest. Whether a
+   figure is drawn depends only on its own digest and on the figures with smaller digests,
+   not on the population's size or order.
 4. A person reads each sampled figure in its sentence (--show) and writes a verdict to a
    CSV with columns index, doc_id, start, end, category, verdict, reason. A figure is
    "correct" only when the span is a real figure, its value, bounds and qualifier say what
@@ -22,9 +24,9 @@ Procedure:
    doc_id, start, end and category are the figure's. After the extractors change, figures
    with no such verdict are listed as needing judgement, and verdicts that match no sampled
    figure as stale, each with what the extractors now make of its span (gone, another
-   category, or still there but not drawn), so only what changed has to be judged again.
-   A change in the population's size redraws the whole sample: the seed fixes the draw,
-   not which figures it lands on.
+   category, or still there but not drawn), so only what changed has to be judged again:
+   a figure that appears or disappears elsewhere shifts at most one figure in or out at
+   the tail of the sample, and the indices of the figures ranked after it.
 
 The whole corpus's counts per category are printed every time.
 """
@@ -33,8 +35,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import math
-import random
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -83,9 +85,14 @@ def war_figures(figures: list[Quantity]) -> list[Quantity]:
     return sorted((q for q in figures if q.category != "other"), key=lambda q: (q.doc_id, q.start))
 
 
+def digest(q: Quantity, seed: int = SEED) -> str:
+    """The figure's place in the seeded hash order: sha256 of seed, article id and span."""
+    return hashlib.sha256(f"{seed}:{q.doc_id}:{q.start}:{q.end}".encode("utf-8")).hexdigest()
+
+
 def draw(figures: list[Quantity], size: int = SAMPLE_SIZE, seed: int = SEED) -> dict[int, Quantity]:
-    """The sample, by its index: 1 to `size`, in the order of the draw."""
-    chosen = random.Random(seed).sample(figures, min(size, len(figures)))
+    """The sample, by its index: the `size` figures with the smallest digests, 1 the smallest."""
+    chosen = sorted(figures, key=lambda q: (digest(q, seed), q.category))[:size]
     return dict(enumerate(chosen, start=1))
 
 
@@ -168,12 +175,8 @@ def report(sample: dict[int, Quantity], verdicts: list[Verdict], figures: list[Q
     if unjudged or stale:
         print(f"\nthe sample no longer matches the judged list: {len(unjudged)} sampled figures "
               f"have no verdict, {len(stale)} verdicts match no sampled figure")
-        by_index = {v.index: v for v in verdicts}
         for index, q in unjudged.items():
-            was = by_index.get(index)
-            before = (f" (index {index} was judged as {was.doc_id} {was.start}-{was.end} {was.category})"
-                      if was else "")
-            print(f"  to judge: #{index} {q.doc_id} {q.start}-{q.end} {q.category} {q.text!r}{before}")
+            print(f"  to judge: #{index} {q.doc_id} {q.start}-{q.end} {q.category} {q.text!r}")
         now = {(q.doc_id, q.start, q.end): q for q in figures}
         for v in stale:
             print(f"  stale:    #{v.index} {v.doc_id} {v.start}-{v.end} {v.category} ({v.verdict}): "

@@ -57,6 +57,7 @@ class Example:
     low: float | None = UNCHECKED
     high: float | None = UNCHECKED
     qualifier: str | None = UNCHECKED
+    unit: str | None = UNCHECKED
     normalized_value: float | None = UNCHECKED
     normalized_unit: str | None = UNCHECKED
     category: str | None = UNCHECKED

@@ -111,6 +111,8 @@ def read(text: str, amount) -> Reading | None:
     first = words[0].start("word")
     head = words[head]
     unit = head.group("word").rstrip(".")
+    if amount.qualifier == "exact" and numeral.value == 1 and _regular_plural(unit):
+        return None  # "the one Ukrainian forces": one is never a count of a plural
     end = head.start("word") + len(unit)
     subject = text[first:end]
     if unit.lower() in ATTACK_HEADS:
@@ -141,6 +143,8 @@ def _head(words) -> int | None:
             return None
     if head is None:
         return None
+    if _regular_plural(words[head].group("word")):
+        return head  # "four primary efforts Russian forces are": the plural ends the phrase
     for later in range(head + 1, min(head + 3, len(words))):
         previous = words[later - 1].group("word")
         token = words[later].group("word")
@@ -152,6 +156,11 @@ def _head(words) -> int | None:
         if not _modifier(token):
             break
     return head
+
+
+def _regular_plural(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and lower not in IRREGULAR_PLURALS and not _is_acronym(word)
 
 
 def _is_acronym(word: str) -> bool:
@@ -239,6 +248,20 @@ EXAMPLES = [
     Example("Iranian suppliers send 300 drones per shipment", span="300 drones", category="other"),
     Example("Russia has only 229 Kalibr missiles left", span="229 Kalibr missiles",
             category="other"),
+    Example("ISW is tracking four primary efforts Russian forces are engaged in",
+            span="four primary efforts", unit="efforts"),
+    Example("left over 100 troops under the rubble", span="over 100 troops", category="casualties"),
+    Example("resulted in the deaths of over 180 Russian servicemen",
+            span="over 180 Russian servicemen", category="casualties", measure="killed"),
+    Example("Ukrainian strikes wounded or killed 32 servicemen", span="32 servicemen",
+            category="casualties", measure="casualties"),
+    Example("Ukrainian forces destroyed 12 tanks", span="12 tanks", category="damage",
+            measure="destroyed"),
+    Example("Russia committed 60-70,000 personnel", span="60-70,000 personnel", low=60000,
+            high=70000, qualifier="range"),
+    Example("shot down 10 Ukrainian UAVs", span="10 Ukrainian UAVs", category="attacks"),
+    Example("Russian forces killed at least 53 Ukrainian POWs", span="at least 53 Ukrainian POWs",
+            category="casualties", measure="killed"),
 ]
 
 NEGATIVES = [
@@ -263,5 +286,6 @@ NEGATIVES = [
     "Imagery from November 28 and 29 shows damage",
     "The October 10 Russian attacks wasted missiles",
     "Shahed-131 and -136 drones",
+    "the one Ukrainian forces successfully exploited",
     "the i24NEWS report",
 ]

@@ -24,7 +24,7 @@ LEXICON = {
 
 _UNIT = regex.compile(
     rf"(?:[ \u00a0\u202f]|-)(?P<unit>{alternation(LEXICON)})(?![\p{{L}}\p{{N}}])"
-    r"(?P<age>(?:-|[ \u00a0]+)old\b)?", regex.IGNORECASE)
+    r"(?P<age>(?:-|[ \u00a0]+)olds?\b)?", regex.IGNORECASE)
 
 
 def read(text: str, amount) -> Reading | None:
@@ -57,6 +57,7 @@ EXAMPLES = [
     Example("a 1,000-day war", span="1,000-day", value=1000),
     Example("The 42-year-old man had been detained", span="42-year-old", value=42),
     Example("a man aged 58 years old", span="58 years old", value=58),
+    Example("two 16-year-olds", span="16-year-olds", value=16),
     Example("Three and a half years ago", span="Three and a half years", value=3.5),
     Example("to be divided between the three and six month issues", span="six month", value=6),
     Example("Nine mths", value=9, normalized_value=273.9375),
