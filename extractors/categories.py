@@ -49,6 +49,8 @@ DAMAGE_NOUNS = {
     "tanks", "aircraft", "helicopters", "apcs", "pieces", "howitzers", "jets", "ships",
 }
 
+# "Eliminated" people are killed; eliminated tanks are destroyed.
+_DAMAGE_NAMES = {"eliminated": "destroyed"}
 _CASUALTY_MEASURE = regex.compile(
     r"\b(?P<m>killed|killing|dead|died|die|perished|slain|eliminated|liquidated|wounded|wounding|"
     r"injured|injuring|hurt|missing|lost|losses|casualties|deaths?|under[ \u00a0]+the[ \u00a0]+rubble)\b",
@@ -224,7 +226,7 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         if measure:
             return About("casualties", measure, subject)
     if head in DAMAGE_NOUNS and not partitive:
-        damage = _measure(before, after, _DAMAGE_MEASURE)
+        damage = _measure(before, after, _DAMAGE_MEASURE, _DAMAGE_NAMES)
         if damage:
             return About("damage", damage, subject)
     if head in TROOP_NOUNS:
@@ -259,9 +261,9 @@ def _share(after: str, subject: str | None) -> About:
             break
         words.append(word)
     share_of = " ".join(words) or None
-    damage = _DAMAGE_MEASURE.search(_clause(after))
+    damage = _measure("", after, _DAMAGE_MEASURE, _DAMAGE_NAMES)
     if share_of and damage and any(w.lower() in DAMAGE_NOUNS for w in words):
-        return About("damage", _MEASURE_NAMES[damage.group("m").lower()], share_of)
+        return About("damage", damage, share_of)
     return About(subject=share_of or subject)
 
 
@@ -278,6 +280,9 @@ def _clause(after: str) -> str:
     return window[: stop.start()] if stop else window
 
 
-def _measure(before: str, after: str, pattern) -> str | None:
+def _measure(before: str, after: str, pattern, names=None) -> str | None:
     found = pattern.search(_clause(after)) or pattern.search(before[-_BEFORE_WINDOW:])
-    return _MEASURE_NAMES[" ".join(found.group("m").lower().split())] if found else None
+    if found is None:
+        return None
+    word = " ".join(found.group("m").lower().split())
+    return (names or _MEASURE_NAMES).get(word) or _MEASURE_NAMES[word]

@@ -72,6 +72,9 @@ _WORDS = regex.compile(rf"[ \u00a0]+(?P<word>{_WORD})")
 _COMPLEMENT = regex.compile(
     rf"[ \u00a0]+(?P<prep>on|against|targeting|at)(?P<object>(?:[ \u00a0]+{_WORD}){{1,3}})")
 _POSSESSIVE = regex.compile(r"['’]s$")
+PARTITIVE_HEADS = {"pieces", "units", "items", "kinds", "types", "pairs", "sets", "batches"}
+_OF_COMPLEMENT = regex.compile(
+    rf"[ \u00a0]+of(?:[ \u00a0]+(?!(?:and|or|in|on|at|to|from|with|by)\b){_WORD}){{1,3}}")
 _MID_SENTENCE = regex.compile(r"[\p{Ll},][ \u00a0]+$")
 
 
@@ -115,7 +118,11 @@ def read(text: str, amount) -> Reading | None:
         return None  # "the one Ukrainian forces": one is never a count of a plural
     end = head.start("word") + len(unit)
     subject = text[first:end]
-    if unit.lower() in ATTACK_HEADS:
+    if unit.lower() in PARTITIVE_HEADS:  # "ten pieces of military equipment"
+        of = _OF_COMPLEMENT.match(text, end)
+        if of is not None:
+            subject = text[first:of.end()]
+    elif unit.lower() in ATTACK_HEADS:
         complement = _COMPLEMENT.match(text, end)
         if complement is not None:
             object_end = _object_end(text, complement)
@@ -257,6 +264,10 @@ EXAMPLES = [
             category="casualties", measure="casualties"),
     Example("Ukrainian forces destroyed 12 tanks", span="12 tanks", category="damage",
             measure="destroyed"),
+    Example("Ukrainian forces eliminated three Russian tanks and about 30 servicemembers",
+            span="three Russian tanks", category="damage", measure="destroyed"),
+    Example("Ukrainian forces destroyed ten pieces of military equipment and killed",
+            span="ten pieces", subject="pieces of military equipment"),
     Example("Russia committed 60-70,000 personnel", span="60-70,000 personnel", low=60000,
             high=70000, qualifier="range"),
     Example("shot down 10 Ukrainian UAVs", span="10 Ukrainian UAVs", category="attacks"),
