@@ -13,7 +13,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Dimension = Literal["length", "currency", "percentage", "duration", "count"]
+Dimension = Literal["length", "area", "volume", "mass", "speed", "currency", "percentage",
+                    "duration", "count"]
 Category = Literal["weapon_range", "aid", "casualties", "damage", "troops", "attacks", "other"]
 Qualifier = Literal["exact", "approximately", "more_than", "at_least", "almost", "less_than",
                     "at_most", "up_to", "range", "vague"]
@@ -33,7 +34,7 @@ class Quantity(BaseModel):
     text: str = Field(description="The figure exactly as written, qualifier and unit included.")
     sentence: str = Field(description="The sentence the figure is in, as written.")
     sentence_start: int = Field(ge=0, description="Where `sentence` starts in the stored text: `text == sentence[start - sentence_start:end - sentence_start]`.")
-    dimension: Dimension = Field(description="What kind of quantity: length, currency, percentage, duration or count.")
+    dimension: Dimension = Field(description="What kind of quantity: length, area, volume, mass, speed, currency, percentage, duration or count.")
     category: Category = Field(description="What the figure is about: weapon_range, aid, casualties, damage, troops, attacks or other.")
     measure: Optional[Measure] = Field(None, description="For casualties, killed/wounded/injured/missing/casualties; for damage, damaged/destroyed.")
     value: Optional[float] = Field(None, description="The number the text states, in `unit` (empty for ranges and vague amounts).")
@@ -44,7 +45,7 @@ class Quantity(BaseModel):
     normalized_value: Optional[float] = Field(None, description="`value` in `normalized_unit`.")
     normalized_low: Optional[float] = Field(None, description="`low` in `normalized_unit`.")
     normalized_high: Optional[float] = Field(None, description="`high` in `normalized_unit`.")
-    normalized_unit: str = Field(description="km for lengths, an ISO 4217 code for money (no conversion), percent or percentage_point, day, count.")
+    normalized_unit: str = Field(description="km for lengths, km2, liter, kg, km/h, an ISO 4217 code for money (no conversion), percent or percentage_point, day, count.")
     subject: Optional[str] = Field(None, description="What is counted or measured, as written, where the text says (`North Korean troops`, `ATACMS missiles`).")
     donor: Optional[str] = Field(None, description="For aid: who gives it, as written, where the sentence says.")
     recipient: Optional[str] = Field(None, description="For aid: who receives it, as written, where the sentence says.")

@@ -86,13 +86,45 @@ def alternation(words) -> str:
                     for w in sorted(set(words), key=len, reverse=True))
 
 
+class UnitAfter:
+    """The reading most dimensions share: a unit from a lexicon written right after the
+    amount, with a space, a no-break space, a hyphen ("300-km") or nothing ("300km").
+
+    `case_sensitive` holds the surface forms whose case matters ("m" is a metre, "M" a
+    million; "t" a tonne); every other form matches in any case. `after` is a pattern
+    the span may run on over; where its named group matches, the rule is named after it
+    ("duration.age" for "42-year-old").
+    """
+
+    def __init__(self, name: str, lexicon: dict[str, str], normalized_unit: str,
+                 case_sensitive: frozenset[str] = frozenset(), after: str = ""):
+        self.name, self.lexicon, self.normalized_unit = name, lexicon, normalized_unit
+        self.variants = regex.compile(after).groupindex.keys() if after else ()
+        caseless = alternation(set(lexicon) - case_sensitive)
+        exact = "|".join(regex.escape(w) for w in sorted(case_sensitive, key=len, reverse=True))
+        self.pattern = regex.compile(
+            rf"(?:[ \u00a0\u202f]?|-)(?P<unit>(?i:{caseless}){'|' + exact if exact else ''})"
+            rf"(?![\p{{L}}\p{{N}}]){after}")
+        self.rule = f"{name}.number_unit"
+
+    def __call__(self, text: str, amount) -> Reading | None:
+        match = self.pattern.match(text, amount.end)
+        if match is None:
+            return None
+        unit = match.group("unit")
+        rule = next((f"{self.name}.{v}" for v in self.variants if match.group(v)), self.rule)
+        return Reading(amount.start, match.end(), self.name, unit, lookup(self.lexicon, unit),
+                       self.normalized_unit, rule, amount)
+
+
 def lookup(lexicon: dict, surface: str):
     """The lexicon entry of a unit as written, whatever its case and spacing."""
     return lexicon[" ".join(surface.lower().split())]
 
 
-from . import count, currency, duration, length, percentage  # noqa: E402
+from . import area, count, currency, duration, length, mass, percentage, speed, volume  # noqa: E402
 
 # Order is the tie-break of the overlap policy: on equal spans the earlier dimension wins
-# ("two months" is a duration before it is a count of months).
-REGISTRY = (currency, length, percentage, duration, count)
+# ("two months" is a duration before it is a count of months, "25 pounds" about money is
+# money before it is a weight).
+REGISTRY = (currency, speed, area, length, mass, volume, percentage, duration, count)

@@ -3,9 +3,7 @@ normalized to days with pint (a month is 1/12 of pint's 365.25-day year)."""
 
 from __future__ import annotations
 
-import regex
-
-from . import Example, Reading, alternation, lookup, same_value
+from . import Example, Reading, UnitAfter, same_value
 
 NAME = "duration"
 NORMALIZED_UNIT = "day"
@@ -22,22 +20,14 @@ LEXICON = {
     "century": "century", "centuries": "century",
 }
 
-_UNIT = regex.compile(
-    rf"(?:[ \u00a0\u202f]|-)(?P<unit>{alternation(LEXICON)})(?![\p{{L}}\p{{N}}])"
-    r"(?P<age>(?:-|[ \u00a0]+)olds?\b)?", regex.IGNORECASE)
+# An age ("a 42-year-old man") is a duration too; its span takes in "old".
+_UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, after=r"(?P<age>(?:-|[ \u00a0]+)olds?\b)?")
 
 
 def read(text: str, amount) -> Reading | None:
     if amount.numeral.is_year_like and amount.qualifier == "exact":
         return None
-    match = _UNIT.match(text, amount.end)
-    if match is None:
-        return None
-    unit = match.group("unit")
-    # An age ("a 42-year-old man") is a duration too; its span takes in "old".
-    rule = "duration.age" if match.group("age") else "duration.number_unit"
-    return Reading(amount.start, match.end(), NAME, unit, lookup(LEXICON, unit),
-                   NORMALIZED_UNIT, rule, amount)
+    return _UNITS(text, amount)
 
 
 EXAMPLES = [

@@ -5,9 +5,7 @@
 
 from __future__ import annotations
 
-import regex
-
-from . import Example, Reading, alternation, lookup, same_value
+from . import Example, UnitAfter, same_value
 
 NAME = "length"
 NORMALIZED_UNIT = "km"
@@ -29,19 +27,7 @@ LEXICON = {
     "inch": "inch", "inches": "inch",
 }
 
-_CASELESS = alternation(set(LEXICON) - {"m"})
-_UNIT = regex.compile(
-    rf"(?:[ \u00a0\u202f]?|-)(?P<unit>(?i:{_CASELESS})|m)(?![\p{{L}}\p{{N}}])"
-)
-
-
-def read(text: str, amount) -> Reading | None:
-    match = _UNIT.match(text, amount.end)
-    if match is None:
-        return None
-    unit = match.group("unit")
-    return Reading(amount.start, match.end(), NAME, unit, lookup(LEXICON, unit),
-                   NORMALIZED_UNIT, "length.number_unit", amount)
+read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=frozenset({"m"}))
 
 
 EXAMPLES = [
