@@ -50,6 +50,13 @@ VAGUE_SPAN = {"tens": 10, "dozens": 10, "scores": 10, "hundreds": 10, "thousands
               "millions": 1000, "billions": 1000, "trillions": 1000}
 
 _SEPARATORS = ",\u00a0\u2009\u202f"
+# Fractions: "1/2", "10 1/2", "½", "2½"; only proper fractions of small denominators, so
+# that "17/11" and "24/7" never read as numbers.
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_FRACTION = r"""
+    (?P<fraction>(?:(?P<whole>[0-9]{1,3})[ \u00a0]+)?(?P<numerator>[0-9]{1,2})/(?P<denominator>[0-9]{1,2})(?![0-9/])
+      | (?:(?P<whole_vulgar>[0-9]{1,3})[ \u00a0]?)?(?P<vulgar>[½¼¾⅓⅔⅛]))
+"""
 # ASCII digits only: other scripts' digits are read by no rule here, and float() does not
 # know every one of them.
 _DIGITS = rf"""
@@ -93,7 +100,7 @@ _VAGUE = r"""
 _NUMERAL = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}_/@#.:\[]|\p{{L}}-|\s-|[\p{{N}}][.,])
-    (?:{_DIGITS}|{_WORDS}|{_VAGUE})
+    (?:{_FRACTION}|{_DIGITS}|{_WORDS}|{_VAGUE})
     (?![\p{{N}}]|[/:]\p{{N}}|(?<=\d)(?:st|nd|rd|th)\b|[.,]\p{{N}})
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -199,6 +206,9 @@ def parse_digits(digits: str) -> float:
 
 def _from_match(match: regex.Match) -> Numeral | None:
     start, end = match.span()
+    if match.group("fraction") is not None:
+        value = _fraction(match)
+        return None if value is None else Numeral(start, end, match.group(), value, value, value, "fraction")
     if match.group("digits") is not None:
         value = parse_digits(match.group("digits"))
         scale = match.group("scale")
@@ -215,6 +225,20 @@ def _from_match(match: regex.Match) -> Numeral | None:
     word = match.group("vague").split()[0].lower()
     unit = VAGUE[word] * (VAGUE[match.group("vague_scale").lower()] if match.group("vague_scale") else 1)
     return Numeral(start, end, match.group(), None, float(unit), float(unit * VAGUE_SPAN[word]), "vague")
+
+
+def _fraction(match: regex.Match) -> float | None:
+    """Value of a proper fraction with its whole part, or None.
+
+    >>> [n.value for n in scan("10 1/2 miles, a 1/4 mile, ½ cup, 2½ km, 24/7, 17/11")]
+    [10.5, 0.25, 0.5, 2.5]
+    """
+    if match.group("vulgar"):
+        return float(match.group("whole_vulgar") or 0) + VULGAR[match.group("vulgar")]
+    numerator, denominator = int(match.group("numerator")), int(match.group("denominator"))
+    if not 0 < numerator < denominator or denominator not in (2, 3, 4, 5, 8, 10, 16):
+        return None
+    return float(match.group("whole") or 0) + numerator / denominator
 
 
 def scan(text: str, pos: int = 0, endpos: int | None = None):

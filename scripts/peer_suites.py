@@ -11,8 +11,8 @@ Microsoft Recognizers-Text English specs, one row per model:
                   only bounded amounts are predictions, bare numbers are not ranges
     Percent       extract(), percentage figures only
     Currency      extract(), currency figures only
-    Dimension     extract(), length figures only (the peer also has weight, volume, area,
-                  speed, information and angle: those stay in the row as misses)
+    Dimension     extract(), length, mass, volume, area and speed figures (the peer also has
+                  information and angle units: those stay in the row as misses)
     Age, Temperature   we have no such dimensions: no predictions, the row is all misses
 
 quantulum3 0.10.0's `quantities.json` (and, as an extra row, `quantities.ambiguity.json`):
@@ -59,11 +59,11 @@ figures in order, each taking the first free prediction that matches. The value 
 the value+unit match are counted as two separate matchings over the same figures.
 TP = matched pairs, FP = predictions left, FN = expected figures left. P = TP/(TP+FP),
 R = TP/(TP+FN), F1 = 2TP/(2TP+FP+FN) (their harmonic mean); "-" where a ratio is 0/0.
-The micro-averages sum TP/FP/FN over the primary rows (the `length only`, `in scope` and
+The micro-averages sum TP/FP/FN over the primary rows (the `ours only`, `in scope` and
 `ambiguity` rows are left out); their value+unit F1 sums only the rows that have units.
 
-Subset rows (`Dimension, length only`, `quantulum3, in scope`): expected figures whose unit
-is not in one of our dimensions (length, currency, percentage, duration) are removed,
+Subset rows (`Dimension, ours only`, `quantulum3, in scope`): expected figures whose unit
+is not in one of our dimensions (OUR_DIMENSIONS) are removed,
 together with any prediction they value-match; the rest is scored as above (the quantulum3
 subset also leaves out our counts, as it leaves out quantulum's bare numbers).
 
@@ -92,7 +92,8 @@ from extractors.numerals import scan  # noqa: E402
 
 PEER_SUITES = Path("/work/shared/peer-suites")
 PLATFORMS = ("dotnet", "python", "javascript", "java")
-OUR_DIMENSIONS = {"length", "currency", "percentage", "duration"}  # what counts as "in scope"
+OUR_DIMENSIONS = {"length", "mass", "volume", "area", "speed", "currency", "percentage",
+                  "duration"}  # what counts as "in scope"
 
 
 # --- Unit tables: peer unit name -> (our dimension, our normalized units, factor to them) ---
@@ -114,6 +115,17 @@ KM = {"kilometre": 1.0, "metre": 1e-3, "decimetre": 1e-4, "centimetre": 1e-5,
       "nautical mile": 1.852}
 DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
         "month": 30.4375, "year": 365.25, "decade": 3652.5, "century": 36525.0}
+# Other measures, as factors to our normalized units (kg, L, km2, km/h).
+KG = {"kilogram": 1.0, "gram": 1e-3, "milligram": 1e-6, "microgram": 1e-9, "tonne": 1000.0,
+      "metric ton": 1000.0, "pound": 0.45359237, "pound-mass": 0.45359237,
+      "ounce": 0.028349523125}
+LITRES = {"litre": 1.0, "millilitre": 1e-3, "centilitre": 1e-2, "gallon": 3.785411784,
+          "barrel": 158.987294928, "cubic foot": 28.316846592, "cubic metre": 1000.0,
+          "cubic kilometre": 1e12, "cubic centimetre": 1e-3, "cup": 0.2365882365,
+          "tablespoon": 0.01478676478125, "teaspoon": 0.00492892159375}
+KM2 = {"square kilometre": 1.0, "square metre": 1e-6, "square mile": 2.589988110336,
+       "acre": 0.004046872609874252, "hectare": 0.01}
+KMH = {"kilometre per hour": 1.0, "mile per hour": 1.609344}
 # A figure in a currency with no code of ours can only match on value ("sen", "markka").
 NO_CODE = ""
 
@@ -150,9 +162,28 @@ RT_CURRENCY: dict[str, Unit] = {
     "Satoshi": _unit("currency", "XBT BTC", 1e-8),
     "Sen": _unit("currency", NO_CODE),  # a subunit of the yen, ringgit or rupiah: unknowable
 }
-# Lengths only: the model's weight, volume, area, speed, information and angle units are
-# not in the table, so they are out of scope for the `length only` row and never agree.
+# Lengths, weights, volumes, areas and speeds; the model's information and angle units are
+# not in the table: out of scope for the `in our dimensions` row, and never agree.
 RT_DIMENSION: dict[str, Unit] = {
+    "Kilogram": _unit("mass", "kg", KG["kilogram"]),
+    "Gram": _unit("mass", "kg", KG["gram"]),
+    "Microgram": _unit("mass", "kg", KG["microgram"]),
+    "Pound": _unit("mass", "kg", KG["pound"]),
+    "Ounce": _unit("mass", "kg", KG["ounce"]),
+    "Metric ton": _unit("mass", "kg", KG["metric ton"]),
+    "Ton": _unit("mass", "kg", KG["tonne"]),  # our "tons" are metric tonnes, by convention
+    "Gallon": _unit("volume", "L", LITRES["gallon"]),
+    "Milliliter": _unit("volume", "L", LITRES["millilitre"]),
+    "Barrel": _unit("volume", "L", LITRES["barrel"]),
+    "Cubic foot": _unit("volume", "L", LITRES["cubic foot"]),
+    "Cup": _unit("volume", "L", LITRES["cup"]),
+    "Tablespoon": _unit("volume", "L", LITRES["tablespoon"]),
+    "Teaspoon": _unit("volume", "L", LITRES["teaspoon"]),
+    "Square meter": _unit("area", "km2", KM2["square metre"]),
+    "Square kilometer": _unit("area", "km2", KM2["square kilometre"]),
+    "Acre": _unit("area", "km2", KM2["acre"]),
+    "Kilometer per hour": _unit("speed", "km/h", KMH["kilometre per hour"]),
+    "Mile per hour": _unit("speed", "km/h", KMH["mile per hour"]),
     "Kilometer": _unit("length", "km", KM["kilometre"]),
     "Meter": _unit("length", "km", KM["metre"]),
     "Decimeter": _unit("length", "km", KM["decimetre"]),
@@ -178,6 +209,10 @@ RT_PERCENT: dict[str, Unit] = {"Percent": _unit("percentage", "percent")}
 QUANTULUM_UNITS: dict[str, Unit] = {
     **{name: _unit("length", "km", factor) for name, factor in KM.items()},
     **{name: _unit("duration", "day", factor) for name, factor in DAYS.items()},
+    **{name: _unit("mass", "kg", factor) for name, factor in KG.items()},
+    **{name: _unit("volume", "L", factor) for name, factor in LITRES.items()},
+    **{name: _unit("area", "km2", factor) for name, factor in KM2.items()},
+    **{name: _unit("speed", "km/h", factor) for name, factor in KMH.items()},
     "megayear": _unit("duration", "day", DAYS["year"] * 1e6),
     "gigayear": _unit("duration", "day", DAYS["year"] * 1e9),
     "dollar": _unit("currency", "USD"),
@@ -534,8 +569,8 @@ RECOGNIZERS_MODELS = [
     ("Percent", "Number_English_PercentModel.json", quantities, {"percentage"}, RT_PERCENT),
     ("Currency", "NumberWithUnit_English_CurrencyModel.json", quantities, {"currency"},
      RT_CURRENCY),
-    ("Dimension", "NumberWithUnit_English_DimensionModel.json", quantities, {"length"},
-     RT_DIMENSION),
+    ("Dimension", "NumberWithUnit_English_DimensionModel.json", quantities,
+     {"length", "mass", "volume", "area", "speed"}, RT_DIMENSION),
     ("Age", "NumberWithUnit_English_AgeModel.json", quantities, set(), RT_AGE),
     ("Temperature", "NumberWithUnit_English_TemperatureModel.json", quantities, set(),
      RT_TEMPERATURE),
@@ -551,7 +586,7 @@ def build_suites(root: Path, platform: str) -> list[Suite]:
         suites.append(Suite(f"RT {model}", records, Predictor(read), units, own, keep,
                             excluded_records=excluded, ignored_expected=ignored))
         if model == "Dimension":
-            suites.append(Suite("RT Dimension, length only", records, Predictor(read), units,
+            suites.append(Suite("RT Dimension, ours only", records, Predictor(read), units,
                                 own, keep, primary=False, in_scope=in_our_dimensions(units),
                                 excluded_records=excluded, ignored_expected=ignored))
     quantulum = root / "quantulum3"

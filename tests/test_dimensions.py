@@ -50,3 +50,15 @@ def test_negative(name, text):
 def test_every_dimension_has_examples_and_negatives():
     for dimension in REGISTRY:
         assert len(dimension.EXAMPLES) >= 5 and dimension.NEGATIVES, dimension.NAME
+
+
+def test_every_lexicon_unit_converts_to_its_normalized_unit():
+    from extractors import units
+
+    for dimension in REGISTRY:
+        lexicon = getattr(dimension, "LEXICON", None) or getattr(dimension, "SUFFIXES", {})
+        normalized = getattr(dimension, "NORMALIZED", {})
+        target = getattr(dimension, "NORMALIZED_UNIT", None)
+        for surface, unit in lexicon.items():
+            goal = normalized.get(unit, target or unit)
+            assert units.factor(unit, goal) > 0, f"{dimension.NAME}: {surface!r} -> {unit} -> {goal}"

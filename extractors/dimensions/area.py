@@ -21,7 +21,7 @@ LEXICON = {
     "hectares": "hectare", "ha": "hectare",
 }
 
-read = UnitAfter(NAME, LEXICON, "kilometer ** 2", case_sensitive=frozenset({"ha"}))
+read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=frozenset({"ha"}))
 
 EXAMPLES = [
     *same_value(["1,000 square kilometres", "1,000 sq km", "1,000 km2", "1,000 km²"],

@@ -5,7 +5,11 @@
 
 from __future__ import annotations
 
-from . import Example, UnitAfter, same_value
+from dataclasses import replace
+
+import regex
+
+from . import Example, Reading, UnitAfter, same_value
 
 NAME = "length"
 NORMALIZED_UNIT = "km"
@@ -25,9 +29,28 @@ LEXICON = {
     "ft": "foot", "foot": "foot", "feet": "foot",
     "yd": "yard", "yds": "yard", "yard": "yard", "yards": "yard",
     "inch": "inch", "inches": "inch",
+    "dm": "decimeter", "decimetre": "decimeter", "decimetres": "decimeter",
+    "decimeter": "decimeter", "decimeters": "decimeter",
+    "nanometre": "nanometer", "nanometres": "nanometer", "nanometer": "nanometer",
+    "nanometers": "nanometer", "nm": "nanometer", "picometre": "picometer",
+    "picometres": "picometer", "picometer": "picometer", "picometers": "picometer",
 }
 
-read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=frozenset({"m"}))
+_UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=frozenset({"m", "nm"}))
+# "5 ft 2 in", "5 feet and 2 inches": one height, in feet.
+_INCHES_AFTER = regex.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?P<inches>[0-9]{1,2}(?:\.[0-9]+)?)[ \u00a0]*(?:in|inch|inches)(?![\p{L}])")
+
+
+def read(text: str, amount) -> Reading | None:
+    reading = _UNITS(text, amount)
+    if reading is None or reading.pint_unit != "foot" or amount.qualifier != "exact":
+        return reading
+    inches = _INCHES_AFTER.match(text, reading.end)
+    if inches is None or float(inches.group("inches")) >= 12:
+        return reading
+    feet = amount.value + float(inches.group("inches")) / 12
+    return replace(reading, end=inches.end(), rule="length.feet_inches",
+                   amount=replace(amount, value=feet, low=feet, high=feet))
 
 
 EXAMPLES = [
@@ -56,6 +79,11 @@ EXAMPLES = [
     Example("The Storm Shadow has a range of more than 250km.", span="more than 250km",
             low=250, qualifier="more_than", category="weapon_range", subject="Storm Shadow"),
     Example("a 2-mile-long convoy", span="2-mile", value=2),
+    *same_value(["5 ft 2 in", "5 feet 2 inches", "5 feet and 2 inches"], value=5 + 2 / 12,
+                normalized_value=0.0015748),
+    Example("10 1/2 miles", value=10.5),
+    Example('a pen that is 10" long', span='10"', value=10,
+            gap='an inch mark is also a closing quote ("2024" said): left out for precision'),
     Example("a HIMARS strike on an ammunition depot approximately 60 km east of the city",
             span="approximately 60 km", category="other"),
     Example("the 25km range of 152mm artillery", span="152mm", category="other"),

@@ -17,6 +17,8 @@ LEXICON = {
     "kilogrammes": "kilogram", "g": "gram", "gram": "gram", "grams": "gram", "gramme": "gram",
     "grammes": "gram", "mg": "milligram", "milligram": "milligram", "milligrams": "milligram",
     "μg": "microgram", "µg": "microgram", "microgram": "microgram", "micrograms": "microgram",
+    "microgramme": "microgram", "microgrammes": "microgram", "milligramme": "milligram",
+    "milligrammes": "milligram",
     "t": "metric_ton", "tonne": "metric_ton", "tonnes": "metric_ton", "ton": "metric_ton",
     "tons": "metric_ton", "metric ton": "metric_ton", "metric tons": "metric_ton",
     "metric tonnes": "metric_ton",

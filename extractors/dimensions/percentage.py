@@ -13,7 +13,7 @@ NAME = "percentage"
 
 LEXICON = {
     "%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",
-    "per-cent": "percent",
+    "per-cent": "percent", "percents": "percent", "percentage": "percent",
     "percentage points": "percentage_point", "percentage point": "percentage_point",
     "pct points": "percentage_point",
 }

@@ -19,7 +19,9 @@ LEXICON = {
     "meters per second": "meter / second", "metres a second": "meter / second",
 }
 
-read = UnitAfter(NAME, LEXICON, "kilometer / hour")
+NORMALIZED_UNIT = "km/h"
+
+read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT)
 
 EXAMPLES = [
     *same_value(["100 km/h", "100 kph", "100 kilometres per hour", "100kmph"], value=100,
