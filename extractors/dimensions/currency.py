@@ -85,6 +85,8 @@ _SUFFIX = regex.compile(
 _MINOR_AFTER = regex.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?=[0-9a-z])", regex.IGNORECASE)
 _MINOR_UNIT = regex.compile(r"[ \u00a0]*(?P<unit>cents?|cts|pence|p)\b", regex.IGNORECASE)
 _WEIGHED = regex.compile(r"[ \u00a0]+of\b")
+_SCALE_AFTER_CODE = regex.compile(r"[ \u00a0]+(?P<scale>million|billion|trillion|mn|bn|mln|bln)\b",
+                                  regex.IGNORECASE)
 _LOOKBACK = 8
 _CUE_WINDOW = 60
 
@@ -106,6 +108,12 @@ def read(text: str, amount) -> list[Reading]:
         suffix = None  # "5 pounds of flour", "lost 25 pounds": a weight
     if suffix is not None:
         code, end, rule = lookup(SUFFIXES, suffix.group("word")), suffix.end(), "currency.amount_word"
+        scale = _SCALE_AFTER_CODE.match(text, end) if amount.qualifier == "exact" else None
+        if scale is not None:  # "75 USD million"
+            factor = numerals.SCALES[scale.group("scale").lower()]
+            amount = replace(amount, value=amount.value * factor, low=amount.low * factor,
+                             high=amount.high * factor)
+            end = scale.end()
         if code in MINOR and amount.qualifier == "exact":
             joined = _with_minor(text, amount, end)
             if joined is not None:
@@ -172,6 +180,7 @@ EXAMPLES = [
                 normalized_unit="CAD"),
     Example("HK$ 10.05 billion", value=10.05e9, normalized_unit="HKD"),
     Example("115USD", value=115, normalized_unit="USD"),
+    Example("They lost 75 USD million in three years", span="75 USD million", value=75e6),
     Example("usd$ 15", value=15, normalized_unit="USD"),
     Example("470 pence", value=470, normalized_value=4.7, normalized_unit="GBP"),
     Example("40 rmb", value=40, normalized_unit="CNY"),
