@@ -122,7 +122,8 @@ def descriptor(dist: Path, articles: list[corpus.Article]) -> dict:
         "name": PACKAGE_NAME,
         "title": "newsfigures: the figures news articles report",
         "description": ("Distances and weapon ranges, money and aid, casualties, damage, troops, "
-                        "attacks, percentages and durations reported in news articles, extracted "
+                        "attacks, percentages, durations, areas, volumes, weights and speeds "
+                        "reported in news articles, extracted "
                         "by rules with their qualifiers as bounds, normalized, and traceable to "
                         "the exact characters of their source. See dist/README.md."),
         "version": VERSION,

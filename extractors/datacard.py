@@ -68,9 +68,10 @@ def data_card(root: Path, package: dict) -> str:
                [list(row) for row in examples]),
         "## Qualifiers and bounds",
         "`value`, `low` and `high` say what the text says, in the unit as written; the "
-        "`normalized_*` columns say it in km, an ISO 4217 currency code (amounts in units of "
-        "that currency, never converted), percent, day or count. A range is never collapsed "
-        "to a midpoint.",
+        "`normalized_*` columns say it in km, km2, L, kg, km/h, an ISO 4217 currency code "
+        "(amounts in units of that currency, never converted; a bare `$` is USD, `tons` are "
+        "metric), percent, day (a month is 1/12 of a 365.25-day year) or count. A range is "
+        "never collapsed to a midpoint.",
         _qualifier_table(),
         "## Columns",
     ]
