@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 import duckdb
 
 from . import corpus, records
+from .records import cell
 from .datacard import data_card
 from .engine import VERSION, extract
 
@@ -40,17 +41,6 @@ class BuildError(Exception):
 class BuildReport:
     rows: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-
-
-def cell(value) -> str:
-    """One CSV cell, written the same way on every build."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value)
 
 
 def write_csv(path: Path, columns: list[str], rows: Iterable[dict]) -> int:

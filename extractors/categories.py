@@ -52,8 +52,9 @@ DAMAGE_NOUNS = {
 # "Eliminated" people are killed; eliminated tanks are destroyed.
 _DAMAGE_NAMES = {"eliminated": "destroyed"}
 _CASUALTY_MEASURE = regex.compile(
-    r"\b(?P<m>killed|killing|dead|died|die|perished|slain|eliminated|liquidated|wounded|wounding|"
-    r"injured|injuring|hurt|missing|lost|losses|casualties|deaths?|under[ \u00a0]+the[ \u00a0]+rubble)\b",
+    r"\b(?P<m>killed|killing|kills?|dead|died|die|perished|slain|eliminated|liquidated|wounded|"
+    r"wounding|wounds?|injured|injuring|injures?|hurt|missing|lost|losses|casualties|deaths?|"
+    r"under[ \u00a0]+the[ \u00a0]+rubble)\b",
     regex.IGNORECASE)
 # "killed, wounded, or missing": several measures at once are casualties.
 _MEASURE_LIST = regex.compile(
@@ -68,12 +69,16 @@ _SUPPLY = regex.compile(
     r"\b(?:shipments?|deliver(?:ed|y|ies)?|suppl(?:y|ied|ies)|send(?:s|ing)?|sent|package|stocks?|stockpiles?|"
     r"inventory|left|remaining|produc(?:e|ed|es|tion)|purchas(?:e|ed)|bought|order(?:ed)?|provid(?:e|ed))\b",
     regex.IGNORECASE)
+_IN_ACTION = regex.compile(r"[ \u00a0]+(?P<m>killed|wounded|missing)[ \u00a0]+in[ \u00a0]+action\b",
+                          regex.IGNORECASE)
 _PARTITIVE = regex.compile(r"\bof[ \u00a0]+(?:the|these|those|its|their)[ \u00a0]+$", regex.IGNORECASE)
 _DAMAGE_MEASURE = regex.compile(
     r"\b(?P<m>damaged|damaging|destroyed|destroying|razed|ruined|eliminated|shot[ \u00a0]+down|downed)\b",
     regex.IGNORECASE)
 _MEASURE_NAMES = {
-    "killed": "killed", "killing": "killed", "dead": "killed", "died": "killed", "die": "killed",
+    "killed": "killed", "killing": "killed", "kill": "killed", "kills": "killed",
+    "wound": "wounded", "wounds": "wounded", "injure": "injured", "injures": "injured",
+    "dead": "killed", "died": "killed", "die": "killed",
     "perished": "killed", "slain": "killed", "eliminated": "killed", "liquidated": "killed",
     "lost": "casualties", "losses": "casualties", "casualties": "casualties",
     "death": "killed", "deaths": "killed", "under the rubble": "casualties",
@@ -221,8 +226,8 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         return About("casualties", CASUALTY_NOUNS[head], subject)
     # "at least one of the two bridges destroyed": the verb is about the one, not the two.
     partitive = bool(_PARTITIVE.search(before[-20:]))
-    if head in PEOPLE_NOUNS and not partitive:
-        measure = _casualty_measure(before, after, subject)
+    if head in PEOPLE_NOUNS:
+        measure = _casualty_measure(before, after, subject, clause=not partitive)
         if measure:
             return About("casualties", measure, subject)
     if head in DAMAGE_NOUNS and not partitive:
@@ -240,12 +245,19 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
     return About(subject=subject)
 
 
-def _casualty_measure(before: str, after: str, subject: str | None) -> str | None:
+def _casualty_measure(before: str, after: str, subject: str | None, clause: bool = True) -> str | None:
     """The casualty measure of people counted: in the subject ("300 wounded soldiers"),
-    a list after it ("killed, wounded, or missing"), or a verb in its clause."""
+    right after it ("killed in action"), and, unless the figure is a partitive's whole
+    ("two of the 15 servicemen"), a list ("killed, wounded, or missing") or a verb in its
+    clause."""
     in_subject = _CASUALTY_MEASURE.search(subject or "")
     if in_subject is not None:
         return _MEASURE_NAMES[" ".join(in_subject.group("m").lower().split())]
+    in_action = _IN_ACTION.match(after)
+    if in_action is not None:
+        return _MEASURE_NAMES[in_action.group("m").lower()]
+    if not clause:
+        return None
     if _MEASURE_LIST.search(after[:_AFTER_WINDOW]) or _MEASURE_LIST_BEFORE.search(before[-_BEFORE_WINDOW:]):
         return "casualties"
     return _measure(before, after, _CASUALTY_MEASURE)
@@ -281,7 +293,11 @@ def _clause(after: str) -> str:
 
 
 def _measure(before: str, after: str, pattern, names=None) -> str | None:
-    found = pattern.search(_clause(after)) or pattern.search(before[-_BEFORE_WINDOW:])
+    """The measure a verb of the figure's clause gives it: the first after the figure, or
+    else the nearest before it ("killing over 50 and wounding over 40": 40 wounded)."""
+    found = pattern.search(_clause(after))
+    if found is None:
+        found = next(reversed(list(pattern.finditer(before[-_BEFORE_WINDOW:]))), None)
     if found is None:
         return None
     word = " ".join(found.group("m").lower().split())

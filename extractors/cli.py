@@ -16,6 +16,7 @@ import typer
 from . import build as building
 from . import corpus, evaluate
 from .engine import VERSION, extract
+from .records import cell
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="newsfigures: the figures news articles report, as a validated dataset.")
@@ -119,14 +120,14 @@ def query_command(sql: str = typer.Argument(..., help="DuckDB SQL over the views
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[building.cell(v) for v in row] for row in rows])
+        writer.writerows([[cell(v) for v in row] for row in rows])
         typer.echo(buffer.getvalue(), nl=False)
     else:
         _print_table(columns, rows)
 
 
 def _print_table(columns: list[str], rows: list[tuple]) -> None:
-    cells = [[building.cell(v) for v in row] for row in rows]
+    cells = [[cell(v) for v in row] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     typer.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
     typer.echo("  ".join("-" * w for w in widths))

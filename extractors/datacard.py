@@ -9,11 +9,12 @@ import duckdb
 
 from . import qualifiers
 from .categories import CATEGORIES
+from .records import cell
 
 
 def _table(header: list[str], rows: list[list]) -> str:
     def escape(v):
-        return "" if v is None else str(v).replace("|", "\\|").replace("\n", " ")
+        return cell(v).replace("|", "\\|").replace("\n", " ")
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(escape(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)

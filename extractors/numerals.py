@@ -136,6 +136,21 @@ _MONTH_BEFORE = regex.compile(
 _MONTH_AFTER = regex.compile(rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?{_MONTH}\b")
 
 
+# "Shahed-131 and 136 drones", "Su-25 and 34s": the second half of a pair of designations.
+_DESIGNATION_BEFORE = regex.compile(r"\p{L}-[0-9]+[ \u00a0]*(?:,|/|and|or)[ \u00a0]*-?$")
+
+
+def continues_designation(text: str, numeral: Numeral) -> bool:
+    """Whether a number is the second of two designations, not an amount.
+
+    >>> text = "Shahed-131 and 136 drones, and 12 drones"
+    >>> [n.text for n in scan(text) if not continues_designation(text, n)]
+    ['12']
+    """
+    return numeral.kind == "digits" and bool(
+        _DESIGNATION_BEFORE.search(text, max(0, numeral.start - 24), numeral.start))
+
+
 def is_day_of_month(text: str, numeral: Numeral) -> bool:
     """A day in a date ("June 23 showed", "on 17 November") is not an amount.
 

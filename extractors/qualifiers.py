@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .numerals import Numeral, is_day_of_month
+from .numerals import Numeral, continues_designation, is_day_of_month
 
 # Phrase -> qualifier. The pattern tries longer phrases first ("just over" before "over").
 BEFORE = {
@@ -102,8 +102,8 @@ def bounds(value, low, high, qualifier: str):
 
 def amounts(text: str, numerals: list[Numeral]):
     """Join numerals into ranges where the text links them; yield every Amount.
-    Days of the month are dates, not amounts, and are left out."""
-    numerals = [n for n in numerals if not is_day_of_month(text, n)]
+    Days of the month and designations ("Shahed-131 and 136") are not amounts: left out."""
+    numerals = [n for n in numerals if not (is_day_of_month(text, n) or continues_designation(text, n))]
     i = 0
     while i < len(numerals):
         first = numerals[i]

@@ -119,5 +119,16 @@ def table_schema(name: str) -> dict:
     return schema
 
 
+def cell(value) -> str:
+    """A value as one CSV cell, written the same way on every build."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
 def columns(name: str) -> list[str]:
     return list(TABLES[name][0].model_fields)

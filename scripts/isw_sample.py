@@ -3,6 +3,7 @@
     .venv/bin/python scripts/isw_sample.py                 # counts per category, whole corpus
     .venv/bin/python scripts/isw_sample.py --show          # the 100 sampled figures, to judge
     .venv/bin/python scripts/isw_sample.py --judgements docs/isw-sample-judgements.csv
+    .venv/bin/python scripts/isw_sample.py --seed 7919 --judgements docs/isw-heldout-judgements.csv
 
 Procedure:
 
@@ -11,10 +12,14 @@ Procedure:
    verdicts, never sentences).
 2. Run extract() on every article and keep the figures whose category is not "other":
    weapon_range, aid, casualties, damage, troops, attacks.
-3. Draw the 100 figures whose sha256(f"2022:{doc_id}:{start}:{end}") hex digest is smallest
+3. Draw the 100 figures whose sha256(f"{seed}:{doc_id}:{start}:{end}") hex digest is smallest
    (a seeded hash sample); the sample's index (1 to 100) is its rank by digest. Whether a
    figure is drawn depends only on its own digest and on the figures with smaller digests,
-   not on the population's size or order.
+   not on the population's size or order. --seed defaults to 2022, the development sample
+   (its errors were fixed, so its precision is optimistic). Any other seed draws a held-out
+   sample: first the seed-2022 sample is drawn and its spans (doc_id, start, end, whatever
+   their category) are removed from the population, so no figure judged during development
+   is drawn again (docs/isw-heldout-judgements.csv judges seed 7919).
 4. A person reads each sampled figure in its sentence (--show) and writes a verdict to a
    CSV with columns index, doc_id, start, end, category, verdict, reason. A figure is
    "correct" only when the span is a real figure, its value, bounds and qualifier say what
@@ -91,9 +96,19 @@ def digest(q: Quantity, seed: int = SEED) -> str:
 
 
 def draw(figures: list[Quantity], size: int = SAMPLE_SIZE, seed: int = SEED) -> dict[int, Quantity]:
-    """The sample, by its index: the `size` figures with the smallest digests, 1 the smallest."""
+    """The sample, by its index: the `size` figures with the smallest digests, 1 the smallest.
+
+    With a seed other than SEED, the figures at the spans of the SEED (development) sample
+    are left out first, so the sample is held out from development."""
+    if seed != SEED:
+        development = {span(q) for q in draw(figures, size, SEED).values()}
+        figures = [q for q in figures if span(q) not in development]
     chosen = sorted(figures, key=lambda q: (digest(q, seed), q.category))[:size]
     return dict(enumerate(chosen, start=1))
+
+
+def span(q: Quantity) -> tuple[str, int, int]:
+    return (q.doc_id, q.start, q.end)
 
 
 def marked_sentence(q: Quantity) -> str:
@@ -155,15 +170,17 @@ def precision_line(name: str, correct: int, n: int) -> str:
     return f"{name:<14} {correct / n:>9.0%} {correct:>3}/{n:<3} [{low:.0%}, {high:.0%}]"
 
 
-def report(sample: dict[int, Quantity], verdicts: list[Verdict], figures: list[Quantity]) -> None:
+def report(sample: dict[int, Quantity], verdicts: list[Verdict], figures: list[Quantity],
+           seed: int = SEED) -> None:
     by_key = {v.key: v for v in verdicts}
     judged = {index: by_key[key(q)] for index, q in sample.items() if key(q) in by_key}
     unjudged = {index: q for index, q in sample.items() if index not in judged}
     sampled_keys = {key(q) for q in sample.values()}
     stale = [v for v in verdicts if v.key not in sampled_keys]
 
-    print(f"precision on {len(judged)} of {len(sample)} sampled figures judged "
-          f"(95% Wilson interval)")
+    print(f"precision on {len(judged)} of {len(sample)} sampled figures judged, seed {seed}"
+          + (f", held out from the seed-{SEED} sample" if seed != SEED else "")
+          + " (95% Wilson interval)")
     print(f"{'category':<14} {'precision':>9} {'n':>7}")
     tally = Counter((sample[i].category, v.verdict) for i, v in judged.items())
     correct = sum(n for (_, verdict), n in tally.items() if verdict == "correct")
@@ -177,10 +194,14 @@ def report(sample: dict[int, Quantity], verdicts: list[Verdict], figures: list[Q
               f"have no verdict, {len(stale)} verdicts match no sampled figure")
         for index, q in unjudged.items():
             print(f"  to judge: #{index} {q.doc_id} {q.start}-{q.end} {q.category} {q.text!r}")
-        now = {(q.doc_id, q.start, q.end): q for q in figures}
+        now = {span(q): q for q in figures}
+        development = ({span(q) for q in draw(war_figures(figures), len(sample), SEED).values()}
+                       if seed != SEED else set())
         for v in stale:
+            where = (v.doc_id, v.start, v.end)
             print(f"  stale:    #{v.index} {v.doc_id} {v.start}-{v.end} {v.category} ({v.verdict}): "
-                  + fate(v, now.get((v.doc_id, v.start, v.end))))
+                  + (f"now in the seed-{SEED} development sample" if where in development
+                     else fate(v, now.get(where))))
 
 
 def fate(verdict: Verdict, figure: Quantity | None) -> str:
@@ -205,19 +226,22 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print each sampled figure, to judge")
     parser.add_argument("--judgements", type=Path, metavar="PATH",
                         help="CSV of verdicts: precision overall and per category")
+    parser.add_argument("--seed", type=int, default=SEED, metavar="N",
+                        help=f"hash seed; {SEED} (default) is the development sample, any "
+                             f"other draws a held-out sample that excludes it")
     args = parser.parse_args()
     if not args.corpus.exists():
         parser.error(f"no corpus at {args.corpus}")
 
     figures = all_figures(args.corpus)
     population = war_figures(figures)
-    sample = draw(population)
+    sample = draw(population, seed=args.seed)
     if args.show:
         show(sample)
     print_counts(population, args.corpus)
     if args.judgements:
         print()
-        report(sample, read_judgements(args.judgements), figures)
+        report(sample, read_judgements(args.judgements), figures, args.seed)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import pytest
 
 from extractors import build as building
 from extractors.corpus import CorpusError
+from extractors.records import cell
 
 from .conftest import ROOT, snapshot
 
@@ -51,7 +52,7 @@ def test_csv_and_parquet_hold_the_same_rows():
         from_parquet = connection.execute(f"SELECT * FROM read_parquet('{ROOT}/dist/{name}.parquet') ORDER BY 1").fetchall()
         assert len(from_csv) == len(from_parquet) > 0
         for a, b in zip(from_csv, from_parquet):
-            assert [x or None for x in a] == [None if y is None else building.cell(y) for y in b]
+            assert [x or None for x in a] == [None if y is None else cell(y) for y in b]
 
 
 def test_descriptor_is_data_package_v2_with_hashes():
