@@ -91,7 +91,6 @@ _MEASURE_NAMES = {
 # it; of "killing 12 people" before it. Clause ends keep one figure's verb off the next.
 _CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\band\b|\bwhile\b|\bwith\b|\bbut\b")
 _AFTER_WINDOW = 60
-_CONTEXT = 300
 _BEFORE_WINDOW = 30
 
 WEAPONS = (
@@ -166,9 +165,8 @@ class About:
 def classify(text: str, sentence_start: int, sentence_end: int, start: int, end: int,
              dimension: str, unit: str, subject: str | None) -> About:
     """The category of the figure text[start:end] in the sentence around it."""
-    # Bounded windows keep the cost per figure constant, however long a "sentence" runs.
-    before = text[max(sentence_start, start - _CONTEXT):start]
-    after = text[end:min(sentence_end, end + _CONTEXT)]
+    before = text[sentence_start:start]
+    after = text[end:sentence_end]
     if dimension == "length":
         return _length(before, after, unit, subject)
     if dimension == "currency":

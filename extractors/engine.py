@@ -15,7 +15,8 @@ import regex
 from . import numerals, units
 from .categories import classify
 from .dimensions import REGISTRY, Reading
-from .qualifiers import Amount, amounts, bounds, qualify, with_value
+from .patterns import match_after
+from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .records import Quantity
 
 VERSION = "0.1.0"
@@ -71,7 +72,7 @@ def _readings_of(amount: Amount):
     if abbreviation is None:
         yield amount
         return
-    yield with_value(amount, numerals.SCALES[abbreviation])
+    yield scaled(amount, numerals.SCALES[abbreviation])
     if amount.qualifier != "range":
         yield replace(amount, end=amount.numeral.digits_end)
 
@@ -145,7 +146,7 @@ def link_conversions(text: str, quantities: list[Quantity]) -> list[Quantity]:
         first, second = linked[i], linked[i + 1]
         if (first.dimension == second.dimension and first.dimension != "count"
                 and _CONVERSION_GAP.fullmatch(text, first.end, second.start)
-                and _CONVERSION_CLOSE.match(text, second.end)):
+                and match_after(_CONVERSION_CLOSE, text, second.end)):
             linked[i] = first.model_copy(update={"linked_to": second.quantity_id})
             linked[i + 1] = second.model_copy(update={"linked_to": first.quantity_id})
     return linked
@@ -159,6 +160,9 @@ _BOUNDARY = regex.compile(
 _ABBREVIATION = regex.compile(
     r"(?:^|[\s(])(?:(?:\p{L}\.)+|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cpl|Pvt|St|Sen|Rep|Gov|Prof|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Inc|Ltd|Co|Corp|vs|etc|approx|est|Jr|Sr)\.$")
+
+
+MAX_CONTEXT = 300
 
 
 class Sentences:
@@ -180,11 +184,21 @@ class Sentences:
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) of the sentence holding text[start:end], whitespace trimmed; a figure
-        that straddles a boundary gets the sentences it touches."""
+        that straddles a boundary gets the sentences it touches. A sentence is cut to
+        MAX_CONTEXT characters either side of the figure, at a space where there is one, so
+        that text with no sentence ends costs no more per figure than text with them."""
         i = bisect.bisect_right(self.starts, start) - 1
         j = bisect.bisect_left(self.starts, end)
         sentence_start = self.starts[i]
         sentence_end = self.starts[j] if j < len(self.starts) else len(self.text)
+        if start - sentence_start > MAX_CONTEXT:
+            cut = start - MAX_CONTEXT
+            space = self.text.find(" ", cut, start)
+            sentence_start = space + 1 if space >= 0 else cut
+        if sentence_end - end > MAX_CONTEXT:
+            cut = end + MAX_CONTEXT
+            space = self.text.rfind(" ", end, cut)
+            sentence_end = space if space >= 0 else cut
         while sentence_end > end and self.text[sentence_end - 1].isspace():
             sentence_end -= 1
         while sentence_start < start and self.text[sentence_start].isspace():

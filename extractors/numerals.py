@@ -16,9 +16,12 @@ decimals, scale words and abbreviations ("175 billion", "55bn", "$1.5bn"), numbe
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import regex
+
+from .patterns import match_after, search_before
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -49,7 +52,8 @@ VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1
 VAGUE_SPAN = {"tens": 10, "dozens": 10, "scores": 10, "hundreds": 10, "thousands": 10,
               "millions": 1000, "billions": 1000, "trillions": 1000}
 
-_SEPARATORS = ",\u00a0\u2009\u202f"
+SEPARATORS = ",\u00a0\u2009\u202f"
+_SEPARATOR = regex.compile(f"[{SEPARATORS}]")
 # Fractions: "1/2", "10 1/2", "½", "2½"; only proper fractions of small denominators, so
 # that "17/11" and "24/7" never read as numbers.
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
@@ -62,7 +66,7 @@ _FRACTION = r"""
 _DIGITS = rf"""
     (?!0[0-9])  # "000" or "05" does not start a number: it continues one ("10 000")
     (?P<digits>
-        [0-9]{{1,3}}(?:(?P<sep>[{_SEPARATORS}])[0-9]{{3}})(?:(?P=sep)[0-9]{{3}})*(?:\.[0-9]+)?
+        [0-9]{{1,3}}(?:(?P<sep>[{SEPARATORS}])[0-9]{{3}})(?:(?P=sep)[0-9]{{3}})*(?:\.[0-9]+)?
       | [0-9]+(?:\.[0-9]+)?
     )
     (?:[ \u00a0]?(?P<scale>hundred|thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn)\b
@@ -96,10 +100,11 @@ _VAGUE = r"""
 """
 # A numeral never starts inside a word, an id, a model designation ("F-16", "S-400"),
 # a URL path, a footnote ("[12]"), a clock time, a date ("17/11") or a designation's
-# second half ("Shahed-131 and -136"), and never ends before a clock time, fraction or ordinal.
+# second half ("Shahed-131 and -136"), a URL's query ("?id=5", "%2020") or a negative sign
+# (negative amounts are not read), and never ends before a clock time, fraction or ordinal.
 _NUMERAL = regex.compile(
     rf"""
-    (?<![\p{{L}}\p{{N}}_/@#.:\[]|\p{{L}}-|\s-|[\p{{N}}][.,])
+    (?<![\p{{L}}\p{{N}}_/@#.:\[%=]|\p{{L}}-|\s[-\u2212]|[\p{{N}}][.,])
     (?:{_FRACTION}|{_DIGITS}|{_WORDS}|{_VAGUE})
     (?![\p{{N}}]|[/:]\p{{N}}|(?<=\d)(?:st|nd|rd|th)\b|[.,]\p{{N}})
     """,
@@ -136,19 +141,39 @@ _MONTH_BEFORE = regex.compile(
 _MONTH_AFTER = regex.compile(rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?{_MONTH}\b")
 
 
-# "Shahed-131 and 136 drones", "Su-25 and 34s": the second half of a pair of designations.
-_DESIGNATION_BEFORE = regex.compile(r"\p{L}-[0-9]+[ \u00a0]*(?:,|/|and|or)[ \u00a0]*-?$")
+# "Shahed-131 and 136 drones": the second half of a pair of designations, written with as
+# many digits as the first ("a Su-34 and 3 drones" is three drones).
+_DESIGNATION_BEFORE = regex.compile(r"\p{L}-(?P<first>[0-9]+)[ \u00a0]*(?:/|and|or)[ \u00a0]*-?$")
 
 
 def continues_designation(text: str, numeral: Numeral) -> bool:
     """Whether a number is the second of two designations, not an amount.
 
-    >>> text = "Shahed-131 and 136 drones, and 12 drones"
+    >>> text = "Shahed-131 and 136 drones, and 12 drones; a Su-34 and 3 drones"
     >>> [n.text for n in scan(text) if not continues_designation(text, n)]
-    ['12']
+    ['12', '3']
     """
-    return numeral.kind == "digits" and bool(
-        _DESIGNATION_BEFORE.search(text, max(0, numeral.start - 24), numeral.start))
+    if numeral.kind != "digits":
+        return False
+    before = search_before(_DESIGNATION_BEFORE, text, numeral.start, 24)
+    return before is not None and len(before.group("first")) == len(numeral.text)
+
+
+# Where a bare four-digit number is a year: after a preposition, an article or a month.
+_YEAR_BEFORE = regex.compile(
+    rf"(?:\b(?:in|since|by|until|till|from|during|of|before|after|to|and|between|the|year|"
+    rf"early|late|mid|spring|summer|autumn|fall|winter|around|circa|through)|{_MONTH}\.?|-)[ \u00a0]*$",
+    regex.IGNORECASE)
+
+
+def is_year(text: str, numeral: Numeral) -> bool:
+    """A bare four-digit 1800..2100 after "in", "since", "the", a month... is a year.
+
+    >>> text = "In 2023 troops advanced; Russia sent 2000 troops in February 2022"
+    >>> [n.text for n in scan(text) if not is_year(text, n)]
+    ['2000']
+    """
+    return numeral.is_year_like and bool(search_before(_YEAR_BEFORE, text, numeral.start, 16))
 
 
 def is_day_of_month(text: str, numeral: Numeral) -> bool:
@@ -160,8 +185,8 @@ def is_day_of_month(text: str, numeral: Numeral) -> bool:
     """
     if numeral.kind != "digits" or len(numeral.text) > 2 or not numeral.text.isdigit() or not 1 <= int(numeral.text) <= 31:
         return False
-    return bool(_MONTH_BEFORE.search(text, max(0, numeral.start - 24), numeral.start)
-                or _MONTH_AFTER.match(text, numeral.end))
+    return bool(search_before(_MONTH_BEFORE, text, numeral.start, 24)
+                or match_after(_MONTH_AFTER, text, numeral.end))
 
 
 def parse_words(words: str) -> float | None:
@@ -216,7 +241,7 @@ def parse_digits(digits: str) -> float:
     >>> parse_digits("10\u202f000"), parse_digits("1,234.5")
     (10000.0, 1234.5)
     """
-    return float(regex.sub(rf"[{_SEPARATORS}]", "", digits))
+    return float(_SEPARATOR.sub("", digits))
 
 
 def _from_match(match: regex.Match) -> Numeral | None:
@@ -226,6 +251,8 @@ def _from_match(match: regex.Match) -> Numeral | None:
         return None if value is None else Numeral(start, end, match.group(), value, value, value, "fraction")
     if match.group("digits") is not None:
         value = parse_digits(match.group("digits"))
+        if not math.isfinite(value):
+            return None  # "9" * 400 is no amount anyone wrote
         scale = match.group("scale")
         if scale:
             value *= SCALES[scale.lower()]
@@ -262,17 +289,3 @@ def scan(text: str, pos: int = 0, endpos: int | None = None):
         numeral = _from_match(match)
         if numeral is not None:
             yield numeral
-
-
-def with_scale(numeral: Numeral, abbreviation: str) -> Numeral:
-    """The numeral read with its glued "m"/"k" as a scale ("$2m" is two million)."""
-    factor = SCALES[abbreviation]
-    return Numeral(numeral.start, numeral.end, numeral.text, numeral.value * factor,
-                   numeral.low * factor, numeral.high * factor, numeral.kind)
-
-
-def without_abbreviation(numeral: Numeral) -> Numeral:
-    """The numeral without its glued "m"/"k", which then belongs to a unit ("2m" as metres)."""
-    end = numeral.digits_end
-    return Numeral(numeral.start, end, numeral.text[: end - numeral.start], numeral.value,
-                   numeral.low, numeral.high, numeral.kind, None, end)

@@ -30,7 +30,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .numerals import Numeral, continues_designation, is_day_of_month
+from .patterns import match_after, search_before
+from .numerals import SCALES, SEPARATORS, Numeral, continues_designation, is_day_of_month, is_year
 
 # Phrase -> qualifier. The pattern tries longer phrases first ("just over" before "over").
 BEFORE = {
@@ -56,19 +57,34 @@ UPPER_BOUNDED = {"almost", "less_than", "at_most", "up_to"}
 LOWER_BOUNDED = {"more_than", "at_least"}
 
 
+# Qualifiers and ranges never reach across a line break ("The war is over\n\n300 km ...").
+_SPACE = r"[ \t\u00a0]"
+
+
 def _alternation(phrases) -> str:
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(regex.escape(p).replace(r"\ ", _SPACE + "+") for p in sorted(phrases, key=len, reverse=True))
 
 
 _BEFORE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<phrase>{_alternation(BEFORE)})\s*$", regex.IGNORECASE)
-_AFTER = regex.compile(rf"(?:\s+|-)(?P<phrase>{_alternation(AFTER)})\b", regex.IGNORECASE)
+    rf"(?<![\p{{L}}\p{{N}}])(?P<phrase>{_alternation(BEFORE)}){_SPACE}*$", regex.IGNORECASE)
+# "2,000-plus" and "2,000 or more"; a "plus" that goes on to another figure ("5 tanks plus
+# 3 helicopters") or a word ("$5 billion plus interest") adds, it does not bound.
+_AFTER = regex.compile(
+    rf"(?:{_SPACE}+(?P<phrase>or{_SPACE}+more|or{_SPACE}+so)\b|-(?P<plus>plus)\b"
+    rf"|{_SPACE}+(?P<trailing_plus>plus)(?={_SPACE}*(?:[,.;:)]|$)))", regex.IGNORECASE)
+# "handed over 18 tanks", "took over 3 villages": "over" belongs to the verb.
+_PHRASAL_OVER = regex.compile(
+    rf"\b(?:hand(?:ed|s|ing)?|t(?:ook|ake|akes|aking|aken)|turn(?:ed|s|ing)?|pass(?:ed|es|ing)?|"
+    rf"won|win|carr(?:y|ies|ied)|roll(?:ed|s)?|spill(?:ed|s)?|presid(?:ed|es|ing)|fought|"
+    rf"argu(?:ed|ing)|watch(?:ed|es|ing)?){_SPACE}+$", regex.IGNORECASE)
 # How far back a qualifier can start: the longest phrase plus some spacing.
 _LOOKBACK = max(map(len, BEFORE)) + 4
 
 # X-Y, X to Y, X or Y, and (after "between") X and Y; a currency symbol may repeat ("$5-$10").
-_RANGE_LINK = regex.compile(r"(?:\s*[-\u2013\u2014]\s*|\s+(?P<word>to|and|or)\s+)(?:US\$|\p{Sc})?")
-_RANGE_OPENER = regex.compile(r"(?<![\p{L}\p{N}])(?P<opener>between|from)\s+(?:US\$|\p{Sc})?$", regex.IGNORECASE)
+_RANGE_LINK = regex.compile(
+    rf"(?:{_SPACE}*[-\u2013\u2014]{_SPACE}*|{_SPACE}+(?P<word>to|and|or){_SPACE}+)(?:US\$|\p{{Sc}})?")
+_RANGE_OPENER = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<opener>between|from){_SPACE}+(?:US\$|\p{{Sc}})?$", regex.IGNORECASE)
 # "555-123-4567" is a phone number, "2022-23" a season; neither is a range.
 _CHAINED = regex.compile(r"[-\u2013\u2014]\p{N}")
 
@@ -102,8 +118,9 @@ def bounds(value, low, high, qualifier: str):
 
 def amounts(text: str, numerals: list[Numeral]):
     """Join numerals into ranges where the text links them; yield every Amount.
-    Days of the month and designations ("Shahed-131 and 136") are not amounts: left out."""
-    numerals = [n for n in numerals if not (is_day_of_month(text, n) or continues_designation(text, n))]
+    Days of the month, years and designations ("Shahed-131 and 136") are not amounts: left out."""
+    numerals = [n for n in numerals
+                if not (is_day_of_month(text, n) or is_year(text, n) or continues_designation(text, n))]
     i = 0
     while i < len(numerals):
         first = numerals[i]
@@ -124,9 +141,9 @@ def _as_range(text: str, first: Numeral, second: Numeral) -> Amount | None:
     if first.kind == "vague" or second.kind == "vague" or first.is_year_like or second.is_year_like:
         return None
     link = _RANGE_LINK.match(text, first.end, second.start)
-    if link is None or link.end() != second.start or _CHAINED.match(text, second.end):
+    if link is None or link.end() != second.start or match_after(_CHAINED, text, second.end):
         return None
-    opener = _RANGE_OPENER.search(text, max(0, first.start - 12), first.start)
+    opener = search_before(_RANGE_OPENER, text, first.start, 12)
     word = (link.group("word") or "").lower()
     if word == "and" and (opener is None or opener.group("opener").lower() != "between"):
         return None
@@ -138,7 +155,7 @@ def _as_range(text: str, first: Numeral, second: Numeral) -> Amount | None:
                   opener.start() if opener else None)
 
 
-_GROUPS = regex.compile(r"^([0-9]+)((?:[,\u00a0\u2009\u202f][0-9]{3})+)")
+_GROUPS = regex.compile(rf"^([0-9]+)((?:[{SEPARATORS}][0-9]{{3}})+)")
 
 
 def _shared_magnitude(first: Numeral, second: Numeral) -> float | None:
@@ -146,18 +163,25 @@ def _shared_magnitude(first: Numeral, second: Numeral) -> float | None:
     "5-10 billion" is 5e9 to 1e10, "60-70,000" is 60,000 to 70,000.
 
     >>> from .numerals import scan
-    >>> [_shared_magnitude(*scan(t)) for t in ("5-10 billion", "60-70,000", "5-7", "200-1,000")]
-    [5000000000.0, 60000.0, 5.0, 200.0]
+    >>> [_shared_magnitude(*scan(t)) for t in ("5-10 billion", "60-70,000", "5-7", "200-1,000",
+    ...                                          "2-3,500", "5-0 billion", "$5m-$10 million")]
+    [5000000000.0, 60000.0, 5.0, 200.0, 2000.0, 5.0, 5000000.0]
     """
     low = first.value
-    if first.kind != "digits" or second.kind != "digits" or low is None or first.text[-1:].isalpha():
+    if first.kind != "digits" or second.kind != "digits" or low is None:
+        return low
+    if first.scale_abbreviation and second.text[-1:].isalpha():  # "$5m-$10 million"
+        return low * SCALES[first.scale_abbreviation]
+    if first.text[-1:].isalpha():
         return low
     if second.text[-1:].isalpha():
-        scale = second.value / float(regex.sub(r"[^0-9.]", "", second.text.split()[0]) or 1)
+        written = float(regex.sub(r"[^0-9.]", "", second.text.split()[0]) or 0)
+        scale = second.value / written if written else 1
         return low * scale if scale > 1 and low * scale <= second.value else low
     groups = _GROUPS.match(second.text)
-    if groups and first.text.isdigit() and int(first.text) < int(groups.group(1)):
-        return low * second.value / int(groups.group(1))
+    if groups and first.text.isdigit() and len(first.text) <= len(groups.group(1)) \
+            and float(first.text) < float(groups.group(1)):
+        return low * 1000 ** (len(groups.group(2)) // 4)
     return low
 
 
@@ -171,12 +195,15 @@ def qualify(text: str, amount: Amount, start: int, end: int):
                 else start), end, "range"
     if amount.qualifier == "vague":
         return start, end, "vague"
-    before = _BEFORE.search(text, max(0, start - _LOOKBACK), start)
+    before = search_before(_BEFORE, text, start, _LOOKBACK)
     if before is not None:
-        return before.start("phrase"), end, BEFORE[_normal(before.group("phrase"))]
-    after = _AFTER.match(text, end)
+        phrase = _normal(before.group("phrase"))
+        if not (phrase == "over" and search_before(_PHRASAL_OVER, text, before.start("phrase"), 16)):
+            return before.start("phrase"), end, BEFORE[phrase]
+    after = match_after(_AFTER, text, end)
     if after is not None:
-        return start, after.end(), AFTER[_normal(after.group("phrase"))]
+        phrase = after.group("phrase") or after.group("plus") or after.group("trailing_plus")
+        return start, after.end(), AFTER[_normal(phrase)]
     return start, end, "exact"
 
 
@@ -184,7 +211,12 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def with_value(amount: Amount, factor: float) -> Amount:
+def scaled(amount: Amount, factor: float) -> Amount:
     """The amount with its figures multiplied (a glued "m" read as million)."""
     scale = (lambda x: None if x is None else x * factor)
     return replace(amount, value=scale(amount.value), low=scale(amount.low), high=scale(amount.high))
+
+
+def exactly(amount: Amount, value: float) -> Amount:
+    """The amount as one exact figure ("5 ft 2 in" is 5.1667 ft)."""
+    return replace(amount, value=value, low=value, high=value)

@@ -56,7 +56,8 @@ def test_every_lexicon_unit_converts_to_its_normalized_unit():
     from extractors import units
 
     for dimension in REGISTRY:
-        lexicon = getattr(dimension, "LEXICON", None) or getattr(dimension, "SUFFIXES", {})
+        lexicon = getattr(dimension, "LEXICON", None) or {**getattr(dimension, "SUFFIXES", {}),
+                                                          **getattr(dimension, "PREFIXES", {})}
         normalized = getattr(dimension, "NORMALIZED", {})
         target = getattr(dimension, "NORMALIZED_UNIT", None)
         for surface, unit in lexicon.items():

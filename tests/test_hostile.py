@@ -41,8 +41,27 @@ def test_pathological_inputs_finish():
         _check(text)
 
 
+def test_inputs_that_once_crashed():
+    for text in ["5-0 billion dollars", "between 5 and 0 billion", "0.5-0.0 billion",
+                 "1" * 5000 + "-2,000 troops", "a range of " + "9" * 400 + " km.", "$5m-$10 million"]:
+        _check(text)
+    assert all(q.normalized_value is None or q.normalized_value < float("inf")
+               for q in extract("a range of " + "9" * 400 + " km."))
+
+
 def test_not_a_string_is_a_clear_error():
     import pytest
 
     with pytest.raises(TypeError, match="needs a str"):
         extract(b"5 km")
+
+
+def test_sentences_stay_bounded_without_sentence_ends():
+    from extractors.engine import MAX_CONTEXT
+
+    text = "5 km and " * 3000
+    quantities = extract(text)
+    assert len(quantities) == 3000
+    for q in quantities:
+        assert len(q.sentence) <= 2 * MAX_CONTEXT + len(q.text)
+        assert q.sentence[q.start - q.sentence_start:q.end - q.sentence_start] == q.text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..patterns import match_after
 from ..qualifiers import Amount
 
 
@@ -108,7 +109,7 @@ class UnitAfter:
         self.rule = f"{name}.number_unit"
 
     def __call__(self, text: str, amount) -> Reading | None:
-        match = self.pattern.match(text, amount.end)
+        match = match_after(self.pattern, text, amount.end)
         if match is None:
             return None
         unit = match.group("unit")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from ..patterns import match_after, search_before
 from . import Example, Reading
 
 NAME = "count"
@@ -92,14 +93,12 @@ def is_counted_noun(word: str) -> bool:
 
 def read(text: str, amount) -> Reading | None:
     numeral = amount.numeral
-    if amount.qualifier == "exact" and numeral.is_year_like:
-        return None
     if numeral.value is not None and numeral.value < 1 and amount.qualifier != "range":
         return None
-    phrase = _PHRASE.match(text, amount.end)
+    phrase = match_after(_PHRASE, text, amount.end)
     if phrase is None:
         return None
-    if numeral.kind == "words" and numeral.text[0].isupper() and _MID_SENTENCE.search(text, max(0, numeral.start - 8), numeral.start):
+    if numeral.kind == "words" and numeral.text[0].isupper() and search_before(_MID_SENTENCE, text, numeral.start, 8):
         return None  # "the sale of Six Flags": a capitalized number word mid-sentence is a name
     # "of" is how vague amounts count ("millions of Americans"), and never digits.
     if phrase.group("of") and amount.qualifier != "vague" and numeral.kind != "words":
@@ -119,11 +118,11 @@ def read(text: str, amount) -> Reading | None:
     end = head.start("word") + len(unit)
     subject = text[first:end]
     if unit.lower() in PARTITIVE_HEADS:  # "ten pieces of military equipment"
-        of = _OF_COMPLEMENT.match(text, end)
+        of = match_after(_OF_COMPLEMENT, text, end)
         if of is not None:
             subject = text[first:of.end()]
     elif unit.lower() in ATTACK_HEADS:
-        complement = _COMPLEMENT.match(text, end)
+        complement = match_after(_COMPLEMENT, text, end)
         if complement is not None:
             object_end = _object_end(text, complement)
             if object_end is not None:
@@ -253,6 +252,15 @@ EXAMPLES = [
             category="casualties", measure="killed"),
     Example("killing over 50 and wounding over 40 Ukrainian personnel",
             span="over 40 Ukrainian personnel", category="casualties", measure="wounded"),
+    Example("Germany handed over 18 Leopard tanks", span="18 Leopard tanks", qualifier="exact"),
+    Example("Russia lost 5 tanks plus 3 helicopters", span="5 tanks", qualifier="exact"),
+    Example("2,000 or more troops", low=2000, qualifier="at_least",
+            gap="a qualifier between the number and its noun ('or more', '-plus') hides the noun"),
+    Example("The war is over\n\n300 soldiers came home", span="300 soldiers", qualifier="exact"),
+    Example("Russia deployed 2-3,500 troops", span="2-3,500 troops", low=2000, high=3500),
+    Example("Ukraine shot down a Su-34 and 3 drones.", span="3 drones", value=3),
+    Example("Russia sent 2000 troops", span="2000 troops", value=2000),
+    Example("over 2000 attacks", low=2000, qualifier="more_than"),
     Example("Footage showed three dead Russian soldiers", span="three dead Russian soldiers",
             category="casualties", measure="killed"),
     Example("as many as 40,000 troops killed, wounded, or missing",

@@ -6,11 +6,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from .. import numerals
+from ..qualifiers import exactly, scaled
+from ..patterns import match_after, search_before
 from . import Example, Reading, alternation, lookup, same_value
 
 NAME = "currency"
@@ -46,12 +46,12 @@ SUFFIXES = {
     "marks": "DEM", "deutsche marks": "DEM", "d-marks": "DEM", "guilders": "NLG",
     "dutch guilders": "NLG", "markka": "FIM", "finnish markka": "FIM", "pesetas": "ESP",
     "cents": "US_cent", "cent": "US_cent", "cts": "US_cent", "pence": "GBP_penny",
-    "penny": "GBP_penny",
+    "penny": "GBP_penny", "euro cents": "EUR_cent", "euro cent": "EUR_cent",
 }
-# Minor units: the pint unit each normalizes to, and the minor unit of each major one.
-NORMALIZED = {"US_cent": "USD", "GBP_penny": "GBP"}
-MINOR = {"USD": "US_cent", "EUR": "US_cent", "GBP": "GBP_penny", "CAD": "US_cent",
-         "AUD": "US_cent"}
+# Minor units and the currency each normalizes to ("5 euro cents" is 0.05 EUR).
+NORMALIZED = {"US_cent": "USD", "GBP_penny": "GBP", "EUR_cent": "EUR"}
+# Currencies written with their minor units after them: "3 dollars 50 cents".
+HAS_MINOR_UNITS = {"USD", "EUR", "GBP", "CAD", "AUD"}
 # "25 pounds" is a weight unless the text around it is about money.
 AMBIGUOUS = {"pounds", "pound"}
 _MONEY_CUE = regex.compile(
@@ -66,12 +66,17 @@ def _key(surface: str) -> str:
 
 
 def _prefix_pattern(symbols) -> str:
-    """Longest first; letters before a "$" may stand apart from it ("c $ 16.4 million")."""
+    """Longest first. Codes of two letters or more before a "$" may stand apart from it
+    ("usd $ 15"); a single letter must be glued and capital ("C$5"), or "a $5 billion"
+    would be Australian."""
     forms = []
     for symbol in sorted(symbols, key=len, reverse=True):
         escaped = regex.escape(symbol)
-        if symbol.endswith("$") and len(symbol) > 1:
-            escaped = escaped[:-2] + r"[ \u00a0]?\$"
+        letters = symbol[:-1]
+        if symbol.endswith("$") and len(letters) == 1:
+            escaped = f"(?-i:{regex.escape(letters)})\\$"
+        elif symbol.endswith("$") and letters:
+            escaped = regex.escape(letters) + r"[ \u00a0]?\$"
         forms.append(escaped)
     return "|".join(forms)
 
@@ -95,26 +100,24 @@ def read(text: str, amount) -> list[Reading]:
     """The amount read with the currency written before it, and with the one written after
     it; where both are written ("10 rmb 20 usd") the overlap policy picks."""
     readings = []
-    prefix = _PREFIX.search(text, max(0, amount.start - _LOOKBACK), amount.start)
+    prefix = search_before(_PREFIX, text, amount.start, _LOOKBACK)
     if prefix is not None:
         code = PREFIXES[_key(prefix.group("symbol"))]
         # A currency symbol says what the number counts: no other reading of it stands.
         readings.append(Reading(prefix.start(), amount.end, NAME, prefix.group("symbol"), code,
                                 NORMALIZED.get(code, code), "currency.symbol_amount", amount,
                                 exclusive=True))
-    suffix = _SUFFIX.match(text, amount.end)
+    suffix = match_after(_SUFFIX, text, amount.end)
     if suffix is not None and suffix.group("word").lower() in AMBIGUOUS \
             and not _about_money(text, amount, suffix.end()):
         suffix = None  # "5 pounds of flour", "lost 25 pounds": a weight
     if suffix is not None:
         code, end, rule = lookup(SUFFIXES, suffix.group("word")), suffix.end(), "currency.amount_word"
-        scale = _SCALE_AFTER_CODE.match(text, end) if amount.qualifier == "exact" else None
+        scale = match_after(_SCALE_AFTER_CODE, text, end) if amount.qualifier == "exact" else None
         if scale is not None:  # "75 USD million"
-            factor = numerals.SCALES[scale.group("scale").lower()]
-            amount = replace(amount, value=amount.value * factor, low=amount.low * factor,
-                             high=amount.high * factor)
+            amount = scaled(amount, numerals.SCALES[scale.group("scale").lower()])
             end = scale.end()
-        if code in MINOR and amount.qualifier == "exact":
+        if code in HAS_MINOR_UNITS and amount.qualifier == "exact":
             joined = _with_minor(text, amount, end)
             if joined is not None:
                 amount, end = joined
@@ -126,24 +129,23 @@ def read(text: str, amount) -> list[Reading]:
 
 def _about_money(text: str, amount, end: int) -> bool:
     window = text[max(0, amount.start - _CUE_WINDOW):min(len(text), end + _CUE_WINDOW)]
-    return bool(_MONEY_CUE.search(window)) and not _WEIGHED.match(text, end)
+    return bool(_MONEY_CUE.search(window)) and not match_after(_WEIGHED, text, end)
 
 
 def _with_minor(text: str, amount, end: int):
     """The amount with its minor units added ("3 dollars 50 cents" is 3.50), or None."""
-    link = _MINOR_AFTER.match(text, end)
+    link = match_after(_MINOR_AFTER, text, end)
     if link is None:
         return None
     minor = next(numerals.scan(text, link.end(), min(len(text), link.end() + 30)), None)
     if minor is None or minor.start != link.end() or minor.value is None \
             or not (minor.value.is_integer() and 0 < minor.value < 100):
         return None
-    unit = _MINOR_UNIT.match(text, minor.end)
+    unit = match_after(_MINOR_UNIT, text, minor.end)
     minor_end = unit.end() if unit is not None else minor.end
-    if unit is None and (minor.kind != "digits" or len(minor.text) != 2 or _SUFFIX.match(text, minor.end)):
+    if unit is None and (minor.kind != "digits" or len(minor.text) != 2 or match_after(_SUFFIX, text, minor.end)):
         return None  # "15 dollars 50" needs two digits and no currency of its own ("10 $ 30 $")
-    value = amount.value + minor.value / 100
-    return replace(amount, value=value, low=value, high=value), minor_end
+    return exactly(amount, amount.value + minor.value / 100), minor_end
 
 
 EXAMPLES = [
@@ -176,13 +178,19 @@ EXAMPLES = [
     *same_value(["3 dollars 50 cents", "three dollars and fifty cents", "3 dollars 50"], value=3.5,
                 normalized_value=3.5, normalized_unit="USD"),
     *same_value(["10 €", "10€", "EUR 10", "10 euros"], value=10, normalized_unit="EUR"),
-    *same_value(["c $ 16.4 million", "C$16.4 million", "CAD 16.4 million"], value=16.4e6,
+    *same_value(["C$16.4 million", "CAD 16.4 million", "cad$ 16.4 million"], value=16.4e6,
                 normalized_unit="CAD"),
+    Example("c $ 16.4 million", span="$ 16.4 million", normalized_unit="USD"),
     Example("HK$ 10.05 billion", value=10.05e9, normalized_unit="HKD"),
     Example("115USD", value=115, normalized_unit="USD"),
     Example("They lost 75 USD million in three years", span="75 USD million", value=75e6),
+    Example("$5 million or more", low=5e6, high=None, qualifier="at_least"),
+    Example("a $5 billion plus interest", span="$5 billion", qualifier="exact"),
+    Example("a 2,000-plus", span="2,000-plus", low=None, qualifier="at_least",
+            gap="a bare number with a qualifier is no figure; '$2,000-plus' is"),
     Example("usd$ 15", value=15, normalized_unit="USD"),
     Example("470 pence", value=470, normalized_value=4.7, normalized_unit="GBP"),
+    Example("5 euro cents", value=5, normalized_value=0.05, normalized_unit="EUR"),
     Example("40 rmb", value=40, normalized_unit="CNY"),
     Example("10 turkish lira", value=10, normalized_unit="TRY"),
     Example("he paid 25 pounds for it", span="25 pounds", value=25, normalized_unit="GBP"),

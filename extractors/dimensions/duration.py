@@ -24,10 +24,7 @@ LEXICON = {
 _UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, after=r"(?P<age>(?:-|[ \u00a0]+)olds?\b)?")
 
 
-def read(text: str, amount) -> Reading | None:
-    if amount.numeral.is_year_like and amount.qualifier == "exact":
-        return None
-    return _UNITS(text, amount)
+read = _UNITS
 
 
 EXAMPLES = [

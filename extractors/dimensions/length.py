@@ -9,6 +9,8 @@ from dataclasses import replace
 
 import regex
 
+from ..patterns import match_after
+from ..qualifiers import exactly
 from . import Example, Reading, UnitAfter, same_value
 
 NAME = "length"
@@ -45,12 +47,11 @@ def read(text: str, amount) -> Reading | None:
     reading = _UNITS(text, amount)
     if reading is None or reading.pint_unit != "foot" or amount.qualifier != "exact":
         return reading
-    inches = _INCHES_AFTER.match(text, reading.end)
+    inches = match_after(_INCHES_AFTER, text, reading.end)
     if inches is None or float(inches.group("inches")) >= 12:
         return reading
     feet = amount.value + float(inches.group("inches")) / 12
-    return replace(reading, end=inches.end(), rule="length.feet_inches",
-                   amount=replace(amount, value=feet, low=feet, high=feet))
+    return replace(reading, end=inches.end(), rule="length.feet_inches", amount=exactly(amount, feet))
 
 
 EXAMPLES = [

@@ -3,10 +3,10 @@ points, which are differences of percentages and keep a unit of their own."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
+from ..patterns import match_after
+from ..qualifiers import scaled
 from . import Example, Reading, alternation, lookup, same_value
 
 NAME = "percentage"
@@ -26,7 +26,7 @@ _SHARE_OF = regex.compile(r"[ \u00a0]+of\b")
 
 
 def read(text: str, amount) -> Reading | None:
-    match = _UNIT.match(text, amount.end)
+    match = match_after(_UNIT, text, amount.end)
     if match is not None:
         unit = match.group("unit")
         pint_unit = lookup(LEXICON, unit)
@@ -34,9 +34,8 @@ def read(text: str, amount) -> Reading | None:
                        "percentage.number_percent", amount)
     numeral = amount.numeral
     if (numeral.kind == "words" and amount.qualifier != "range" and numeral.value is not None
-            and 0 < numeral.value < 1 and _SHARE_OF.match(text, amount.end)):
-        as_percent = replace(amount, value=amount.value * 100, low=amount.low * 100,
-                             high=amount.high * 100)
+            and 0 < numeral.value < 1 and match_after(_SHARE_OF, text, amount.end)):
+        as_percent = scaled(amount, 100)
         return Reading(amount.start, amount.end, NAME, numeral.text, "percent", "percent",
                        "percentage.fraction_of", as_percent)
     return None
@@ -57,4 +56,5 @@ EXAMPLES = [
             span="almost 40 per cent", value=40, category="other", subject="population"),
 ]
 
-NEGATIVES = ["per cent", "a percentage of", "one of the top concerns"]
+NEGATIVES = ["per cent", "a percentage of", "one of the top concerns",
+             "https://example.com/?q=30%25%2020%", "a change of \u22125 per cent"]
