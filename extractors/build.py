@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import datetime as dt
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -22,6 +20,7 @@ from typing import Callable, Iterable
 import duckdb
 
 from . import corpus, records
+from .duckdb_io import connect, read_csv_sql, sql_string
 from .records import cell
 from .datacard import data_card
 from .engine import VERSION, extract
@@ -29,8 +28,6 @@ from .engine import VERSION, extract
 PACKAGE_NAME = "newsfigures"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 TABLE_NAMES = ("documents", "quantities")
-_DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "date": "DATE",
-                 "boolean": "BOOLEAN"}
 
 
 class BuildError(Exception):
@@ -54,27 +51,13 @@ def write_csv(path: Path, columns: list[str], rows: Iterable[dict]) -> int:
     return count
 
 
-def _read_csv_sql(path: Path, schema: dict) -> str:
-    types = ", ".join(f"'{f['name']}': '{_DUCKDB_TYPES[f['type']]}'" for f in schema["fields"])
-    return (f"read_csv('{path.as_posix()}', header=true, delim=',', quote='\"', escape='\"', "
-            f"auto_detect=false, nullstr='', columns={{{types}}})")
-
-
-def _connect() -> duckdb.DuckDBPyConnection:
-    connection = duckdb.connect(":memory:")
-    # One thread keeps row order and Parquet layout the same on every machine.
-    connection.execute("SET threads = 1")
-    connection.execute("SET preserve_insertion_order = true")
-    return connection
-
-
 def write_parquet(csv_path: Path, parquet_path: Path, schema: dict) -> None:
     """The Parquet sibling of a CSV table, with the same columns and types."""
-    connection = _connect()
+    connection = connect()
     order = ", ".join(f'"{k}"' for k in schema["primaryKey"])
     connection.execute(
-        f"COPY (SELECT * FROM {_read_csv_sql(csv_path, schema)} ORDER BY {order}) "
-        f"TO '{parquet_path.as_posix()}' (FORMAT parquet, COMPRESSION zstd)")
+        f"COPY (SELECT * FROM {read_csv_sql(csv_path, schema)} ORDER BY {order}) "
+        f"TO {sql_string(parquet_path)} (FORMAT parquet, COMPRESSION zstd)")
     connection.close()
 
 
@@ -129,36 +112,47 @@ def descriptor(dist: Path, articles: list[corpus.Article]) -> dict:
     }
 
 
-def build(root: Path, progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Build dist/ and datapackage.json from corpus/, or raise and leave them untouched."""
-    articles = corpus.load(root)
+def stage(staging: Path, articles: list[corpus.Article],
+          progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Write the whole package (dist/, datapackage.json, schema/) under `staging`."""
     quantities = []
     for i, article in enumerate(articles, start=1):
-        quantities.extend(extract(article.text, article.document.doc_id))
+        try:
+            quantities.extend(extract(article.text, article.document.doc_id))
+        except Exception as error:  # a rule's bug must stop the build, naming the article
+            raise BuildError(f"{article.document.path}: extraction failed: {error!r}") from error
         if progress:
             progress(i, len(articles))
     quantities.sort(key=lambda q: (q.doc_id, q.start, q.end))
+    dist = staging / "dist"
+    dist.mkdir()
+    report = BuildReport()
+    tables = {
+        "documents": [a.document.model_dump() for a in articles],
+        "quantities": [q.model_dump() for q in quantities],
+    }
+    for name in TABLE_NAMES:
+        schema = records.table_schema(name)
+        report.rows[name] = write_csv(dist / f"{name}.csv", records.columns(name), tables[name])
+        write_parquet(dist / f"{name}.csv", dist / f"{name}.parquet", schema)
+    package = descriptor(dist, articles)
+    (staging / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (dist / "README.md").write_text(data_card(staging, package), encoding="utf-8")
+    schema_dir = staging / "schema"
+    schema_dir.mkdir()
+    for name in TABLE_NAMES:
+        (schema_dir / f"{name}.json").write_text(schema_json(name), encoding="utf-8")
+    return report
+
+
+def build(root: Path, progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Build dist/ and datapackage.json from corpus/, or raise and leave them untouched."""
+    recover(root)
+    articles = corpus.load(root)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=root) as scratch:
         staging = Path(scratch)
-        dist = staging / "dist"
-        dist.mkdir()
-        report = BuildReport()
-        tables = {
-            "documents": [a.document.model_dump() for a in articles],
-            "quantities": [q.model_dump() for q in quantities],
-        }
-        for name in TABLE_NAMES:
-            schema = records.table_schema(name)
-            report.rows[name] = write_csv(dist / f"{name}.csv", records.columns(name), tables[name])
-            write_parquet(dist / f"{name}.csv", dist / f"{name}.parquet", schema)
-        package = descriptor(dist, articles)
-        (staging / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        (dist / "README.md").write_text(data_card(staging, package), encoding="utf-8")
-        schema_dir = staging / "schema"
-        schema_dir.mkdir()
-        for name in TABLE_NAMES:
-            (schema_dir / f"{name}.json").write_text(schema_json(name), encoding="utf-8")
-        problems = validate(staging, {a.document.doc_id: a.text for a in articles})
+        report = stage(staging, articles, progress)
+        problems = validate(staging, articles)
         if problems:
             raise BuildError("the built package does not validate; dist/ is unchanged:\n  "
                              + "\n  ".join(problems[:20]))
@@ -166,37 +160,79 @@ def build(root: Path, progress: Callable[[int, int], None] | None = None) -> Bui
         return report
 
 
+def differences(root: Path) -> list[str]:
+    """The published files a fresh build from corpus/ would write differently (none: the
+    package is exactly what its corpus and extractors make)."""
+    articles = corpus.load(root)
+    with tempfile.TemporaryDirectory(prefix=".check-") as scratch:
+        staging = Path(scratch)
+        stage(staging, articles)
+        fresh, published = _published_files(staging), _published_files(root)
+    return [f"{name}: {'missing' if name not in published else 'not what a fresh build writes'}"
+            for name in sorted(fresh) if fresh[name] != published.get(name)] + \
+           [f"{name}: not written by the build" for name in sorted(set(published) - set(fresh))]
+
+
+def _published_files(root: Path) -> dict[str, bytes]:
+    files = [root / "datapackage.json", *(root / "dist").glob("*"), *(root / "schema").glob("*.json")]
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files if p.is_file()}
+
+
 def schema_json(name: str) -> str:
     return json.dumps(records.table_schema(name), indent=2, ensure_ascii=False) + "\n"
 
 
+# The last good package while a new one is swapped in; its presence means a swap was cut short.
+PREVIOUS = ".dist-previous"
+_KEPT = ("dist", "datapackage.json", "schema")
+
+
 def _swap(staging: Path, root: Path) -> None:
-    """Replace dist/, datapackage.json and schema/ with the staged ones, or restore them."""
-    dist, previous = root / "dist", staging / "previous-dist"
-    if dist.exists():
-        dist.rename(previous)
+    """Replace dist/, datapackage.json and schema/ with the staged ones. The previous ones
+    are moved aside first; if anything fails, or the process dies, `recover` puts them back."""
+    previous = root / PREVIOUS
+    if previous.exists():
+        shutil.rmtree(previous)
+    previous.mkdir()
     try:
-        (staging / "dist").rename(dist)
-        (root / "schema").mkdir(exist_ok=True)
-        for path in (staging / "schema").iterdir():
-            os.replace(path, root / "schema" / path.name)
-        os.replace(staging / "datapackage.json", root / "datapackage.json")
+        for name in _KEPT:
+            if (root / name).exists():
+                (root / name).rename(previous / name)
+        for name in _KEPT:
+            (staging / name).rename(root / name)
     except BaseException:
-        if previous.exists():
-            if dist.exists():
-                shutil.rmtree(dist)
-            previous.rename(dist)
+        recover(root)
         raise
+    shutil.rmtree(previous)
 
 
-def validate(root: Path, texts: dict[str, str] | None = None) -> list[str]:
+def recover(root: Path) -> None:
+    """Undo a swap that did not finish: restore the previous package wherever it was moved
+    aside. Safe to call at any time; does nothing when no swap was cut short."""
+    previous = root / PREVIOUS
+    if not previous.exists():
+        return
+    for name in _KEPT:
+        if (previous / name).exists():
+            target = root / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+            (previous / name).rename(target)
+    shutil.rmtree(previous)
+
+
+def validate(root: Path, articles: list[corpus.Article] | None = None) -> list[str]:
     """Check a built package as a consumer would; return the problems found (none: valid).
 
-    frictionless (schemas, types, keys, CSV hashes and sizes); the Parquet siblings
-    (hash, size, the same rows as their CSV); every quantity's offsets into its sentence
-    and, where the texts are given, into its document.
+    The resources are the tables of this dataset with the schemas of its records;
+    frictionless finds no error (types, constraints, keys, CSV hashes and sizes); each
+    Parquet sibling has its recorded hash and size and the same rows as its CSV; dist/ holds
+    nothing else; every quantity's text is its sentence's slice; and, where the articles are
+    given, its document's slice, its sentence is in the document, and the documents table
+    is their provenance.
     """
-    problems: list[str] = []
     path = root / "datapackage.json"
     if not path.is_file():
         return [f"{path}: missing (run `extract build`)"]
@@ -204,16 +240,45 @@ def validate(root: Path, texts: dict[str, str] | None = None) -> list[str]:
         package = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
         return [f"{path}: not JSON ({error})"]
+    problems = _resources(path, package)
+    if problems:
+        return problems
     problems += _frictionless(path)
-    connection = _connect()
-    for resource in package.get("resources", []):
-        problems += _parquet(root, resource, connection)
-    if not problems:
-        problems += _offsets(root, package, texts)
+    problems += _stray_files(root)
+    connection = connect()
+    for resource in package["resources"]:
+        try:
+            problems += _parquet(root, resource, connection)
+        except (duckdb.Error, OSError) as error:
+            problems.append(f"{root / resource['parquet']['path']}: unreadable ({error})")
     connection.close()
+    if not problems:
+        problems += _offsets(root, package, articles)
+    if not problems and articles is not None:
+        problems += _documents(root, articles)
     return problems
 
 
+def _resources(path: Path, package: dict) -> list[str]:
+    """The descriptor names exactly this dataset's tables, files and schemas."""
+    resources = package.get("resources")
+    if not isinstance(resources, list) or [r.get("name") for r in resources] != list(TABLE_NAMES):
+        return [f"{path}: resources must be {', '.join(TABLE_NAMES)}"]
+    problems = []
+    for resource in resources:
+        name = resource["name"]
+        if resource.get("path") != f"dist/{name}.csv" or \
+                (resource.get("parquet") or {}).get("path") != f"dist/{name}.parquet":
+            problems.append(f"{path}: {name} must be dist/{name}.csv with dist/{name}.parquet")
+        elif resource.get("schema") != records.table_schema(name):
+            problems.append(f"{path}: the schema of {name} is not the one its records define")
+    return problems
+
+
+def _stray_files(root: Path) -> list[str]:
+    expected = {f"{name}.{kind}" for name in TABLE_NAMES for kind in ("csv", "parquet")} | {"README.md"}
+    return [f"{path}: not part of the package" for path in sorted((root / "dist").iterdir())
+            if path.name not in expected]
 def _frictionless(path: Path) -> list[str]:
     import frictionless
 
@@ -233,8 +298,8 @@ def _parquet(root: Path, resource: dict, connection) -> list[str]:
     facts = file_facts(parquet_path)
     if facts != {"bytes": sibling.get("bytes"), "hash": sibling.get("hash")}:
         return [f"{parquet_path}: bytes/hash {facts} differ from datapackage.json"]
-    as_csv = _read_csv_sql(csv_path, resource["schema"])
-    as_parquet = f"read_parquet('{parquet_path.as_posix()}')"
+    as_csv = read_csv_sql(csv_path, resource["schema"])
+    as_parquet = f"read_parquet({sql_string(parquet_path)})"
     problems = []
     for left, right in ((as_csv, as_parquet), (as_parquet, as_csv)):
         extra = connection.execute(
@@ -248,27 +313,42 @@ def _parquet(root: Path, resource: dict, connection) -> list[str]:
     return problems
 
 
-def _offsets(root: Path, package: dict, texts: dict[str, str] | None) -> list[str]:
-    resource = next(r for r in package["resources"] if r["name"] == "quantities")
+def _offsets(root: Path, package: dict, articles: list[corpus.Article] | None) -> list[str]:
+    texts = None if articles is None else {a.document.doc_id: a.text for a in articles}
+    resource = package["resources"][TABLE_NAMES.index("quantities")]
     problems = []
     with (root / resource["path"]).open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             start, end, sentence_start = int(row["start"]), int(row["end"]), int(row["sentence_start"])
+            sentence = row["sentence"]
             where = f"{resource['path']}:{line} ({row['quantity_id']})"
-            if row["sentence"][start - sentence_start:end - sentence_start] != row["text"]:
+            if sentence[start - sentence_start:end - sentence_start] != row["text"]:
                 problems.append(f"{where}: text is not sentence[start - sentence_start:end - sentence_start]")
-            if texts is not None:
-                text = texts.get(row["doc_id"])
-                if text is None:
-                    problems.append(f"{where}: doc_id {row['doc_id']} has no text to check against")
-                elif text[start:end] != row["text"]:
-                    problems.append(f"{where}: text {row['text']!r} is not doc_text[{start}:{end}] {text[start:end]!r}")
+            if texts is None:
+                continue
+            text = texts.get(row["doc_id"])
+            if text is None:
+                problems.append(f"{where}: doc_id {row['doc_id']} has no text to check against")
+            elif text[start:end] != row["text"]:
+                problems.append(f"{where}: text {row['text']!r} is not doc_text[{start}:{end}] {text[start:end]!r}")
+            elif text[sentence_start:sentence_start + len(sentence)] != sentence:
+                problems.append(f"{where}: sentence is not the document's text at sentence_start")
     return problems
 
 
-def corpus_texts(root: Path) -> dict[str, str] | None:
-    """The corpus texts, for offset checks, where the corpus is present and intact."""
+def _documents(root: Path, articles: list[corpus.Article]) -> list[str]:
+    """The documents table says exactly what the corpus's provenance and files say."""
+    resource_path = root / "dist" / "documents.csv"
+    expected = [[cell(v) for v in a.document.model_dump().values()] for a in articles]
+    with resource_path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    if rows != expected:
+        return [f"{resource_path}: not the corpus's provenance (documents changed, added or removed)"]
+    return []
+
+
+def corpus_articles(root: Path) -> list[corpus.Article] | None:
+    """The corpus, for the checks that need the texts, where corpus/ is present."""
     if not (root / "corpus" / corpus.PROVENANCE).is_file():
         return None
-    return {a.document.doc_id: a.text for a in corpus.load(root)}
-
+    return corpus.load(root)

@@ -16,6 +16,7 @@ import typer
 from . import build as building
 from . import corpus, evaluate
 from .engine import VERSION, extract
+from .duckdb_io import sql_string
 from .records import cell
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -67,22 +68,30 @@ def build_command(root: Path = ROOT, quiet: bool = typer.Option(False, "--quiet"
 
 
 @app.command("validate")
-def validate_command(root: Path = ROOT) -> None:
-    """Re-check a built package as a consumer would: frictionless validation, Parquet
-    hashes and rows, keys, and every quantity's offsets (into the corpus texts too, where
-    corpus/ is present).
+def validate_command(root: Path = ROOT,
+                     rebuild: bool = typer.Option(True, "--rebuild/--no-rebuild",
+                                                  help="Also check that a fresh build from corpus/ writes the same bytes.")) -> None:
+    """Re-check a built package as a consumer would: the descriptor and schemas, frictionless
+    validation, Parquet hashes and rows, keys, and every quantity's offsets. Where corpus/ is
+    present, also the offsets into the articles, the documents' provenance, and (unless
+    --no-rebuild) that a fresh build writes exactly the published bytes.
 
     Example: extract validate
     """
+    if (root / building.PREVIOUS).exists():
+        _fail(f"{root / building.PREVIOUS}: a build was interrupted; `extract build` restores the last good package")
     try:
-        texts = building.corpus_texts(root)
-    except corpus.CorpusError as error:
+        articles = building.corpus_articles(root)
+        problems = building.validate(root, articles)
+        if not problems and articles is not None and rebuild:
+            problems = building.differences(root)
+    except (corpus.CorpusError, building.BuildError) as error:
         _fail(str(error))
-    problems = building.validate(root, texts)
     if problems:
         _fail(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
-    typer.echo(f"{root / 'datapackage.json'}: valid"
-               + ("" if texts is not None else " (no corpus/: offsets checked within sentences only)"))
+    typer.echo(f"{root / 'datapackage.json'}: valid" + (
+        " (no corpus/: offsets checked within sentences only)" if articles is None else
+        "; a fresh build writes the same bytes" if rebuild else ""))
 
 
 class Format(str, Enum):
@@ -106,7 +115,7 @@ def query_command(sql: str = typer.Argument(..., help="DuckDB SQL over the views
         path = root / "dist" / f"{name}.parquet"
         if not path.is_file():
             _fail(f"{path}: missing (run `extract build`)")
-        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path.as_posix()}')")
+        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({sql_string(path)})")
     try:
         result = connection.execute(sql)
     except duckdb.Error as error:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +63,8 @@ def load(root: Path) -> list[Article]:
             if None in row or None in row.values():
                 raise CorpusError(f"{where}: expected {len(PROVENANCE_COLUMNS)} columns")
             path = root / row["path"]
+            if Path(row["path"]).parent != Path("corpus"):
+                raise CorpusError(f"{where}: path {row['path']!r} must be a file directly in corpus/")
             if not path.is_file():
                 raise CorpusError(f"{where}: {row['path']} does not exist")
             data = path.read_bytes()
@@ -116,11 +120,24 @@ def add(root: Path, source: Path, *, title: str | None = None, outlet: str | Non
                         url=url, published=published, language=language, sha256=digest,
                         characters=len(text), added=added or dt.date.today(), rights=rights,
                         notes=notes)
-    shutil.copyfile(source, target)
     row = document.model_dump(mode="json", include=set(PROVENANCE_COLUMNS))
-    with (corpus / PROVENANCE).open("a", encoding="utf-8", newline="") as handle:
-        csv.DictWriter(handle, fieldnames=PROVENANCE_COLUMNS, lineterminator="\n").writerow(
-            {k: "" if row[k] is None else row[k] for k in PROVENANCE_COLUMNS})
+    line = io.StringIO()
+    csv.DictWriter(line, fieldnames=PROVENANCE_COLUMNS, lineterminator="\n").writerow(
+        {k: "" if row[k] is None else row[k] for k in PROVENANCE_COLUMNS})
+    provenance = corpus / PROVENANCE
+    listed = provenance.read_text(encoding="utf-8")
+    if listed and not listed.endswith("\n"):
+        listed += "\n"
+    # The article first, then the provenance that lists it, each written whole: a failure
+    # in between leaves an unlisted file that the next add or build names, never a half row.
+    shutil.copyfile(source, target)
+    try:
+        staged = provenance.with_name(f".{PROVENANCE}.new")
+        staged.write_text(listed + line.getvalue(), encoding="utf-8", newline="")
+        os.replace(staged, provenance)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     return document
 
 

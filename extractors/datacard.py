@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from . import qualifiers
+from .duckdb_io import connect, sql_string
 from .categories import CATEGORIES
 from .records import cell
 
@@ -26,10 +25,11 @@ def _qualifier_table() -> str:
 
 
 def data_card(root: Path, package: dict) -> str:
-    connection = duckdb.connect(":memory:")
+    connection = connect()
     resources = {r["name"]: r for r in package["resources"]}
     for name, resource in resources.items():
-        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{(root / resource['parquet']['path']).as_posix()}')")
+        path = sql_string(root / resource["parquet"]["path"])
+        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({path})")
     counts = connection.execute(
         "SELECT dimension, category, count(*) FROM quantities GROUP BY ALL ORDER BY 1, 2").fetchall()
     documents = connection.execute(

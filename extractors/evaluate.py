@@ -44,19 +44,35 @@ def load_gold(root: Path, texts: dict[str, str]) -> list[dict]:
         raise GoldError(f"{path}: missing")
     gold = []
     with path.open(encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            text = texts.get(row["doc_id"])
-            if text is None:
-                raise GoldError(f"{path}:{line}: doc_id {row['doc_id']} is not in the corpus")
-            start, end = int(row["start"]), int(row["end"])
-            if text[start:end] != row["text"]:
-                raise GoldError(f"{path}:{line}: {row['text']!r} is not doc_text[{start}:{end}]")
-            record = {k: (v if v != "" else None) for k, v in row.items()}
-            record.update(start=start, end=end)
-            for key in ("value", "low", "high", "normalized_value", "normalized_low", "normalized_high"):
-                record[key] = _number(row[key])
-            gold.append(record)
+        reader = csv.DictReader(handle)
+        missing = set(GOLD_COLUMNS) - set(reader.fieldnames or ())
+        if missing:
+            raise GoldError(f"{path}: missing columns {', '.join(sorted(missing))}")
+        for line, row in enumerate(reader, start=2):
+            try:
+                gold.append(_gold_row(row, texts))
+            except (ValueError, TypeError) as error:
+                raise GoldError(f"{path}:{line}: {error}") from None
     return gold
+
+
+GOLD_COLUMNS = ("doc_id", "start", "end", "text", "dimension", "category", "measure", "value",
+                "low", "high", "qualifier", "normalized_value", "normalized_low",
+                "normalized_high", "normalized_unit", "subject")
+
+
+def _gold_row(row: dict, texts: dict[str, str]) -> dict:
+    text = texts.get(row["doc_id"])
+    if text is None:
+        raise ValueError(f"doc_id {row['doc_id']} is not in the corpus")
+    start, end = int(row["start"]), int(row["end"])
+    if text[start:end] != row["text"]:
+        raise ValueError(f"{row['text']!r} is not doc_text[{start}:{end}]")
+    record = {k: (v if v != "" else None) for k, v in row.items()}
+    record.update(start=start, end=end)
+    for key in ("value", "low", "high", "normalized_value", "normalized_low", "normalized_high"):
+        record[key] = _number(row[key])
+    return record
 
 
 @dataclass

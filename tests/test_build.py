@@ -29,11 +29,11 @@ def test_two_builds_are_byte_identical(repo):
 
 
 def test_committed_package_validates():
-    assert building.validate(ROOT, building.corpus_texts(ROOT)) == []
+    assert building.validate(ROOT, building.corpus_articles(ROOT)) == []
 
 
 def test_every_row_text_is_its_document_slice():
-    texts = building.corpus_texts(ROOT)
+    texts = {a.document.doc_id: a.text for a in building.corpus_articles(ROOT)}
     with (ROOT / "dist" / "quantities.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows
@@ -110,7 +110,7 @@ def test_a_package_that_fails_validation_is_not_published(repo, monkeypatch):
 def test_validate_catches_tampering(repo):
     csv_path = repo / "dist" / "quantities.csv"
     csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("North Korean", "South Korean"), encoding="utf-8")
-    problems = building.validate(repo, building.corpus_texts(repo))
+    problems = building.validate(repo, building.corpus_articles(repo))
     assert any("hash" in p for p in problems)
     assert any("rows differ" in p for p in problems)
 
@@ -126,3 +126,87 @@ def test_validate_catches_a_broken_foreign_key(repo):
     package_path.write_text(json.dumps(package), encoding="utf-8")
     problems = building.validate(repo)
     assert any("999_missing" in p or "foreign" in p.lower() for p in problems), problems
+
+
+def test_an_interrupted_swap_is_undone_by_the_next_build(repo):
+    before = snapshot(repo)
+    # The state a build leaves when it dies right after moving the last package aside.
+    previous = repo / building.PREVIOUS
+    previous.mkdir()
+    (repo / "dist").rename(previous / "dist")
+    (repo / "datapackage.json").rename(previous / "datapackage.json")
+    (repo / "dist").mkdir()
+    (repo / "dist" / "quantities.csv").write_text("half written", encoding="utf-8")
+    building.recover(repo)
+    assert snapshot(repo) == before and not previous.exists()
+    previous.mkdir()
+    (repo / "dist").rename(previous / "dist")
+    building.build(repo)
+    assert snapshot(repo) == before and not previous.exists()
+
+
+def test_a_failing_swap_restores_the_previous_package(repo, monkeypatch):
+    before = snapshot(repo)
+    article = next((repo / "corpus").glob("000_*.txt"))
+    text = article.read_text(encoding="utf-8") + " Russia launched 90 missiles."
+    article.write_text(text, encoding="utf-8")
+    provenance = repo / "corpus" / "provenance.csv"
+    import hashlib
+    old = provenance.read_text(encoding="utf-8")
+    line = next(l for l in old.splitlines() if l.startswith("000_"))
+    digest = line.split(",")[7]
+    provenance.write_text(old.replace(digest, hashlib.sha256(article.read_bytes()).hexdigest()), encoding="utf-8")
+    real_rename = type(repo).rename
+
+    def failing_rename(self, target):
+        if self.name == "datapackage.json" and ".build-" in str(self):
+            raise OSError("disk full")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(type(repo), "rename", failing_rename)
+    with pytest.raises(OSError, match="disk full"):
+        building.build(repo)
+    assert snapshot(repo) == before and not (repo / building.PREVIOUS).exists()
+
+
+def test_validate_catches_consistent_tampering(repo):
+    """Edits that keep every hash right still differ from what the corpus builds."""
+    quantities = repo / "dist" / "quantities.csv"
+    quantities.write_text(quantities.read_text(encoding="utf-8").replace(",aid,", ",other,", 1), encoding="utf-8")
+    package_path = repo / "datapackage.json"
+    package = json.loads(package_path.read_text(encoding="utf-8"))
+    package["resources"][1].update(building.file_facts(quantities))
+    package_path.write_text(json.dumps(package, indent=2), encoding="utf-8")
+    assert any("quantities.parquet" in p for p in building.validate(repo, building.corpus_articles(repo)))
+    assert "datapackage.json: not what a fresh build writes" in building.differences(repo)
+
+
+def test_validate_catches_stray_files_and_foreign_schemas(repo):
+    (repo / "dist" / "notes.txt").write_text("x", encoding="utf-8")
+    assert any("notes.txt: not part of the package" in p for p in building.validate(repo))
+    (repo / "dist" / "notes.txt").unlink()
+    package_path = repo / "datapackage.json"
+    package = json.loads(package_path.read_text(encoding="utf-8"))
+    package["resources"][1]["schema"].pop("foreignKeys")
+    package_path.write_text(json.dumps(package), encoding="utf-8")
+    assert any("not the one its records define" in p for p in building.validate(repo))
+
+
+def test_validate_reports_unreadable_parquet_instead_of_crashing(repo):
+    parquet = repo / "dist" / "quantities.parquet"
+    parquet.write_bytes(b"not parquet at all")
+    package_path = repo / "datapackage.json"
+    package = json.loads(package_path.read_text(encoding="utf-8"))
+    package["resources"][1]["parquet"].update(building.file_facts(parquet))
+    package_path.write_text(json.dumps(package), encoding="utf-8")
+    assert any("quantities.parquet: unreadable" in p for p in building.validate(repo))
+
+
+def test_a_quote_in_the_root_path_is_no_sql_injection(tmp_path):
+    import shutil
+
+    root = tmp_path / "o'b"
+    for name in ("corpus",):
+        shutil.copytree(ROOT / name, root / name)
+    building.build(root)
+    assert building.validate(root, building.corpus_articles(root)) == []

@@ -29,7 +29,7 @@ NOT_COUNTED = {
     "as", "plus", "thus", "less", "across", "perhaps", "always", "besides", "towards",
     "whereas", "sometimes", "nevertheless", "afterwards", "unless", "yes", "news", "series",
     "means", "whereabouts", "lies", "says", "goes", "needs", "makes", "takes", "gives",
-    "remains", "seems", "becomes", "comes", "includes", "includes", "continues", "times",
+    "remains", "seems", "becomes", "comes", "includes", "continues", "times",
     "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
     "centuries", "fortnights", "percent", "cents", "dollars", "euros", "pounds", "roubles",
     "rubles", "hryvnias", "dlrs", "miles", "kilometres", "kilometers", "metres", "meters",
@@ -39,10 +39,10 @@ NOT_COUNTED = {
     "tonnes", "tons", "kilograms", "kgs", "grams", "ounces", "lbs", "litres", "liters",
     "gallons", "barrels", "bushels", "acres", "hectares", "degrees", "watts", "kilowatts",
     "megawatts", "gigawatts", "volts", "calories", "bytes", "megabytes", "gigabytes",
-    "cts", "cents", "marks", "mths", "wks", "pct", "bps", "francs", "pesos", "dinars",
+    "cts", "marks", "mths", "wks", "pct", "bps", "francs", "pesos", "dinars",
     # Reporting verbs after a date's day ("November 28 shows", "June 23 indicates").
     "shows", "indicates", "claims", "confirms", "supports", "suggests", "reports", "states",
-    "notes", "warns", "adds", "shows", "reveals", "demonstrates", "highlights",
+    "notes", "warns", "adds", "reveals", "demonstrates", "highlights",
 }
 # Words a noun phrase never runs through.
 STOPWORDS = {
@@ -58,7 +58,7 @@ STOPWORDS = {
     "up", "down", "off", "there", "here", "what", "how", "why", "their", "his", "her", "our",
     "your", "my", "them", "him", "us", "me", "one", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "hundred", "thousand", "million", "billion", "like",
-    "left", "need", "needs", "were", "now", "very", "too", "other", "another", "new",
+    "left", "need", "needs", "now", "very", "too", "other", "another", "new",
 }
 # Complements kept in the subject of an attack: "attacks on healthcare facilities".
 ATTACK_HEADS = {

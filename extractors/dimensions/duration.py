@@ -3,7 +3,7 @@ normalized to days with pint (a month is 1/12 of pint's 365.25-day year)."""
 
 from __future__ import annotations
 
-from . import Example, Reading, UnitAfter, same_value
+from . import Example, UnitAfter, same_value
 
 NAME = "duration"
 NORMALIZED_UNIT = "day"
