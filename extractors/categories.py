@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+# The vocabularies of the category and measure columns (records.py types them from these).
 CATEGORIES = ("weapon_range", "aid", "casualties", "damage", "troops", "attacks", "other")
 MEASURES = ("killed", "wounded", "injured", "missing", "casualties", "damaged", "destroyed")
 
@@ -49,13 +50,34 @@ DAMAGE_NOUNS = {
     "tanks", "aircraft", "helicopters", "apcs", "pieces", "howitzers", "jets", "ships",
 }
 
+# The words that give a figure its measure, and the measure each gives. The patterns are
+# made from these tables, so a word is never matched without a measure to give.
+CASUALTY_WORDS = {
+    "killed": "killed", "killing": "killed", "kill": "killed", "kills": "killed",
+    "dead": "killed", "died": "killed", "die": "killed", "perished": "killed", "slain": "killed",
+    "eliminated": "killed", "liquidated": "killed", "death": "killed", "deaths": "killed",
+    "wounded": "wounded", "wounding": "wounded", "wound": "wounded", "wounds": "wounded",
+    "injured": "injured", "injuring": "injured", "injure": "injured", "injures": "injured",
+    "hurt": "injured", "missing": "missing",
+    "lost": "casualties", "losses": "casualties", "casualties": "casualties",
+    "under the rubble": "casualties",
+}
 # "Eliminated" people are killed; eliminated tanks are destroyed.
-_DAMAGE_NAMES = {"eliminated": "destroyed"}
-_CASUALTY_MEASURE = regex.compile(
-    r"\b(?P<m>killed|killing|kills?|dead|died|die|perished|slain|eliminated|liquidated|wounded|"
-    r"wounding|wounds?|injured|injuring|injures?|hurt|missing|lost|losses|casualties|deaths?|"
-    r"under[ \u00a0]+the[ \u00a0]+rubble)\b",
-    regex.IGNORECASE)
+DAMAGE_WORDS = {
+    "damaged": "damaged", "damaging": "damaged", "destroyed": "destroyed",
+    "destroying": "destroyed", "razed": "destroyed", "ruined": "destroyed",
+    "eliminated": "destroyed", "shot down": "destroyed", "downed": "destroyed",
+}
+
+
+def _words(table: dict[str, str]) -> regex.Pattern:
+    alternation = "|".join(regex.escape(w).replace(r"\ ", r"[ \u00a0]+")
+                           for w in sorted(table, key=len, reverse=True))
+    return regex.compile(rf"\b(?P<m>{alternation})\b", regex.IGNORECASE)
+
+
+_CASUALTY_MEASURE = _words(CASUALTY_WORDS)
+_DAMAGE_MEASURE = _words(DAMAGE_WORDS)
 # "killed, wounded, or missing": several measures at once are casualties.
 _MEASURE_LIST = regex.compile(
     r"\b(?:killed|dead|wounded|injured|missing|captured)(?:[ \u00a0]*,?[ \u00a0]*(?:or|and)?[ \u00a0]*"
@@ -72,21 +94,6 @@ _SUPPLY = regex.compile(
 _IN_ACTION = regex.compile(r"[ \u00a0]+(?P<m>killed|wounded|missing)[ \u00a0]+in[ \u00a0]+action\b",
                           regex.IGNORECASE)
 _PARTITIVE = regex.compile(r"\bof[ \u00a0]+(?:the|these|those|its|their)[ \u00a0]+$", regex.IGNORECASE)
-_DAMAGE_MEASURE = regex.compile(
-    r"\b(?P<m>damaged|damaging|destroyed|destroying|razed|ruined|eliminated|shot[ \u00a0]+down|downed)\b",
-    regex.IGNORECASE)
-_MEASURE_NAMES = {
-    "killed": "killed", "killing": "killed", "kill": "killed", "kills": "killed",
-    "wound": "wounded", "wounds": "wounded", "injure": "injured", "injures": "injured",
-    "dead": "killed", "died": "killed", "die": "killed",
-    "perished": "killed", "slain": "killed", "eliminated": "killed", "liquidated": "killed",
-    "lost": "casualties", "losses": "casualties", "casualties": "casualties",
-    "death": "killed", "deaths": "killed", "under the rubble": "casualties",
-    "shot down": "destroyed", "downed": "destroyed", "wounded": "wounded", "wounding": "wounded",
-    "injured": "injured", "injuring": "injured", "hurt": "injured", "missing": "missing",
-    "damaged": "damaged", "damaging": "damaged", "destroyed": "destroyed",
-    "destroying": "destroyed", "razed": "destroyed", "ruined": "destroyed",
-}
 # The clause a figure sits in: the measure of "12,000 people have been killed" lies after
 # it; of "killing 12 people" before it. Clause ends keep one figure's verb off the next.
 _CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\band\b|\bwhile\b|\bwith\b|\bbut\b")
@@ -229,7 +236,7 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         if measure:
             return About("casualties", measure, subject)
     if head in DAMAGE_NOUNS and not partitive:
-        damage = _measure(before, after, _DAMAGE_MEASURE, _DAMAGE_NAMES)
+        damage = _measure(before, after, _DAMAGE_MEASURE, DAMAGE_WORDS)
         if damage:
             return About("damage", damage, subject)
     if head in TROOP_NOUNS:
@@ -250,15 +257,15 @@ def _casualty_measure(before: str, after: str, subject: str | None, clause: bool
     clause."""
     in_subject = _CASUALTY_MEASURE.search(subject or "")
     if in_subject is not None:
-        return _MEASURE_NAMES[" ".join(in_subject.group("m").lower().split())]
+        return _name(in_subject, CASUALTY_WORDS)
     in_action = _IN_ACTION.match(after)
     if in_action is not None:
-        return _MEASURE_NAMES[in_action.group("m").lower()]
+        return _name(in_action, CASUALTY_WORDS)
     if not clause:
         return None
     if _MEASURE_LIST.search(after[:_AFTER_WINDOW]) or _MEASURE_LIST_BEFORE.search(before[-_BEFORE_WINDOW:]):
         return "casualties"
-    return _measure(before, after, _CASUALTY_MEASURE)
+    return _measure(before, after, _CASUALTY_MEASURE, CASUALTY_WORDS)
 
 
 def _share(after: str, subject: str | None) -> About:
@@ -271,7 +278,7 @@ def _share(after: str, subject: str | None) -> About:
             break
         words.append(word)
     share_of = " ".join(words) or None
-    damage = _measure("", after, _DAMAGE_MEASURE, _DAMAGE_NAMES)
+    damage = _measure("", after, _DAMAGE_MEASURE, DAMAGE_WORDS)
     if share_of and damage and any(w.lower() in DAMAGE_NOUNS for w in words):
         return About("damage", damage, share_of)
     return About(subject=share_of or subject)
@@ -290,13 +297,14 @@ def _clause(after: str) -> str:
     return window[: stop.start()] if stop else window
 
 
-def _measure(before: str, after: str, pattern, names=None) -> str | None:
+def _measure(before: str, after: str, pattern, names: dict[str, str]) -> str | None:
     """The measure a verb of the figure's clause gives it: the first after the figure, or
     else the nearest before it ("killing over 50 and wounding over 40": 40 wounded)."""
     found = pattern.search(_clause(after))
     if found is None:
         found = next(reversed(list(pattern.finditer(before[-_BEFORE_WINDOW:]))), None)
-    if found is None:
-        return None
-    word = " ".join(found.group("m").lower().split())
-    return (names or _MEASURE_NAMES).get(word) or _MEASURE_NAMES[word]
+    return None if found is None else _name(found, names)
+
+
+def _name(match, names: dict[str, str]) -> str:
+    return names[" ".join(match.group("m").lower().split())]

@@ -13,12 +13,16 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Dimension = Literal["length", "area", "volume", "mass", "speed", "currency", "percentage",
-                    "duration", "count"]
-Category = Literal["weapon_range", "aid", "casualties", "damage", "troops", "attacks", "other"]
+from .categories import CATEGORIES, MEASURES
+from .dimensions import REGISTRY
+
+# The vocabularies live where their rules do: dimensions in their registry, categories and
+# measures in categories.py.
+Dimension = Literal[tuple(sorted(d.NAME for d in REGISTRY))]
+Category = Literal[CATEGORIES]
 Qualifier = Literal["exact", "approximately", "more_than", "at_least", "almost", "less_than",
                     "at_most", "up_to", "range", "vague"]
-Measure = Literal["killed", "wounded", "injured", "missing", "casualties", "damaged", "destroyed"]
+Measure = Literal[MEASURES]
 AidKind = Literal["military", "humanitarian", "financial"]
 
 
@@ -34,7 +38,7 @@ class Quantity(BaseModel):
     text: str = Field(description="The figure exactly as written, qualifier and unit included.")
     sentence: str = Field(description="The sentence the figure is in, as written (at most 300 characters either side of the figure).")
     sentence_start: int = Field(ge=0, description="Where `sentence` starts in the stored text: `text == sentence[start - sentence_start:end - sentence_start]`.")
-    dimension: Dimension = Field(description="What kind of quantity: length, area, volume, mass, speed, currency, percentage, duration or count.")
+    dimension: Dimension = Field(description="What kind of quantity: area, count, currency, duration, length, mass, percentage, speed or volume.")
     category: Category = Field(description="What the figure is about: weapon_range, aid, casualties, damage, troops, attacks or other.")
     measure: Optional[Measure] = Field(None, description="For casualties, killed/wounded/injured/missing/casualties; for damage, damaged/destroyed.")
     value: Optional[float] = Field(None, description="The number the text states, in `unit` (empty for ranges and vague amounts).")

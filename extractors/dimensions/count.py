@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from ..categories import ATTACK_NOUNS
 from ..patterns import match_after, search_before
 from . import Example, Reading
 
@@ -59,11 +60,6 @@ STOPWORDS = {
     "your", "my", "them", "him", "us", "me", "one", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "hundred", "thousand", "million", "billion", "like",
     "left", "need", "needs", "now", "very", "too", "other", "another", "new",
-}
-# Complements kept in the subject of an attack: "attacks on healthcare facilities".
-ATTACK_HEADS = {
-    "attacks", "strikes", "airstrikes", "air strikes", "raids", "assaults", "drones",
-    "missiles", "rockets", "shells", "bombs", "sorties", "shellings", "bombardments",
 }
 
 _WORD = r"[\p{L}][\p{L}\p{M}'’.\-]*"
@@ -121,7 +117,7 @@ def read(text: str, amount) -> Reading | None:
         of = match_after(_OF_COMPLEMENT, text, end)
         if of is not None:
             subject = text[first:of.end()]
-    elif unit.lower() in ATTACK_HEADS:
+    elif unit.lower() in ATTACK_NOUNS:
         complement = match_after(_COMPLEMENT, text, end)
         if complement is not None:
             object_end = _object_end(text, complement)
