@@ -3,6 +3,7 @@
     .venv/bin/python scripts/benchmark.py                    # all three corpora
     .venv/bin/python scripts/benchmark.py --limit 200        # a smoke run
     .venv/bin/python scripts/benchmark.py ../shared/corpora/reuters21578.jsonl
+    .venv/bin/python scripts/benchmark.py --scaling          # hostile text: time grows linearly?
 
 Reads the corpora where they are (research use only: nothing is copied); reports the numeral
 layer alone and the full extraction, best of --repeat runs so a busy machine counts less.
@@ -51,12 +52,34 @@ def run(path: Path, limit: int | None, repeat: int) -> dict:
     }
 
 
+# Text built to make per-figure work grow with the text: no sentence ends, a figure every
+# few characters, units and qualifiers that need a look ahead or behind.
+HOSTILE = ["5 km and ", "a half. ", "He paid 5 pounds. ", "10 pieces. ", "5 feet. ",
+           "over 2,000 attacks ", "1 2 3 ", "between 5 and ", "$$$5 ", "1,2,3,4 "]
+
+
+def scaling(sizes=(20_000, 80_000)) -> None:
+    """Time per character at two sizes of each hostile text: a ratio near 1 is linear."""
+    print(f"{'repeated text':<24} {'chars':>9} {'s':>7} {'chars':>9} {'s':>7} {'time ratio / size ratio':>24}")
+    for unit in HOSTILE:
+        timings = []
+        for size in sizes:
+            text = unit * (size // len(unit))
+            timings.append((len(text), best_of(2, lambda: extract(text))[0]))
+        (n1, t1), (n2, t2) = timings
+        print(f"{unit!r:<24} {n1:>9} {t1:>7.3f} {n2:>9} {t2:>7.3f} {(t2 / t1) / (n2 / n1):>24.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*", type=Path, help="JSON Lines corpora (default: all in ../shared/corpora)")
     parser.add_argument("--limit", type=int, help="only the first N articles of each corpus")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
+    parser.add_argument("--scaling", action="store_true", help="time hostile text at two sizes instead")
     args = parser.parse_args()
+    if args.scaling:
+        scaling()
+        return
     paths = args.corpora or sorted(CORPORA.glob("*.jsonl"))
     if not paths:
         parser.error(f"no corpora given and none in {CORPORA}")

@@ -1,0 +1,39 @@
+"""Smoke runs of the scripts in scripts/: they run and report; no timing is asserted."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_smoke(tmp_path, capsys):
+    benchmark = _script("benchmark")
+    corpus = tmp_path / "tiny.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(
+        ["ATACMS missiles can travel up to 300 km.", "some 10,000 North Korean troops", ""])), encoding="utf-8")
+    result = benchmark.run(corpus, None, 1)
+    assert result["articles"] == 3 and result["figures"] == 2
+    benchmark.scaling(sizes=(200, 400))
+    assert "'5 km and '" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "peer-suites").is_dir(), reason="../shared/peer-suites not present")
+def test_peer_suites_smoke(capsys, monkeypatch):
+    peer_suites = _script("peer_suites")
+    monkeypatch.setattr("sys.argv", ["peer_suites.py"])
+    peer_suites.main()
+    output = capsys.readouterr().out
+    assert "RT Currency" in output and "crashes on all suites: 0" in output.lower()
