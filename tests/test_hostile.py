@@ -9,7 +9,10 @@ from extractors import extract
 
 NEWSY = st.lists(st.sampled_from(list("0123456789 ,.-–()$€£%\u00a0\u2009\n") + ["km", "miles", "over ", "up to ", "between ", " and ", "billion",
                                             "tens of ", "troops", "people killed", "per cent", "days", "a dozen ",
-                                            "two ", "million", "m", "k", "bn", "US$", "U.S. "]), max_size=60).map("".join)
+                                            "two ", "million", "m", "k", "bn", "US$", "U.S. ", "½", "1/2", " ft", " in", "tonnes",
+    "km/h", "euro cents", "\u2212", "=", "Shahed-", "June ", "in 2023 ", "or more", "-plus",
+    "handed over ", "of the ", "killed", "destroyed", "a half", "sq km", "£", "pounds"]),
+    max_size=60).map("".join)
 
 
 def _check(text: str) -> None:
