@@ -122,6 +122,8 @@ _RANGE_CUE = regex.compile(
 _LOCATION_AFTER = regex.compile(
     r"[ \u00a0]+(?:(?:north|south)(?:-?(?:east|west))?|east|west|away|from|outside|inside|behind|deep)\b",
     regex.IGNORECASE)
+# "settlements within a 20km range of Siversk": an area around a place.
+_WITHIN_BEFORE = regex.compile(r"\bwithin(?:[ \u00a0]+(?:a|an|the))?[ \u00a0]*$", regex.IGNORECASE)
 _NOT_RANGE_UNITS = {"m", "mm", "cm", "metre", "metres", "meter", "meters", "millimeter",
                     "millimeters", "millimetre", "millimetres", "centimeters", "centimetres",
                     "inch", "inches", "ft", "feet", "foot"}
@@ -186,9 +188,10 @@ def classify(text: str, sentence_start: int, sentence_end: int, start: int, end:
 
 
 def _length(before: str, after: str, unit: str, subject: str | None) -> About:
-    # A distance "southeast of" a place is a location; metres and millimetres are calibres
-    # and heights, not ranges.
-    if _LOCATION_AFTER.match(after) or unit.lower() in _NOT_RANGE_UNITS:
+    # A distance "southeast of" or "within" a place is a location; metres and millimetres
+    # are calibres and heights, not ranges.
+    if _LOCATION_AFTER.match(after) or _WITHIN_BEFORE.search(before[-20:]) \
+            or unit.lower() in _NOT_RANGE_UNITS:
         return About(subject=subject)
     if not (_RANGE_CUE.search(before[-60:]) or _RANGE_AFTER.match(after)):
         return About(subject=subject)
