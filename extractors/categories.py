@@ -107,13 +107,15 @@ WEAPONS = (
 )
 # Weapons that have a range: named systems (with the noun that follows them), and the
 # generic nouns, with the modifiers written before them ("152 millimeter self-propelled howitzers").
-_WEAPON_NOUN = (r"(?:cruise[ \u00a0]+|ballistic[ \u00a0]+)?(?:missiles?|rockets?|systems?|drones?|"
+# A bare "system" is no weapon ("a rail system ... travel 2,252 km"); after a name it is.
+_WEAPON_NOUN = (r"(?:cruise[ \u00a0]+|ballistic[ \u00a0]+)?(?:missiles?|rockets?|drones?|"
                 r"howitzers?|artillery(?:[ \u00a0]+systems?)?|guns?|launchers?|bombs?|MLRS)")
 _WEAPON = regex.compile(
     r"(?P<weapon>(?:" + "|".join(regex.escape(w) for w in sorted(WEAPONS, key=len, reverse=True))
-    + r"|Kh-\d+)(?:[ \u00a0]+" + _WEAPON_NOUN + r")?"
+    + r"|Kh-\d+)(?:[ \u00a0]+(?:" + _WEAPON_NOUN + r"|systems?))?"
     r"|(?<![\p{L}\d-])(?:(?:(?!(?:of|the|a|an|and|or|to|in|with|by|for|on|at|its|their)\b)[\p{L}\d-]+[ \u00a0]+){0,3}?(?:ballistic|cruise|long-range|hypersonic|self-propelled|"
-    r"rocket|artillery|anti-ship|air-defen[cs]e|millimeter|mm)[ \u00a0]+)?" + _WEAPON_NOUN + r")\b")
+    r"rocket|artillery|anti-ship|air-defen[cs]e|millimeter|mm)[ \u00a0]+(?:" + _WEAPON_NOUN + r"|systems?)"
+    r"|" + _WEAPON_NOUN + r"))\b")
 # A range is said before the figure ("a range of 300 km", "can travel up to") or after it
 # ("a 25-kilometer maximum effective range").
 _RANGE_CUE = regex.compile(
@@ -153,6 +155,8 @@ _ACTORS = "|".join(regex.escape(a) for a in sorted(ACTORS, key=len, reverse=True
 _ACTOR = regex.compile(rf"(?<![\p{{L}}.])(?P<actor>{_ACTORS})(?![\p{{L}}])(?P<possessive>['’]s)?")
 _RECIPIENT_AFTER = regex.compile(
     rf"^[^.;]{{0,60}}?\b(?:to|for)[ \u00a0]+(?:the[ \u00a0]+)?(?P<actor>{_ACTORS})(?![\p{{L}}])")
+_OBJECT_BEFORE = regex.compile(r"\b(?:to|for|of|into|on|against|from)[ \u00a0]+(?:the[ \u00a0]+)?$",
+                            regex.IGNORECASE)
 _SUPPLIER = regex.compile(r"(?:[ \u00a0]+[\p{L}-]+){0,3}?[ \u00a0]+(?:supplier|donor|backer|provider|sponsor)\b")
 _MONEY_SUBJECT = regex.compile(
     r"[ \u00a0]+(?:in|of|for|as)[ \u00a0]+(?P<subject>(?:[\p{L}.\-]+[ \u00a0]+){0,2}?"
@@ -217,9 +221,11 @@ def _money(before: str, after: str, subject: str | None) -> About:
     donor = None
     for actor in _ACTOR.finditer(before):
         if actor.group("possessive") and _SUPPLIER.match(before, actor.end()):
-            recipient = recipient or actor.group("actor")
+            recipient = recipient or actor.group("actor")  # "Ukraine's largest arms supplier"
             continue
-        if actor.group("actor") != recipient and not actor.group("possessive"):
+        if _OBJECT_BEFORE.search(before, 0, actor.start()):
+            continue  # "a supporter of Israel", "aid to Ukraine": not who gives
+        if actor.group("actor") != recipient:
             donor = actor.group("actor")
     if subject:
         in_subject = _ACTOR.search(subject)

@@ -64,6 +64,9 @@ class Example:
     category: str | None = UNCHECKED
     measure: str | None = UNCHECKED
     subject: str | None = UNCHECKED
+    donor: str | None = UNCHECKED
+    recipient: str | None = UNCHECKED
+    aid_kind: str | None = UNCHECKED
     gap: str | None = None
 
     @property

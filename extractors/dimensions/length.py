@@ -91,6 +91,8 @@ EXAMPLES = [
     Example("the 25km range of 152mm artillery", span="25km", category="weapon_range"),
     Example("Russian forces fired rockets on settlements within a 20km range of Siversk",
             span="20km", category="other"),
+    Example("If you want to travel from Kunming to Shanghai, a mere 2,252 kilometers, the rail system",
+            span="2,252 kilometers", category="other"),
     Example("Russian 152 millimeter self-propelled howitzers have a maximum range of close to 25 kilometers.",
             span="close to 25 kilometers", value=25, high=25, qualifier="almost",
             category="weapon_range", subject="Russian 152 millimeter self-propelled howitzers"),
