@@ -9,6 +9,8 @@ is not a figure (Duckling calls it latent) and is not returned.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ..categories import ATTACK_NOUNS
@@ -23,24 +25,17 @@ IRREGULAR_PLURALS = {
     "aircraft", "infantry", "livestock", "troops", "militia", "youth", "clergy", "crew",
 }
 SINGULAR_MEN = {"specimen", "abdomen", "omen", "regimen", "acumen", "stamen", "hymen"}
-# Words that end in "s" but are not counted nouns, function words, and the units that
-# other dimensions own (a count of "days" is a duration).
+# Words that end in "s" but are not counted nouns, and units no dimension reads (the units
+# other dimensions read are never counted either: see `_other_units`).
 NOT_COUNTED = {
     "is", "was", "has", "does", "this", "its", "his", "hers", "ours", "yours", "theirs", "us",
     "as", "plus", "thus", "less", "across", "perhaps", "always", "besides", "towards",
     "whereas", "sometimes", "nevertheless", "afterwards", "unless", "yes", "news", "series",
     "means", "whereabouts", "lies", "says", "goes", "needs", "makes", "takes", "gives",
-    "remains", "seems", "becomes", "comes", "includes", "continues", "times",
-    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
-    "centuries", "fortnights", "percent", "cents", "dollars", "euros", "pounds", "roubles",
-    "rubles", "hryvnias", "dlrs", "miles", "kilometres", "kilometers", "metres", "meters",
-    "feet", "yards", "inches", "kms", "yds", "mins", "secs", "hrs", "yrs", "points",
+    "remains", "seems", "becomes", "comes", "includes", "continues", "times", "points",
     "others", "ones", "thousands", "millions", "billions", "hundreds", "tens", "dozens",
-    # Measures of mass, volume, area, energy and the like: units, not counted things.
-    "tonnes", "tons", "kilograms", "kgs", "grams", "ounces", "lbs", "litres", "liters",
-    "gallons", "barrels", "bushels", "acres", "hectares", "degrees", "watts", "kilowatts",
-    "megawatts", "gigawatts", "volts", "calories", "bytes", "megabytes", "gigabytes",
-    "cts", "marks", "mths", "wks", "pct", "bps", "francs", "pesos", "dinars",
+    "bushels", "degrees", "watts", "kilowatts", "megawatts", "gigawatts", "volts", "calories",
+    "bytes", "megabytes", "gigabytes", "bps", "francs", "pesos", "dinars",
     # Reporting verbs after a date's day ("November 28 shows", "June 23 indicates").
     "shows", "indicates", "claims", "confirms", "supports", "suggests", "reports", "states",
     "notes", "warns", "adds", "reveals", "demonstrates", "highlights",
@@ -75,9 +70,22 @@ _OF_COMPLEMENT = regex.compile(
 _MID_SENTENCE = regex.compile(r"[\p{Ll},][ \u00a0]+$")
 
 
+@cache
+def _other_units() -> frozenset[str]:
+    """Every one-word unit another dimension reads ("days", "tonnes", "dollars"): when that
+    dimension declines a reading ("5 pounds of flour" is no money), no count takes it."""
+    from . import REGISTRY  # the registry lists this module: read it once it is complete
+
+    words = set()
+    for dimension in REGISTRY:
+        for table in ("LEXICON", "SUFFIXES"):
+            words |= {w for w in getattr(dimension, table, {}) if w.isalpha()}
+    return frozenset(words)
+
+
 def is_counted_noun(word: str) -> bool:
     lower = word.lower().rstrip(".")
-    if lower in NOT_COUNTED or lower in STOPWORDS or _POSSESSIVE.search(lower):
+    if _never_in_phrase(word.rstrip(".")) or _POSSESSIVE.search(lower):
         return False
     if lower in IRREGULAR_PLURALS:
         return True
@@ -140,7 +148,7 @@ def _head(words) -> int | None:
         if is_counted_noun(token) and not (_is_acronym(token) and i + 1 < len(words)):
             head = i
             break
-        if token.lower() in STOPWORDS or token.lower() in NOT_COUNTED or not _modifier(token) \
+        if _never_in_phrase(token) or not _modifier(token) \
                 or token.endswith("."):
             return None
     if head is None:
@@ -150,7 +158,7 @@ def _head(words) -> int | None:
     for later in range(head + 1, min(head + 3, len(words))):
         previous = words[later - 1].group("word")
         token = words[later].group("word")
-        if previous.endswith(".") or token.lower() in STOPWORDS or token.lower() in NOT_COUNTED:
+        if previous.endswith(".") or _never_in_phrase(token):
             break
         if is_counted_noun(token):
             head = later
@@ -158,6 +166,12 @@ def _head(words) -> int | None:
         if not _modifier(token):
             break
     return head
+
+
+def _never_in_phrase(word: str) -> bool:
+    lower = word.lower()
+    # An acronym is a name, not a unit: "five SEC commissioners" is no count of seconds.
+    return lower in STOPWORDS or lower in NOT_COUNTED or (lower in _other_units() and not _is_acronym(word))
 
 
 def _regular_plural(word: str) -> bool:
@@ -220,6 +234,7 @@ EXAMPLES = [
     Example("Moscow has escalated its drone campaign, with over 2,000 strikes in October alone.",
             span="over 2,000 strikes", value=2000, category="attacks"),
     Example("13,000 workers", value=13000, category="other", subject="workers"),
+    Example("five SEC commissioners", value=5, unit="commissioners"),
     Example("five tanks", value=5, category="other"),
     Example("three villages", value=3),
     Example("millions of Americans", low=1e6, high=1e9, qualifier="vague"),
@@ -311,5 +326,6 @@ NEGATIVES = [
     "Shahed-131 and -136 drones",
     "the one Ukrainian forces successfully exploited",
     "Russian forces used Shahed-136 and 131 drones",
+    "a three year loan carries interest",
     "the i24NEWS report",
 ]

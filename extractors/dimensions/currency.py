@@ -42,7 +42,7 @@ SUFFIXES = {
     "yen": "JPY", "¥": "JPY", "yuan": "CNY", "chinese yuan": "CNY", "renminbi": "CNY",
     "rmb": "CNY", "元": "CNY", "swiss francs": "CHF", "chf": "CHF",
     "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
-    "rupees": "INR", "rupee": "INR", "lira": "TRY", "liras": "TRY", "turkish lira": "TRY",
+    "rupees": "INR", "rupee": "INR", "lira": "TRY", "liras": "TRY", "turkish lira": "TRY", "turkish liras": "TRY",
     "marks": "DEM", "deutsche marks": "DEM", "d-marks": "DEM", "guilders": "NLG",
     "dutch guilders": "NLG", "markka": "FIM", "finnish markka": "FIM", "pesetas": "ESP",
     "cents": "US_cent", "cent": "US_cent", "cts": "US_cent", "pence": "GBP_penny",
