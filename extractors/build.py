@@ -37,7 +37,6 @@ class BuildError(Exception):
 @dataclass
 class BuildReport:
     rows: dict[str, int] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
 
 
 def write_csv(path: Path, columns: list[str], rows: Iterable[dict]) -> int:

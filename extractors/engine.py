@@ -20,7 +20,6 @@ from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .records import Quantity
 
 VERSION = "0.1.0"
-OVERLAP_POLICY = "longest_then_earliest"
 
 
 @dataclass(frozen=True, slots=True)
