@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from . import build as building
-from . import corpus, evaluate
+from . import corpus, evaluate, war_gold
 from .engine import VERSION, extract
 from .duckdb_io import sql_string
 from .records import cell
@@ -185,13 +185,30 @@ def add_command(file: Path = typer.Argument(..., help="The article as a UTF-8 te
 
 @app.command("eval")
 def eval_command(root: Path = ROOT,
-                 format: Format = typer.Option(Format.table, "--format", "-f", help="table or json.")) -> None:
+                 format: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+                 war: bool = typer.Option(False, "--war", help="Score the war-figure gold of docs/war-gold/ instead, "
+                                          "reading its sentences from the shared corpora."),
+                 half: str = typer.Option("tuning", "--half", help="With --war: tuning, report or all."),
+                 corpora: Path = typer.Option(war_gold.SHARED_CORPORA, "--corpora",
+                                              help="With --war: the folder of the shared corpora."),
+                 errors: bool = typer.Option(False, "--errors", help="With --war: list each miss and wrong label.")) -> None:
     """Score the extractors against the gold annotations in corpus/gold.csv:
     precision, recall and F1, strict (same span and value) and lenient (overlapping span,
-    same value), overall and per dimension and category.
+    same value), overall and per dimension and category. With --war, score the war-figure
+    gold: category recall, precision of war labels, measure, donor and recipient accuracy,
+    with 95 % Wilson intervals.
 
-    Example: extract eval
+    Example: extract eval --war --half tuning
     """
+    if war:
+        if half not in ("tuning", "report", "all"):
+            _fail(f"--half: {half!r} is not tuning, report or all")
+        try:
+            scores = war_gold.score(corpora, half)
+        except war_gold.WarGoldError as error:
+            _fail(str(error))
+        typer.echo(json.dumps(scores.as_dict(), indent=2) if format is Format.json else scores.render(errors))
+        return
     try:
         scores = evaluate.evaluate(root)
     except (corpus.CorpusError, evaluate.GoldError) as error:

@@ -151,14 +151,40 @@ def link_conversions(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return linked
 
 
-# A sentence ends at a line break, or at . ! ? (with closing quotes and footnote markers,
-# "forces.[29] The") before a space and a
+# A sentence ends at a paragraph break, at a line that opens a heading, a list item, a quote
+# or an HTML comment, after a line that is a bold heading or ends in a colon, or at . ! ?
+# (with closing quotes and footnote markers, "forces.[29] The") before a space and a
 # capital, a digit or an opening quote, unless the period closes an abbreviation ("U.S.").
-_BOUNDARY = regex.compile(
-    r"\n+|(?<=[.!?\u2026][\"'\u201d\u2019)\]]*(?:\[[0-9]+\])*)[ \t\u00a0]+(?=[\"'\u201c\u2018(\[]?[\p{Lu}\p{N}])")
+# In hard-wrapped text (Markdown as scraped) any other single line break is a space inside
+# the sentence; elsewhere every line break ends one (a headline, a dateline, a paragraph).
+_BLOCK = (r"\n[ \t\u00a0]*\n\s*"
+          r"|\n(?=[ \t\u00a0]*(?:\#{1,6}[ \t]|[-*+][ \t]|[0-9]{1,3}[.)][ \t]|>|<!--))"
+          r"|(?<=\*\*|:)[ \t\u00a0]*\n\s*")
+_END = (r"(?<=[.!?\u2026][\"'\u201d\u2019)\]]*(?:\[[0-9]+\])*)[ \t\u00a0{newline}]+"
+        r"(?=[\"'\u201c\u2018(\[]?[\p{{Lu}}\p{{N}}])")
+_BOUNDARY = regex.compile(r"(?P<block>\n+)|" + _END.format(newline=""))
+_WRAPPED_BOUNDARY = regex.compile(rf"(?P<block>{_BLOCK})|" + _END.format(newline=r"\n"))
 _ABBREVIATION = regex.compile(
-    r"(?:^|[\s(])(?:(?:\p{L}\.)+|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cpl|Pvt|St|Sen|Rep|Gov|Prof|"
+    r"(?:^|[\s(])(?:(?:\p{L}\.)*\p{L}|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cpl|Pvt|St|Sen|Rep|Gov|Prof|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Inc|Ltd|Co|Corp|vs|etc|approx|est|Jr|Sr)\.$")
+# Hard-wrapped: most lines that run on into another line stop short of a wrap width.
+_WRAP_WIDTH = 100
+
+
+def is_hard_wrapped(text: str) -> bool:
+    r"""Whether the text's line breaks are wraps inside paragraphs (Markdown as scraped).
+
+    >>> is_hard_wrapped("A long line of a sentence that was\nwrapped at a width, as pandoc\nwrites it, and\nso on.")
+    True
+    >>> is_hard_wrapped("Headline\n" + "A paragraph that runs on for a long time. " * 5 + "\n" + "Another. " * 20)
+    False
+    """
+    lines = text.split("\n")
+    running_on = [line for line, following in zip(lines, lines[1:]) if line.strip() and following.strip()]
+    if len(running_on) < 3:
+        return False
+    short = sum(len(line) <= _WRAP_WIDTH for line in running_on)
+    return short >= 0.8 * len(running_on)
 
 
 MAX_CONTEXT = 300
@@ -176,8 +202,9 @@ class Sentences:
     def __init__(self, text: str):
         self.text = text
         self.starts = [0]
-        for boundary in _BOUNDARY.finditer(text):
-            if boundary.group().startswith("\n") or not _ABBREVIATION.search(
+        pattern = _WRAPPED_BOUNDARY if is_hard_wrapped(text) else _BOUNDARY
+        for boundary in pattern.finditer(text):
+            if boundary.group("block") is not None or not _ABBREVIATION.search(
                     text, max(0, boundary.start() - 12), boundary.start()):
                 self.starts.append(boundary.end())
 

@@ -1,0 +1,267 @@
+"""The development gold of war figures (docs/war-gold/): what it holds and how it is read.
+
+Sentences drawn from three shared corpora (two of them research-only), stored as ids and
+offsets; figures as offsets, span text and labels. The texts are read from the shared
+corpora at evaluation time and never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "docs" / "war-gold"
+# Beside the repository, as the developers' machines and CI lay them out.
+SHARED_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+SENTENCE_COLUMNS = ("sentence_id", "corpus", "doc_id", "start", "end", "round", "half")
+FIGURE_COLUMNS = ("sentence_id", "corpus", "doc_id", "start", "end", "text", "half", "value",
+                  "low", "high", "qualifier", "category", "measure", "subject", "donor",
+                  "recipient", "aid_kind", "stage", "note")
+FILES = {
+    "news-articles-2017": "news-articles-2017.jsonl",
+    "isw-reports-2022": "isw-reports-2022.jsonl",
+    "whitehouse-briefing-room": "whitehouse-briefing-room.jsonl.gz",
+}
+# The White House statements on the war: the sections the published corpus takes.
+WHITE_HOUSE_SECTIONS = {"statements-releases", "fact-sheets", "briefings-statements"}
+
+
+def sentence_id(corpus: str, doc_id: str, start: int) -> str:
+    return f"{corpus}:{doc_id}:{start}"
+
+
+def half_of(sid: str) -> str:
+    """`tuning` or `report`, by a hash of the sentence id: fixed whatever the rules do."""
+    return "report" if int(hashlib.sha256(f"half:{sid}".encode()).hexdigest()[:8], 16) % 2 else "tuning"
+
+
+def corpus_records(corpora: Path, corpus: str):
+    """(doc_id, text) of each record of a shared corpus, as stored."""
+    path = corpora / FILES[corpus]
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if corpus == "whitehouse-briefing-room" and (
+                    record.get("section") not in WHITE_HOUSE_SECTIONS or "Ukraine" not in record["text"]):
+                continue
+            yield record["id"], record["text"]
+
+
+# ---- scoring ---------------------------------------------------------------------------
+
+import csv  # noqa: E402
+import math  # noqa: E402
+from collections import Counter, defaultdict  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+WAR_CATEGORIES = ("casualties", "damage", "attacks", "troops", "aid", "weapon_range")
+MEASURED = ("casualties", "damage", "attacks")
+
+
+class WarGoldError(Exception):
+    """The war gold is unreadable or does not match the shared corpora."""
+
+
+def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of a proportion (95 % by default).
+
+    >>> [round(x, 4) for x in wilson(95, 100)]
+    [0.8882, 0.9785]
+    """
+    if trials == 0:
+        return 0.0, 1.0
+    p = successes / trials
+    centre = p + z * z / (2 * trials)
+    spread = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials))
+    denominator = 1 + z * z / trials
+    return max(0.0, (centre - spread) / denominator), min(1.0, (centre + spread) / denominator)
+
+
+def _rows(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise WarGoldError(f"{path}: missing")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load(corpora: Path, gold_dir: Path = GOLD_DIR) -> tuple[list[dict], list[dict], dict]:
+    """(sentences, figures, texts) of the gold, with every offset checked against the corpora."""
+    sentences = _rows(gold_dir / "sentences.csv")
+    figures = _rows(gold_dir / "figures.csv")
+    wanted = defaultdict(set)
+    for row in sentences:
+        wanted[row["corpus"]].add(row["doc_id"])
+    texts = {}
+    for corpus, doc_ids in wanted.items():
+        if not (corpora / FILES[corpus]).is_file():
+            raise WarGoldError(f"{corpora / FILES[corpus]}: missing (the war gold reads the shared corpora)")
+        for doc_id, text in corpus_records(corpora, corpus):
+            if doc_id in doc_ids:
+                texts[(corpus, doc_id)] = text
+    for line, row in enumerate(figures, start=2):
+        text = texts.get((row["corpus"], row["doc_id"]))
+        start, end = int(row["start"]), int(row["end"])
+        if text is None or text[start:end] != row["text"]:
+            raise WarGoldError(f"{gold_dir / 'figures.csv'}:{line}: {row['text']!r} is not the document's text at {start}-{end}")
+        row["start"], row["end"] = start, end
+    for row in sentences:
+        row["start"], row["end"] = int(row["start"]), int(row["end"])
+    return sentences, figures, texts
+
+
+@dataclass
+class WarScores:
+    half: str
+    sentences: int = 0
+    gold: Counter = field(default_factory=Counter)            # war figures per category
+    found: Counter = field(default_factory=Counter)           # of them, matched by any figure
+    labelled: Counter = field(default_factory=Counter)        # of them, matched with their category
+    predicted: Counter = field(default_factory=Counter)       # war labels given, per category
+    right: Counter = field(default_factory=Counter)           # of them, matching gold of that category
+    measure: list = field(default_factory=lambda: [0, 0])     # casualties and damage
+    measure_by: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    actors: dict = field(default_factory=lambda: {"donor": [0, 0], "recipient": [0, 0]})
+    stage: list = field(default_factory=lambda: [0, 0])
+    errors: list = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        def rate(k, n):
+            low, high = wilson(k, n)
+            return {"k": k, "n": n, "rate": round(k / n, 4) if n else None,
+                    "wilson95": [round(low, 4), round(high, 4)]}
+        categories = {}
+        for c in WAR_CATEGORIES:
+            categories[c] = {"recall": rate(self.labelled[c], self.gold[c]),
+                             "found": rate(self.found[c], self.gold[c]),
+                             "precision": rate(self.right[c], self.predicted[c])}
+        return {
+            "half": self.half, "sentences": self.sentences,
+            "category_recall": rate(sum(self.labelled.values()), sum(self.gold.values())),
+            "found": rate(sum(self.found.values()), sum(self.gold.values())),
+            "precision_of_war_labels": rate(sum(self.right.values()), sum(self.predicted.values())),
+            "category_accuracy_on_matched": rate(sum(self.labelled.values()), sum(self.found.values())),
+            "measure_accuracy_casualties_damage": rate(*self.measure),
+            "measure_accuracy": {c: rate(*v) for c, v in sorted(self.measure_by.items())},
+            "donor": rate(*self.actors["donor"]), "recipient": rate(*self.actors["recipient"]),
+            "stage": rate(*self.stage),
+            "per_category": categories,
+        }
+
+    def render(self, errors: bool = False) -> str:
+        d = self.as_dict()
+
+        def fmt(r):
+            if not r["n"]:
+                return "     -          (0)"
+            return f"{r['rate']:6.1%} [{r['wilson95'][0]:.0%}, {r['wilson95'][1]:.0%}] ({r['k']}/{r['n']})"
+        lines = [f"war gold, {self.half} half: {self.sentences} sentences, {sum(self.gold.values())} war figures",
+                 f"{'category recall':<38} {fmt(d['category_recall'])}",
+                 f"{'figures found (any category)':<38} {fmt(d['found'])}",
+                 f"{'precision of war labels':<38} {fmt(d['precision_of_war_labels'])}",
+                 f"{'category accuracy on matched figures':<38} {fmt(d['category_accuracy_on_matched'])}",
+                 f"{'measure right, casualties and damage':<38} {fmt(d['measure_accuracy_casualties_damage'])}",
+                 f"{'donor right, where gold names one':<38} {fmt(d['donor'])}",
+                 f"{'recipient right, where gold names one':<38} {fmt(d['recipient'])}",
+                 f"{'stage right, where gold names one':<38} {fmt(d['stage'])}",
+                 "", f"{'category':<14} {'recall':<30} {'precision':<30}"]
+        for c in WAR_CATEGORIES:
+            r = d["per_category"][c]
+            lines.append(f"{c:<14} {fmt(r['recall']):<30} {fmt(r['precision']):<30}")
+        for c, r in d["measure_accuracy"].items():
+            lines.append(f"measure of {c:<27} {fmt(r)}")
+        if errors:
+            lines.append("")
+            lines.extend(self.errors)
+        return "\n".join(lines)
+
+
+def _same_actor(gold: str, found: str | None) -> bool:
+    def norm(s):
+        s = " ".join(s.lower().replace(".", "").split())
+        return s[4:] if s.startswith("the ") else s
+    return bool(found) and (norm(gold) == norm(found) or norm(gold) in norm(found) or norm(found) in norm(gold))
+
+
+def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR) -> WarScores:
+    """Score extract() on the gold sentences of one half (`tuning`, `report` or `all`)."""
+    from .engine import extract
+
+    sentences, figures, texts = load(corpora, gold_dir)
+    chosen = [s for s in sentences if half in ("all", s["half"])]
+    scores = WarScores(half, len(chosen))
+    by_doc = defaultdict(list)
+    for s in chosen:
+        by_doc[(s["corpus"], s["doc_id"])].append(s)
+    gold_by_sentence = defaultdict(list)
+    for f in figures:
+        if f["category"] in WAR_CATEGORIES:
+            gold_by_sentence[f["sentence_id"]].append(f)
+    for key in sorted(by_doc):
+        quantities = extract(texts[key], key[1])
+        for s in by_doc[key]:
+            inside = [q for q in quantities if q.start < s["end"] and q.end > s["start"]]
+            gold = gold_by_sentence.get(s["sentence_id"], [])
+            pairs = _match(gold, inside)
+            for g in gold:
+                scores.gold[g["category"]] += 1
+            for q in inside:
+                if q.category in WAR_CATEGORIES:
+                    scores.predicted[q.category] += 1
+            matched_q = set()
+            for g, q in pairs:
+                matched_q.add(id(q))
+                c = g["category"]
+                scores.found[c] += 1
+                if q.category == c:
+                    scores.labelled[c] += 1
+                    scores.right[c] += 1
+                    if c in MEASURED and g["measure"]:
+                        ok = q.measure == g["measure"]
+                        scores.measure_by[c][1] += 1
+                        scores.measure_by[c][0] += ok
+                        if c != "attacks":
+                            scores.measure[1] += 1
+                            scores.measure[0] += ok
+                        if not ok:
+                            scores.errors.append(f"measure {s['sentence_id']} {g['text']!r}: gold {g['measure']}, got {q.measure}")
+                    if c == "aid":
+                        for role in ("donor", "recipient"):
+                            if g[role]:
+                                ok = _same_actor(g[role], getattr(q, role))
+                                scores.actors[role][1] += 1
+                                scores.actors[role][0] += ok
+                                if not ok:
+                                    scores.errors.append(f"{role} {s['sentence_id']} {g['text']!r}: gold {g[role]!r}, got {getattr(q, role)!r}")
+                        if g["stage"]:
+                            found_stage = getattr(q, "stage", None)
+                            scores.stage[1] += 1
+                            scores.stage[0] += found_stage == g["stage"]
+                else:
+                    scores.errors.append(f"category {s['sentence_id']} {g['text']!r}: gold {c}, got {q.category} ({q.text!r})")
+            for g in gold:
+                if not any(g is pg for pg, _ in pairs):
+                    scores.errors.append(f"missed {s['sentence_id']} {g['text']!r} ({g['category']})")
+            for q in inside:
+                if q.category in WAR_CATEGORIES and id(q) not in matched_q:
+                    scores.errors.append(f"spurious {s['sentence_id']} {q.text!r} ({q.category})")
+    return scores
+
+
+def _match(gold: list[dict], found: list) -> list[tuple[dict, object]]:
+    """Gold figures paired one to one with the figures whose spans overlap them most."""
+    candidates = []
+    for g in gold:
+        for q in found:
+            overlap = min(g["end"], q.end) - max(g["start"], q.start)
+            if overlap > 0:
+                candidates.append((-overlap, g["start"], q.start, id(g), g, q))
+    pairs, used_g, used_q = [], set(), set()
+    for _, _, _, _, g, q in sorted(candidates, key=lambda c: c[:3]):
+        if id(g) not in used_g and id(q) not in used_q:
+            used_g.add(id(g))
+            used_q.add(id(q))
+            pairs.append((g, q))
+    return pairs
