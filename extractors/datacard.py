@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import qualifiers
 from .duckdb_io import connect, sql_string
-from .categories import CATEGORIES
+from .about import CATEGORIES
 from .records import cell
 
 

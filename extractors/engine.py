@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from . import numerals, units
-from .categories import classify
+from .about import classify
 from .dimensions import REGISTRY, Reading
 from .patterns import match_after
 from .qualifiers import Amount, amounts, bounds, qualify, scaled

@@ -13,7 +13,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .categories import CATEGORIES, MEASURES
+from .about import CATEGORIES, MEASURES
 from .dimensions import REGISTRY
 
 # The vocabularies live where their rules do: dimensions in their registry, categories and

@@ -121,7 +121,7 @@ def draw(corpora: Path, worklists: Path, per_corpus: int, round_: int = 1) -> No
     print(f"{len(chosen)} sentences; worklists in {worklists}")
 
 
-def merge(annotations: list[Path], corpora: Path) -> None:
+def merge(annotations: list[Path], corpora: Path, out: Path | None = None) -> None:
     listed = {}
     with (GOLD_DIR / "sentences.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -172,11 +172,12 @@ def merge(annotations: list[Path], corpora: Path) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
     rows.sort(key=lambda r: (r["corpus"], r["doc_id"], r["start"], r["end"]))
-    with (GOLD_DIR / "figures.csv").open("w", encoding="utf-8", newline="") as handle:
+    out = out or GOLD_DIR / "figures.csv"
+    with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, FIGURE_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{len(rows)} war figures in {len(seen)} sentences -> {GOLD_DIR / 'figures.csv'}"
+    print(f"{len(rows)} war figures in {len(seen)} sentences -> {out}"
           f" ({len(problems)} problems)")
 
 
@@ -201,11 +202,12 @@ def main() -> None:
                          "draw, excluding the first, where a figure word stands near a number")
     merging = commands.add_parser("merge")
     merging.add_argument("annotations", type=Path, nargs="+")
+    merging.add_argument("--out", type=Path, help="default: docs/war-gold/figures.csv")
     args = parser.parse_args()
     if args.command == "draw":
         draw(args.corpora, args.worklists, args.per_corpus, args.round)
     else:
-        merge(args.annotations, args.corpora)
+        merge(args.annotations, args.corpora, args.out)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from ..categories import ATTACK_NOUNS
+from ..about import ATTACK_NOUNS
 from ..patterns import match_after, search_before
 from . import Example, Reading
 
