@@ -13,9 +13,8 @@ from dataclasses import dataclass, replace
 import regex
 
 from . import numerals, units
-from .about import classify
+from .about import agreement, classify, introduces, noun_class
 from .dimensions import REGISTRY, Reading
-from .patterns import match_after
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .records import Quantity
 
@@ -55,7 +54,7 @@ def extract(text: str, doc_id: str | None = None) -> list[Quantity]:
         return []
     sentences = Sentences(text)
     quantities = [_quantity(text, doc_id, candidate, sentences) for candidate in chosen]
-    return link_conversions(text, quantities)
+    return agreement.agree(text, quantities, noun_class, introduces)
 
 
 def _as_list(readings) -> list[Reading]:
@@ -128,27 +127,10 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         donor=about.donor,
         recipient=about.recipient,
         aid_kind=about.aid_kind,
+        stage=about.stage,
         rule=reading.rule,
         extractor_version=VERSION,
     )
-
-
-# "190 miles (300km)": the same figure written in a second unit, in brackets right after.
-_CONVERSION_GAP = regex.compile(r"[ \u00a0]*[(\[][ \u00a0]*")
-_CONVERSION_CLOSE = regex.compile(r"[ \u00a0]*[)\]]")
-
-
-def link_conversions(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """Point each figure of a "X (Y)" pair at the other through `linked_to`."""
-    linked = list(quantities)
-    for i in range(len(linked) - 1):
-        first, second = linked[i], linked[i + 1]
-        if (first.dimension == second.dimension and first.dimension != "count"
-                and _CONVERSION_GAP.fullmatch(text, first.end, second.start)
-                and match_after(_CONVERSION_CLOSE, text, second.end)):
-            linked[i] = first.model_copy(update={"linked_to": second.quantity_id})
-            linked[i + 1] = second.model_copy(update={"linked_to": first.quantity_id})
-    return linked
 
 
 # A sentence ends at a paragraph break, at a line that opens a heading, a list item, a quote

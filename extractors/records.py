@@ -13,7 +13,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .about import CATEGORIES, MEASURES
+from .about import AID_KINDS, CATEGORIES, MEASURES, STAGES
 from .dimensions import REGISTRY
 
 # The vocabularies live where their rules do: dimensions in their registry, categories and
@@ -23,7 +23,8 @@ Category = Literal[CATEGORIES]
 Qualifier = Literal["exact", "approximately", "more_than", "at_least", "almost", "less_than",
                     "at_most", "up_to", "range", "vague"]
 Measure = Literal[MEASURES]
-AidKind = Literal["military", "humanitarian", "financial"]
+AidKind = Literal[AID_KINDS]
+Stage = Literal[STAGES]
 
 
 class Quantity(BaseModel):
@@ -40,7 +41,7 @@ class Quantity(BaseModel):
     sentence_start: int = Field(ge=0, description="Where `sentence` starts in the stored text: `text == sentence[start - sentence_start:end - sentence_start]`.")
     dimension: Dimension = Field(description="What kind of quantity: area, count, currency, duration, length, mass, percentage, speed or volume.")
     category: Category = Field(description="What the figure is about: weapon_range, aid, casualties, damage, troops, attacks or other.")
-    measure: Optional[Measure] = Field(None, description="For casualties, killed/wounded/injured/missing/casualties; for damage, damaged/destroyed.")
+    measure: Optional[Measure] = Field(None, description="For casualties killed, wounded, missing, captured, displaced or casualties (not split); for damage damaged, destroyed, damaged_or_destroyed or attacked; for attacks launched or intercepted.")
     value: Optional[float] = Field(None, description="The number the text states, in `unit` (empty for ranges and vague amounts).")
     low: Optional[float] = Field(None, description="Lower bound the text states, in `unit` (see the qualifier table in the data card).")
     high: Optional[float] = Field(None, description="Upper bound the text states, in `unit`.")
@@ -54,6 +55,7 @@ class Quantity(BaseModel):
     donor: Optional[str] = Field(None, description="For aid: who gives it, as written, where the sentence says.")
     recipient: Optional[str] = Field(None, description="For aid: who receives it, as written, where the sentence says.")
     aid_kind: Optional[AidKind] = Field(None, description="For aid: military, humanitarian or financial, where the sentence says.")
+    stage: Optional[Stage] = Field(None, description="For aid: pledged, committed, allocated or delivered, where the sentence says.")
     linked_to: Optional[str] = Field(None, description="`quantity_id` of the same figure written in another unit: `190 miles (300km)`.")
     rule: str = Field(description="The rule that produced the figure, `dimension.rule`.")
     extractor_version: str = Field(description="Version of the extractors that produced the row.")

@@ -1,168 +1,168 @@
-"""What a figure is about: weapon range, aid, casualties, damage, troops, attacks, or other.
+"""What a figure is about: its category, measure and subject, and for aid its donor,
+recipient, kind and stage. One layer, dimension-agnostic, read from the figure's clause.
 
-Categories are read from the figure's own words (its head noun) and the words of its
-sentence near it, never from anything the sentence does not say. Aid carries donor,
-recipient and kind (military, humanitarian, financial) where the sentence names them, as
-the Kiel Ukraine Support Tracker records them; casualties and damage carry a measure
-(killed, wounded, injured, missing; damaged, destroyed), as UCDP and ACLED keep them.
+| category     | measure                                   | what |
+|--------------|-------------------------------------------|------|
+| casualties   | killed, wounded, missing, captured, displaced, casualties | people killed; wounded, injured or hurt; missing; taken prisoner, exchanged or returned prisoners; refugees, displaced, fled; killed and wounded not split ("losses") |
+| damage       | damaged, destroyed, damaged_or_destroyed, attacked | structures and equipment damaged or destroyed (equipment "lost"); targets and places hit, struck or shelled |
+| attacks      | launched, intercepted                     | attacks, strikes, missiles and drones launched or fired; shot down or intercepted |
+| troops       |                                           | soldiers deployed or present, never the dead, wounded or captured |
+| aid          |                                           | money and materiel given, pledged, committed or delivered, with donor, recipient, kind (military, humanitarian, financial) and stage (pledged, committed, allocated, delivered) |
+| weapon_range |                                           | the reach of a named or described weapon |
+| other        |                                           | everything else |
+
+What the labeller knows is data (extractors/data/): the class of a counted noun (people,
+military personnel, weapons, equipment, structures, places; nouns.tsv from WordNet plus
+nouns-extra.tsv), the cue words of each measure (measures.tsv), of each aid stage
+(stages.tsv), of aid and its kinds (aid-cues.tsv), actors (actors.tsv from pycountry plus
+actors-extra.tsv) and named weapons (weapons.tsv). Code holds the mechanisms: where in the
+clause a cue counts, elided nouns, and the agreement of pairs and breakdowns
+(`agreement.py`). Never more than the text says: where no cue is found, nothing is set.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+from dataclasses import dataclass, replace
+from functools import cache
 
 import regex
 
-# The vocabularies of the category and measure columns (records.py types them from these).
+from .. import lexicons
+from . import actors, cues
+
+# The vocabularies of the category, measure and stage columns (records.py types them from these).
 CATEGORIES = ("weapon_range", "aid", "casualties", "damage", "troops", "attacks", "other")
-MEASURES = ("killed", "wounded", "injured", "missing", "casualties", "damaged", "destroyed")
+MEASURES = ("killed", "wounded", "missing", "captured", "displaced", "casualties",
+            "damaged", "destroyed", "damaged_or_destroyed", "attacked", "launched", "intercepted")
+STAGES = ("pledged", "committed", "allocated", "delivered")
+AID_KINDS = ("military", "humanitarian", "financial")
+WAR_CATEGORIES = CATEGORIES[:-1]
 
-TROOP_NOUNS = {
-    "troops", "soldiers", "servicemen", "servicemembers", "fighters", "personnel",
-    "mercenaries", "conscripts", "reservists", "marines", "paratroopers", "infantry",
-    "militia", "militants", "combatants", "recruits", "sailors", "pilots",
-}
-ATTACK_NOUNS = {
-    "attacks", "strikes", "airstrikes", "raids", "assaults", "drones", "missiles", "rockets",
-    "shells", "bombs", "sorties", "shellings", "bombardments", "shahed", "shaheds", "uavs",
-    "rounds",
-}
-PEOPLE_NOUNS = {
-    "people", "civilians", "children", "persons", "residents", "men", "women", "victims",
-    "bodies", "adults", "citizens", "passengers", "workers", "patients", "journalists",
-    "prisoners", "hostages", "refugees", "inhabitants", "villagers", "police", "officers",
-    "russians", "ukrainians", "americans", "israelis", "palestinians", "syrians", "afghans",
-    "individuals", "migrants", "students", "doctors", "medics", "volunteers", "pows",
-} | TROOP_NOUNS
-# Munitions count as attacks only where the text says they were used ("launched 90
-# missiles"), not where they are supplied or stocked ("sends 300 drones per shipment").
-MUNITION_NOUNS = {"drones", "missiles", "rockets", "shells", "bombs", "shahed", "shaheds",
-                  "uavs", "rounds"}
-# Nouns whose very meaning is a casualty measure.
-CASUALTY_NOUNS = {"deaths": "killed", "fatalities": "killed", "dead": "killed",
-                  "casualties": "casualties", "injuries": "injured"}
-DAMAGE_NOUNS = {
-    "homes", "houses", "buildings", "facilities", "schools", "hospitals", "apartments",
-    "bridges", "plants", "stations", "substations", "churches", "kindergartens", "dwellings",
-    "residences", "structures", "objects", "warehouses", "shops", "vehicles", "cars",
-    "capacity", "infrastructure", "blocks", "properties", "factories", "farms", "villages",
-    # Equipment losses, as Oryx counts them: "destroyed 12 tanks".
-    "tanks", "aircraft", "helicopters", "apcs", "pieces", "howitzers", "jets", "ships",
-}
-
-# The words that give a figure its measure, and the measure each gives. The patterns are
-# made from these tables, so a word is never matched without a measure to give.
-CASUALTY_WORDS = {
-    "killed": "killed", "killing": "killed", "kill": "killed", "kills": "killed",
-    "dead": "killed", "died": "killed", "die": "killed", "perished": "killed", "slain": "killed",
-    "eliminated": "killed", "liquidated": "killed", "death": "killed", "deaths": "killed",
-    "wounded": "wounded", "wounding": "wounded", "wound": "wounded", "wounds": "wounded",
-    "injured": "injured", "injuring": "injured", "injure": "injured", "injures": "injured",
-    "hurt": "injured", "missing": "missing",
-    "lost": "casualties", "losses": "casualties", "casualties": "casualties",
-    "under the rubble": "casualties",
-}
-# "Eliminated" people are killed; eliminated tanks are destroyed.
-DAMAGE_WORDS = {
-    "damaged": "damaged", "damaging": "damaged", "destroyed": "destroyed",
-    "destroying": "destroyed", "razed": "destroyed", "ruined": "destroyed",
-    "eliminated": "destroyed", "shot down": "destroyed", "downed": "destroyed",
-}
+# Counted nouns whose very meaning is an attack ("over 2,000 strikes"), from measures.tsv.
+ATTACK_NOUNS = frozenset(word for word, (category, _) in cues.SELF.items()
+                         if category == "attacks" and " " not in word)
 
 
-def _words(table: dict[str, str]) -> regex.Pattern:
-    alternation = "|".join(regex.escape(w).replace(r"\ ", r"[ \u00a0]+")
-                           for w in sorted(table, key=len, reverse=True))
-    return regex.compile(rf"\b(?P<m>{alternation})\b", regex.IGNORECASE)
+def noun_class(phrase: str | None) -> str | None:
+    """people, weapons, equipment, structures or places (military personnel are people,
+    told apart by `is_military`)."""
+    if not phrase:
+        return None
+    klass = lexicons.noun_class(phrase)
+    if klass is None:
+        head = phrase.split()[-1]
+        if head in _weapons():
+            return "weapons"  # "2,000 Javelin"
+        if head.lower() in _demonyms():
+            return "people"  # "73 Israelis"
+    return "people" if klass == "military_personnel" else klass
 
 
-_CASUALTY_MEASURE = _words(CASUALTY_WORDS)
-_DAMAGE_MEASURE = _words(DAMAGE_WORDS)
-# "killed, wounded, or missing": several measures at once are casualties.
+@cache
+def _demonyms() -> frozenset[str]:
+    """The demonyms of the actor gazetteer, as people counted ("2,250 Palestinians")."""
+    return frozenset(a.form.lower() for a in lexicons.actors() if a.kind == "demonym")
+
+
+def is_military(phrase: str | None) -> bool:
+    return bool(phrase) and lexicons.noun_class(phrase) == "military_personnel"
+
+
+# The measure list "killed, wounded, or missing" is casualties, not one of its words.
 _MEASURE_LIST = regex.compile(
-    r"\b(?:killed|dead|wounded|injured|missing|captured)(?:[ \u00a0]*,?[ \u00a0]*(?:or|and)?[ \u00a0]*"
+    r"\b(?:killed|dead|wounded|injured|missing|captured)(?:\s*,?\s*(?:or|and|and/or)?\s*"
     r"(?:killed|dead|wounded|injured|missing|captured)\b)+", regex.IGNORECASE)
-_MEASURE_LIST_BEFORE = regex.compile(_MEASURE_LIST.pattern + r"[ \u00a0]+(?:[\p{L}]+[ \u00a0]+){0,2}$",
-                                     regex.IGNORECASE)
-_USE = regex.compile(
-    r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|used|using|shot[ \u00a0]+down|downed|intercept(?:ed|s|ing)?|"
-    r"struck|strikes?|hit|attack(?:ed|s)?|targeted|dropped|shell(?:ed|ing))\b", regex.IGNORECASE)
-_SUPPLY = regex.compile(
-    r"\b(?:shipments?|deliver(?:ed|y|ies)?|suppl(?:y|ied|ies)|send(?:s|ing)?|sent|package|stocks?|stockpiles?|"
-    r"inventory|left|remaining|produc(?:e|ed|es|tion)|purchas(?:e|ed)|bought|order(?:ed)?|provid(?:e|ed))\b",
-    regex.IGNORECASE)
-_IN_ACTION = regex.compile(r"[ \u00a0]+(?P<m>killed|wounded|missing)[ \u00a0]+in[ \u00a0]+action\b",
-                          regex.IGNORECASE)
-_PARTITIVE = regex.compile(r"\bof[ \u00a0]+(?:the|these|those|its|their)[ \u00a0]+$", regex.IGNORECASE)
+_MEASURE_LIST_BEFORE = regex.compile(_MEASURE_LIST.pattern + r"\s+(?:[\p{L}]+\s+){0,2}$", regex.IGNORECASE)
+_DAMAGED_OR_DESTROYED = regex.compile(r"\b(?:damaged\s+(?:or|and|and/or)\s+destroyed|destroyed\s+(?:or|and|and/or)\s+damaged)\b",
+                                      regex.IGNORECASE)
+_IN_ACTION = regex.compile(r"\s+(?P<m>killed|wounded|missing)\s+in\s+action\b", regex.IGNORECASE)
+_PARTITIVE = regex.compile(r"\bof\s+(?:the|these|those|its|their)\s+$", regex.IGNORECASE)
 # The clause a figure sits in: the measure of "12,000 people have been killed" lies after
 # it; of "killing 12 people" before it. Clause ends keep one figure's verb off the next.
-_CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\band\b|\bwhile\b|\bwith\b|\bbut\b")
+_CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\b(?:and|while|with|but|who|which|before|after|when|because|until|although|though|whereas)\b")
+_STRUCK_WITH = regex.compile(r"\b(?:struck|strikes?|hit|attacked|targeted|shelled|bombarded|pounded)\b[^,;.]{0,40}?\bwith\s+$",
+                          regex.IGNORECASE)
+# Munitions in a stock or a factory are no attack ("229 Kalibr missiles left").
+_STOCK = regex.compile(r"\b(?:left|remaining|stocks?|stockpiles?|inventory|produc(?:e|ed|es|tion|ing)|"
+                       r"manufactur(?:e|ed|es|ing)|purchas(?:e|ed)|bought|buy|order(?:ed)?|sells?|sold|sale)\b",
+                       regex.IGNORECASE)
+# Materiel is aid where the text gives it: a stage verb, an aid word, or a package's list.
+_GIVING = regex.compile(r"\b(?:package|includes?|including|drawdown|tranche|donat(?:e|ed|es|ion)|gift|"
+                        r"transfer(?:red|s)?|hand(?:ed|ing)?\s+over|receiv(?:e|ed|es)|equip(?:ped)?)\b",
+                        regex.IGNORECASE)
+# "Support us: donate $5 a month": an appeal to the reader is no aid.
+_APPEAL = regex.compile(r"\b(?:support\s+us|donate\s+now|subscribe|become\s+a\s+(?:member|supporter|patron)|"
+                        r"(?:a|per)\s+month\s+to\s+support|help\s+us)\b", regex.IGNORECASE)
 _AFTER_WINDOW = 60
 _BEFORE_WINDOW = 30
 
-WEAPONS = (
-    "ATACMS", "Atacms", "Storm Shadow", "SCALP", "HIMARS", "GMLRS", "Taurus", "Tomahawk",
-    "Iskander", "Kinzhal", "Kalibr", "Oreshnik", "Neptune", "Shahed", "Patriot", "JASSM",
-    "ERAM", "Harpoon", "Bayraktar", "Zircon", "Tochka-U", "Onyx", "Hwasong", "KN-23",
-)
+_AFTER_WINDOW = 60
+_BEFORE_WINDOW = 30
+
+@cache
+def _weapons() -> dict[str, str]:
+    """Named weapons (data/weapons.tsv): form as written -> the name it is grouped under."""
+    with (cues.DATA / "weapons.tsv").open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return {row["form"]: row["weapon"] for row in csv.DictReader(lines, delimiter="\t")}
+
+
+def named_weapons() -> list[str]:
+    return list(_weapons())
+
+
 # Weapons that have a range: named systems (with the noun that follows them), and the
 # generic nouns, with the modifiers written before them ("152 millimeter self-propelled howitzers").
 # A bare "system" is no weapon ("a rail system ... travel 2,252 km"); after a name it is.
-_WEAPON_NOUN = (r"(?:cruise[ \u00a0]+|ballistic[ \u00a0]+)?(?:missiles?|rockets?|drones?|"
-                r"howitzers?|artillery(?:[ \u00a0]+systems?)?|guns?|launchers?|bombs?|MLRS)")
+_WEAPON_NOUN = (r"(?:cruise\s+|ballistic\s+)?(?:missiles?|rockets?|drones?|"
+                r"howitzers?|artillery(?:\s+systems?)?|guns?|launchers?|bombs?|MLRS)")
 _WEAPON = regex.compile(
-    r"(?P<weapon>(?:" + "|".join(regex.escape(w) for w in sorted(WEAPONS, key=len, reverse=True))
-    + r"|Kh-\d+)(?:[ \u00a0]+(?:" + _WEAPON_NOUN + r"|systems?))?"
-    r"|(?<![\p{L}\d-])(?:(?:(?!(?:of|the|a|an|and|or|to|in|with|by|for|on|at|its|their)\b)[\p{L}\d-]+[ \u00a0]+){0,3}?(?:ballistic|cruise|long-range|hypersonic|self-propelled|"
-    r"rocket|artillery|anti-ship|air-defen[cs]e|millimeter|mm)[ \u00a0]+(?:" + _WEAPON_NOUN + r"|systems?)"
+    r"(?P<weapon>(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(_weapons(), key=len, reverse=True))
+    + r"|Kh-\d+)(?:\s+(?:" + _WEAPON_NOUN + r"|systems?))?"
+    r"|(?<![\p{L}\d-])(?:(?:(?!(?:of|the|a|an|and|or|to|in|with|by|for|on|at|its|their)\b)[\p{L}\d-]+\s+){0,3}?(?:ballistic|cruise|long-range|hypersonic|self-propelled|"
+    r"rocket|artillery|anti-ship|air-defen[cs]e|millimeter|mm)\s+(?:" + _WEAPON_NOUN + r"|systems?)"
     r"|" + _WEAPON_NOUN + r"))\b")
-# A range is said before the figure ("a range of 300 km", "can travel up to") or after it
-# ("a 25-kilometer maximum effective range").
+# A range is said before the figure ("a range of 300 km", "can travel up to", "can hit
+# targets 250 km away") or after it ("a 25-kilometer maximum effective range").
 _RANGE_CUE = regex.compile(
-    r"\b(?:range|ranges|reach|reaches|travel|travels|fly|flies)\b[^.;]{0,40}$",
+    r"\b(?:range|ranges|reach|reaches|reaching|travel|travels|fly|flies|hit|hits|strike|strikes)\b[^.;]{0,40}$",
     regex.IGNORECASE)
+_REACH_BEFORE = regex.compile(r"\b(?:can|could|able\s+to|capable\s+of)\s+(?:\w+\s+){0,3}?(?:hit(?:ting)?|strike|striking|reach(?:ing)?|target(?:ing)?|engag(?:e|ing))\b"
+                              r"(?:\s+(?:targets?|objects?))?(?:\s+(?:up\s+to|as\s+far\s+as|at|some|about|over|more\s+than))*\s*$",
+                              regex.IGNORECASE)
+_AWAY_AFTER = regex.compile(r"\s+(?:away|distant)\b", regex.IGNORECASE)
 _LOCATION_AFTER = regex.compile(
-    r"[ \u00a0]+(?:(?:north|south)(?:-?(?:east|west))?|east|west|away|from|outside|inside|behind|deep)\b",
+    r"\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|away|from|outside|inside|behind|deep)\b",
     regex.IGNORECASE)
 # "settlements within a 20km range of Siversk": an area around a place.
-_WITHIN_BEFORE = regex.compile(r"\bwithin(?:[ \u00a0]+(?:a|an|the))?[ \u00a0]*$", regex.IGNORECASE)
+_WITHIN_BEFORE = regex.compile(r"\bwithin(?:\s+(?:a|an|the))?\s*$", regex.IGNORECASE)
 _NOT_RANGE_UNITS = {"m", "mm", "cm", "metre", "metres", "meter", "meters", "millimeter",
                     "millimeters", "millimetre", "millimetres", "centimeters", "centimetres",
                     "inch", "inches", "ft", "feet", "foot"}
 _RANGE_AFTER = regex.compile(
-    r"[ \u00a0]*(?:\)[ \u00a0]*)?(?:(?:maximum|max|effective|strike|striking|firing|operational)[ \u00a0]+)*range\b",
+    r"\s*(?:\)\s*)?(?:(?:maximum|max|effective|strike|striking|firing|operational)\s+)*range\b",
     regex.IGNORECASE)
-
-# Words that make money aid. "Package", "support" or "provided" alone are not enough:
-# "his $13.7 million retirement package" is pay.
-_AID_CUE = regex.compile(
-    r"\b(?:aid|assistance|pledg(?:e|ed|es|ing)|donat(?:e|ed|es|ing|ion|ions)|grants?|"
-    r"(?:military|financial|humanitarian|budget(?:ary)?|security|defen[cs]e)[ \u00a0]+(?:support|package|help))\b",
-    regex.IGNORECASE)
-_AID_KIND = (
-    ("military", regex.compile(r"\b(?:military|weapons?|arms|defen[cs]e|security assistance|ammunition)\b", regex.IGNORECASE)),
-    ("humanitarian", regex.compile(r"\bhumanitarian\b", regex.IGNORECASE)),
-    ("financial", regex.compile(r"\b(?:financial|budget(?:ary)?|macro-financial|loans?|economic)\b", regex.IGNORECASE)),
-)
-ACTORS = (
-    "U.S.", "US", "USA", "United States", "America", "Washington", "UK", "U.K.", "Britain",
-    "United Kingdom", "London", "Germany", "Berlin", "France", "Paris", "EU", "European Union",
-    "Brussels", "Japan", "Canada", "Poland", "Netherlands", "Denmark", "Norway", "Sweden",
-    "Italy", "Spain", "Australia", "NATO", "IMF", "World Bank", "Ukraine", "Kyiv", "Kiev",
-    "Russia", "Moscow", "Israel", "Taiwan", "China", "Beijing", "Iran", "North Korea",
-)
-_ACTORS = "|".join(regex.escape(a) for a in sorted(ACTORS, key=len, reverse=True))
-_ACTOR = regex.compile(rf"(?<![\p{{L}}.])(?P<actor>{_ACTORS})(?![\p{{L}}])(?P<possessive>['’]s)?")
-_RECIPIENT_AFTER = regex.compile(
-    rf"^[^.;]{{0,60}}?\b(?:to|for)[ \u00a0]+(?:the[ \u00a0]+)?(?P<actor>{_ACTORS})(?![\p{{L}}])")
-_OBJECT_BEFORE = regex.compile(r"\b(?:to|for|of|into|on|against|from)[ \u00a0]+(?:the[ \u00a0]+)?$",
-                            regex.IGNORECASE)
-_SUPPLIER = regex.compile(r"(?:[ \u00a0]+[\p{L}-]+){0,3}?[ \u00a0]+(?:supplier|donor|backer|provider|sponsor)\b")
+_SUPPLIER = regex.compile(r"(?:\s+[\p{L}-]+){0,3}?\s+(?:supplier|donor|backer|provider|sponsor)\b")
 _MONEY_SUBJECT = regex.compile(
-    r"[ \u00a0]+(?:in|of|for|as)[ \u00a0]+(?P<subject>(?:[\p{L}.\-]+[ \u00a0]+){0,2}?"
+    r"\s+(?:in|of|for|as)\s+(?P<subject>(?:[\p{L}.\-]+,?\s+(?:and\s+)?){0,4}?"
     r"(?:aid|assistance|support|funding|loans?|grants?|sanctions|damages|spending|budget|revenue|investment|debt|reconstruction))\b",
     regex.IGNORECASE)
-_OF_SUBJECT = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|its[ \u00a0]+|their[ \u00a0]+)?(?P<words>(?:[\p{L}\-]+(?:[ \u00a0]+|$)){1,3})")
+# "€120 million for Ukraine", "$5 billion to Kyiv": money for a party, aid where the
+# sentence speaks of giving.
+_FOR_PARTY = regex.compile(r"\s+(?:in\s+[\w-]+\s+)?(?:for|to)\s+(?:the\s+)?", regex.IGNORECASE)
+_FROM_PARTY = regex.compile(r"\s+(?:\w+\s+){0,2}?(?:from|by)\s+(?:the\s+)?", regex.IGNORECASE)
+# A giver's verb right before the amount: "the United States has provided $123 million".
+_GIVER_VERB = regex.compile(r"\b(?:provided|provides|providing|pledged|pledges|committed|commits|allocated|"
+                            r"allocates|donated|donates|contributed|disbursed|delivered|gave|gives|sent|"
+                            r"announced|announces)\s+(?:(?:an?|the|another|a\s+further|an\s+additional|additional|"
+                            r"nearly|almost|over|about|approximately|around|some|more\s+than|at\s+least|up\s+to|"
+                            r"roughly|just\s+over|already)\s+)*$", regex.IGNORECASE)
+# Money paid in trade is no aid, whoever it is for ("a $5 billion contract for Poland").
+_TRADE = regex.compile(r"\b(?:contracts?|deals?|sales?|sold|sell|purchases?|bought|buy|orders?|exports?|imports?|"
+                       r"trade|revenue|profits?|price[sd]?|costs?|paid|pay|fines?|tariffs?|invest(?:ed|ment|ments)?)\b",
+                       regex.IGNORECASE)
+_OF_SUBJECT = regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<words>(?:[\p{L}\-]+(?:\s+|$)){1,3})")
 
 
 @dataclass(slots=True)
@@ -173,31 +173,36 @@ class About:
     donor: str | None = None
     recipient: str | None = None
     aid_kind: str | None = None
+    stage: str | None = None
 
 
 def classify(text: str, sentence_start: int, sentence_end: int, start: int, end: int,
              dimension: str, unit: str, subject: str | None) -> About:
-    """The category of the figure text[start:end] in the sentence around it."""
+    """What the figure text[start:end] is about, read in the sentence around it."""
     before = text[sentence_start:start]
-    after = text[end:sentence_end]
+    after = _past_brackets(text[end:sentence_end])
     if dimension == "length":
         return _length(before, after, unit, subject)
     if dimension == "currency":
-        return _money(before, after, subject)
+        return _money(text, sentence_start, sentence_end, start, end, subject)
     if dimension == "count":
-        return _count(before, after, unit, subject)
+        about = _count(before, after, unit, subject)
+        if about.category == "aid":
+            about = _with_parties(about, text, sentence_start, sentence_end, start, end)
+        return about
     if dimension == "percentage":
         return _share(after, subject)
     return About(subject=subject)
 
 
 def _length(before: str, after: str, unit: str, subject: str | None) -> About:
-    # A distance "southeast of" or "within" a place is a location; metres and millimetres
-    # are calibres and heights, not ranges.
-    if _LOCATION_AFTER.match(after) or _WITHIN_BEFORE.search(before[-20:]) \
-            or unit.lower() in _NOT_RANGE_UNITS:
+    # A distance "southeast of" or "within" a place is a location, unless a weapon "can hit
+    # targets 250 km away"; metres and millimetres are calibres and heights, not ranges.
+    reach = bool(_REACH_BEFORE.search(before[-60:]))
+    if (_LOCATION_AFTER.match(after) and not (reach and _AWAY_AFTER.match(after))) \
+            or _WITHIN_BEFORE.search(before[-20:]) or unit.lower() in _NOT_RANGE_UNITS:
         return About(subject=subject)
-    if not (_RANGE_CUE.search(before[-60:]) or _RANGE_AFTER.match(after)):
+    if not (reach or _RANGE_CUE.search(before[-60:]) or _RANGE_AFTER.match(after)):
         return About(subject=subject)
     weapons = list(_WEAPON.finditer(before))
     weapon = weapons[-1] if weapons else _WEAPON.search(after)
@@ -206,75 +211,162 @@ def _length(before: str, after: str, unit: str, subject: str | None) -> About:
     return About("weapon_range", subject=weapon.group("weapon"))
 
 
-def _money(before: str, after: str, subject: str | None) -> About:
+_BRACKETS_AFTER = regex.compile(r"\s*\)|\s*\([^()]{0,40}\)")
+
+
+def _past_brackets(after: str) -> str:
+    """The rest of the sentence past the bracket a figure closes ("(at least 40) were
+    killed") or the bracketed conversion after it ("$150bn (€130bn) in aid")."""
+    brackets = _BRACKETS_AFTER.match(after)
+    return after[brackets.end():] if brackets else after
+
+
+def _money(text: str, sentence_start: int, sentence_end: int, start: int, end: int,
+           subject: str | None) -> About:
+    before = text[sentence_start:start]
+    after = _past_brackets(text[end:sentence_end])
     near_after = _clause(after)
     money_subject = _MONEY_SUBJECT.match(after)
     subject = money_subject.group("subject") if money_subject else subject
     window = before[-_AFTER_WINDOW:] + " " + near_after
-    if not (_AID_CUE.search(window) or (subject and _AID_CUE.search(subject))):
+    sentence = text[sentence_start:sentence_end]
+    if _APPEAL.search(sentence):
         return About(subject=subject)
-    kind = next((name for name, cue in _AID_KIND if cue.search(subject or "") or cue.search(window)), None)
-    recipient = None
-    to = _RECIPIENT_AFTER.match(after)
-    if to is not None:
-        recipient = to.group("actor")
-    donor = None
-    for actor in _ACTOR.finditer(before):
-        if actor.group("possessive") and _SUPPLIER.match(before, actor.end()):
-            recipient = recipient or actor.group("actor")  # "Ukraine's largest arms supplier"
-            continue
-        if _OBJECT_BEFORE.search(before, 0, actor.start()):
-            continue  # "a supporter of Israel", "aid to Ukraine": not who gives
-        if actor.group("actor") != recipient:
-            donor = actor.group("actor")
-    if subject:
-        in_subject = _ACTOR.search(subject)
-        if in_subject is not None:
-            donor = in_subject.group("actor")
-    return About("aid", subject=subject, donor=donor, recipient=recipient, aid_kind=kind)
+    aid = bool(cues.AID_CUE.search(window) or (subject and cues.AID_CUE.search(subject)))
+    if not aid and not _TRADE.search(window):
+        # "€2 billion has been provided to Kyiv", "€120 million for Ukraine", "the United
+        # States has provided $123 million", "€550 million from the EU": given by or to a party.
+        for_party = _FOR_PARTY.match(after)
+        from_party = _FROM_PARTY.match(after)
+        giving = cues.STAGE_CUE.search(window)
+        if for_party is not None or from_party is not None or giving:
+            donor, recipient = actors.parties(sentence, start - sentence_start, end - sentence_start)
+            if for_party is not None and recipient is not None:
+                aid = after[for_party.end():].lower().startswith(recipient.lower()) or bool(giving)
+            elif from_party is not None and donor is not None:
+                aid = bool(cues.AID_CUE.search(sentence))
+            elif giving:
+                aid = recipient is not None or (donor is not None and bool(_GIVER_VERB.search(before[-_BEFORE_WINDOW:])))
+    if not aid:
+        return About(subject=subject)
+    about = About("aid", subject=subject, aid_kind=cues.aid_kind_of(subject, window),
+                  stage=cues.stage_of(before[-_AFTER_WINDOW:] + " " + near_after))
+    return _with_parties(about, text, sentence_start, sentence_end, start, end)
+
+
+def introduces(intro: str, dimension: str, klass: str | None) -> dict | None:
+    """The labels a list's introduction gives its items, or None: "The package includes:"
+    makes money and materiel aid; "Casualties:" or "were killed:" gives people counted
+    their measure."""
+    if dimension == "currency" or klass in ("weapons", "equipment"):
+        if cues.AID_CUE.search(intro) or _GIVING.search(intro) or cues.STAGE_CUE.search(intro):
+            return {"category": "aid", "aid_kind": cues.aid_kind_of(intro) or ("military" if klass else None),
+                    "stage": cues.stage_of(intro)}
+    if klass == "people":
+        found = cues.measure_of("people", intro)
+        if found and found[0] == "casualties":
+            return {"category": "casualties", "measure": found[1]}
+    return None
+
+
+def _with_parties(about: About, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> About:
+    sentence = text[sentence_start:sentence_end]
+    donor, recipient = actors.parties(sentence, start - sentence_start, end - sentence_start)
+    if about.subject:
+        named = next(actors.mentions(about.subject), None)
+        if named is not None and named[2] != recipient:
+            donor = named[2]  # "$175 billion in US aid"
+    return replace(about, donor=donor, recipient=recipient)
 
 
 def _count(before: str, after: str, unit: str, subject: str | None) -> About:
-    head = unit.lower()
-    if head in CASUALTY_NOUNS:
-        return About("casualties", CASUALTY_NOUNS[head], subject)
+    phrase = _through_head(subject, unit)
+    klass = noun_class(phrase)
+    itself = cues.self_measure(subject or unit) or cues.self_measure(phrase)
     # "at least one of the two bridges destroyed": the verb is about the one, not the two.
     partitive = bool(_PARTITIVE.search(before[-20:]))
-    if head in PEOPLE_NOUNS:
-        measure = _casualty_measure(before, after, subject, clause=not partitive)
+    if klass == "people" or (itself and itself[0] == "casualties"):
+        if cues.NOT_WAR.search(before) or cues.NOT_WAR.search(after):
+            return About(subject=subject)  # "Extreme storms leave two dead"
+        measure = _casualty_measure(before, after, phrase, clause=not partitive)
+        if measure == "troops":
+            return About("troops", subject=subject)
         if measure:
             return About("casualties", measure, subject)
-    if head in DAMAGE_NOUNS and not partitive:
-        damage = _measure(before, after, _DAMAGE_MEASURE, DAMAGE_WORDS)
-        if damage:
-            return About("damage", damage, subject)
-    if head in TROOP_NOUNS:
-        return About("troops", subject=subject)
-    if head in ATTACK_NOUNS:
-        if head in MUNITION_NOUNS:
+        if itself:
+            return About(*itself, subject)
+        if is_military(phrase):
+            return About("troops", subject=subject)
+        return About(subject=subject)
+    if itself:
+        return About(*itself, subject)
+    if klass in ("weapons", "equipment"):
+        clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
+        found = None if partitive else _measure_in(klass, before, after)
+        if found is None and klass == "weapons" and _STRUCK_WITH.search(before[-_AFTER_WINDOW:]):
+            found = ("attacks", "launched")  # "struck Nikopol with 40 Grad rockets"
+        if found and not (klass == "weapons" and found[1] == "launched" and _STOCK.search(clause)):
+            if found[0] == "damage" and _DAMAGED_OR_DESTROYED.search(clause):
+                found = ("damage", "damaged_or_destroyed")
+            return About(*found, subject)
+        if _STOCK.search(clause):
+            return About(subject=subject)
+        if cues.STAGE_CUE.search(clause) or cues.AID_CUE.search(clause) or _GIVING.search(clause):
+            return About("aid", subject=subject, aid_kind="military", stage=cues.stage_of(clause))
+        return About(subject=subject)
+    if klass not in ("structures", "places") and _to_party(before, after):
+        clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
+        if cues.STAGE_CUE.search(clause) or cues.AID_CUE.search(clause):
+            return About("aid", subject=subject, stage=cues.stage_of(clause))  # "2.2 million doses ... to Ukraine"
+    if klass in ("structures", "places") and not partitive:
+        found = _measure_in(klass, before, after)
+        if found:
             clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
-            if _SUPPLY.search(clause) or not _USE.search(clause):
-                return About(subject=subject)
-        return About("attacks", subject=subject)
+            if found[1] in ("damaged", "destroyed") and _DAMAGED_OR_DESTROYED.search(clause):
+                found = ("damage", "damaged_or_destroyed")
+            return About(*found, subject)
     return About(subject=subject)
 
 
-def _casualty_measure(before: str, after: str, subject: str | None, clause: bool = True) -> str | None:
-    """The casualty measure of people counted: in the subject ("300 wounded soldiers"),
+_TO_PARTY = regex.compile(r"^\s+(?:[\p{L}\p{N}-]+\s+){0,5}?(?:to|for)\s+", regex.IGNORECASE)
+
+
+def _to_party(before: str, after: str) -> bool:
+    """Whether the figure's clause gives it to a named actor ("... to Ukraine")."""
+    to = _TO_PARTY.match(_clause(after) + " ")
+    if to is None:
+        return False
+    named = next(actors.mentions(after[to.end():to.end() + 40]), None)
+    return named is not None and named[0] == 0
+
+
+def _through_head(subject: str | None, unit: str) -> str:
+    """The counted phrase up to its head noun: "attacks", not "attacks on healthcare facilities"."""
+    if not subject:
+        return unit
+    at = subject.lower().rfind(unit.lower())
+    return subject[:at + len(unit)] if at >= 0 else subject
+
+
+def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True) -> str | None:
+    """The casualty measure of people counted: in the phrase ("300 wounded soldiers"),
     right after it ("killed in action"), and, unless the figure is a partitive's whole
     ("two of the 15 servicemen"), a list ("killed, wounded, or missing") or a verb in its
     clause."""
-    in_subject = _CASUALTY_MEASURE.search(subject or "")
-    if in_subject is not None:
-        return _name(in_subject, CASUALTY_WORDS)
+    head = phrase.split()[-1] if phrase else ""
+    modifiers = phrase[: len(phrase) - len(head)]
+    in_phrase = cues.measure_of("people", modifiers)
+    if in_phrase is not None:
+        return in_phrase[1] or in_phrase[0]  # "300 wounded soldiers"; "20,000 mobilized men": troops
     in_action = _IN_ACTION.match(after)
     if in_action is not None:
-        return _name(in_action, CASUALTY_WORDS)
+        return cues.BY_CLASS["people"][in_action.group("m").lower()][1]
     if not clause:
         return None
     if _MEASURE_LIST.search(after[:_AFTER_WINDOW]) or _MEASURE_LIST_BEFORE.search(before[-_BEFORE_WINDOW:]):
         return "casualties"
-    return _measure(before, after, _CASUALTY_MEASURE, CASUALTY_WORDS)
+    found = _measure_in("people", before, after)
+    return (found[1] or found[0]) if found else None
 
 
 def _share(after: str, subject: str | None) -> About:
@@ -287,9 +379,10 @@ def _share(after: str, subject: str | None) -> About:
             break
         words.append(word)
     share_of = " ".join(words) or None
-    damage = _measure("", after, _DAMAGE_MEASURE, DAMAGE_WORDS)
-    if share_of and damage and any(w.lower() in DAMAGE_NOUNS for w in words):
-        return About("damage", damage, share_of)
+    if share_of and noun_class(share_of) in ("structures", "equipment"):
+        found = _measure_in("structures", "", after)
+        if found and found[1] != "attacked":
+            return About(*found, share_of)
     return About(subject=share_of or subject)
 
 
@@ -306,14 +399,11 @@ def _clause(after: str) -> str:
     return window[: stop.start()] if stop else window
 
 
-def _measure(before: str, after: str, pattern, names: dict[str, str]) -> str | None:
-    """The measure a verb of the figure's clause gives it: the first after the figure, or
-    else the nearest before it ("killing over 50 and wounding over 40": 40 wounded)."""
-    found = pattern.search(_clause(after))
+def _measure_in(klass: str, before: str, after: str) -> tuple[str, str] | None:
+    """The (category, measure) a cue of the figure's clause gives it: the first after the
+    figure, or else the nearest before it ("killing over 50 and wounding over 40": 40
+    wounded)."""
+    found = cues.MEASURE_CUES[klass].search(_clause(after))
     if found is None:
-        found = next(reversed(list(pattern.finditer(before[-_BEFORE_WINDOW:]))), None)
-    return None if found is None else _name(found, names)
-
-
-def _name(match, names: dict[str, str]) -> str:
-    return names[" ".join(match.group("m").lower().split())]
+        found = next(reversed(list(cues.MEASURE_CUES[klass].finditer(before[-_BEFORE_WINDOW:]))), None)
+    return None if found is None else cues.BY_CLASS[klass][cues.key(found.group("cue"))]

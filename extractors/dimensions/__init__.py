@@ -67,6 +67,7 @@ class Example:
     donor: str | None = UNCHECKED
     recipient: str | None = UNCHECKED
     aid_kind: str | None = UNCHECKED
+    stage: str | None = UNCHECKED
     gap: str | None = None
 
     @property

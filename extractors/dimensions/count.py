@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from ..about import ATTACK_NOUNS
+from ..about import ATTACK_NOUNS, cues, noun_class
 from ..patterns import match_after, search_before
 from . import Example, Reading
 
@@ -57,10 +57,14 @@ STOPWORDS = {
     "left", "need", "needs", "now", "very", "too", "other", "another", "new",
 }
 
-_WORD = r"[\p{L}][\p{L}\p{M}'’.\-]*"
+_WORD = r"[\p{L}][\p{L}\p{M}'’.\-]*(?:(?<=-)[\p{N}]+[\p{L}\p{N}]*)?"
+# A designation after a name is part of the phrase: "8 Leopard 2 tanks", "two Su 34 jets".
+_TOKEN = rf"(?:{_WORD}|[0-9][\p{{L}}\p{{N}}\-]*(?![.,][0-9]))"
+# Words are parted by spaces or one line break (text wrapped mid-phrase), never a blank line.
+_SPACE = r"(?:[ \u00a0]*\n[ \u00a0]*(?!\n)|[ \u00a0]+)"
 _PHRASE = regex.compile(
-    rf"(?P<of>[ \u00a0]+of)?(?P<words>(?:[ \u00a0]+{_WORD}){{1,6}})")
-_WORDS = regex.compile(rf"[ \u00a0]+(?P<word>{_WORD})")
+    rf"(?P<of>{_SPACE}of)?(?P<words>(?:{_SPACE}{_TOKEN}){{1,6}})")
+_WORDS = regex.compile(rf"{_SPACE}(?P<word>{_TOKEN})")
 _COMPLEMENT = regex.compile(
     rf"[ \u00a0]+(?P<prep>on|against|targeting|at)(?P<object>(?:[ \u00a0]+{_WORD}){{1,3}})")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -99,11 +103,18 @@ def read(text: str, amount) -> Reading | None:
     numeral = amount.numeral
     if numeral.value is not None and numeral.value < 1 and amount.qualifier != "range":
         return None
-    phrase = match_after(_PHRASE, text, amount.end)
-    if phrase is None:
-        return None
     if numeral.kind == "words" and numeral.text[0].isupper() and search_before(_MID_SENTENCE, text, numeral.start, 8):
         return None  # "the sale of Six Flags": a capitalized number word mid-sentence is a name
+    phrase = match_after(_PHRASE, text, amount.end)
+    counted = _counted(text, amount, phrase) if phrase is not None else None
+    if counted is not None:
+        return counted
+    return _single(text, amount, phrase) or _elided(text, amount)
+
+
+def _counted(text: str, amount, phrase) -> Reading | None:
+    """A number and the noun phrase it counts: "some 10,000 North Korean troops"."""
+    numeral = amount.numeral
     # "of" is how vague amounts count ("millions of Americans"), and never digits.
     if phrase.group("of") and amount.qualifier != "vague" and numeral.kind != "words":
         return None
@@ -120,6 +131,9 @@ def read(text: str, amount) -> Reading | None:
     if amount.qualifier == "exact" and numeral.value == 1 and _regular_plural(unit):
         return None  # "the one Ukrainian forces": one is never a count of a plural
     end = head.start("word") + len(unit)
+    of_war = match_after(_OF_WAR, text, end)
+    if of_war is not None and cues.self_measure(f"{unit} of war"):
+        end = of_war.end()  # "prisoners of war"
     subject = text[first:end]
     if unit.lower() in PARTITIVE_HEADS:  # "ten pieces of military equipment"
         of = match_after(_OF_COMPLEMENT, text, end)
@@ -135,6 +149,89 @@ def read(text: str, amount) -> Reading | None:
                    amount, subject)
 
 
+_OF_WAR = regex.compile(r"[ \u00a0]+of[ \u00a0]+war\b", regex.IGNORECASE)
+# The casualty words an elided count stands with: participles and adjectives after it
+# ("45 wounded", "27 dead", "45 were injured"), verbs before it ("killed 3 and injured 45").
+_AUXILIARIES = r"(?:[ \u00a0]+(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|more|others?|people|persons))*"
+_PARTICIPLES = [cue for cue in cues.BY_CLASS["people"] if " " not in cue and (
+    cue.endswith("ed") or cue in ("dead", "hurt", "missing", "slain", "died"))]
+_VERBS = [cue for cue in cues.BY_CLASS["people"] if " " not in cue and cue.endswith(("ed", "ing", "kill", "wound", "injure"))
+          and cue not in ("displaced", "missing", "treated")]
+_ELIDED_AFTER = regex.compile(rf"{_AUXILIARIES}[ \u00a0\n]+(?:{'|'.join(_PARTICIPLES)})\b", regex.IGNORECASE)
+_ELIDED_BEFORE = regex.compile(
+    rf"\b(?:{'|'.join(sorted(_VERBS, key=len, reverse=True))})[ \u00a0\n]+"
+    r"(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost|around|up[ \u00a0]+to|as[ \u00a0]+many[ \u00a0]+as|another|a[ \u00a0]+further|an[ \u00a0]+estimated)[ \u00a0\n]+)?$",
+    regex.IGNORECASE)
+# After the number, nothing that could be its noun: the clause ends.
+_CLAUSE_ENDS = regex.compile(
+    r"[ \u00a0]*(?:[,.;:)\]\u2013\u2014]|$|[ \u00a0\n]+(?:and|or|in|on|at|during|when|while|after|before|including|"
+    r"since|so[ \u00a0]+far|overnight|yesterday|today|last|this|across|near|outside|inside|as|by)\b)", regex.IGNORECASE)
+# "dozens of people (at least 40) were killed": the number in brackets after a counted noun.
+_BRACKETED = regex.compile(rf"(?P<noun>{_WORD})[ \u00a0]*\([ \u00a0]*(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost|around|up[ \u00a0]+to)[ \u00a0]+)?$",
+                           regex.IGNORECASE)
+_SENTENCE_BREAK = regex.compile(r"[.!?;:\n](?=\s)")
+_NOUN_BACK = 160
+
+
+def _elided(text: str, amount) -> Reading | None:
+    """A count whose noun the clause gives: "12 civilians were killed and 45 wounded" (45
+    civilians, wounded), "the strike killed 3", "27 dead". The noun is the nearest people
+    noun before it in the sentence, or "people" where the sentence names none."""
+    numeral = amount.numeral
+    if numeral.kind not in ("digits", "words", "vague") or amount.qualifier == "range" and numeral.kind == "vague":
+        return None
+    bracketed = search_before(_BRACKETED, text, amount.start, 60)
+    if bracketed is not None and match_after(regex.compile(r"[ \u00a0]*\)"), text, amount.end) \
+            and is_counted_noun(bracketed.group("noun")):
+        noun = bracketed.group("noun")
+        return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.elided_noun", amount, noun)
+    after = match_after(_ELIDED_AFTER, text, amount.end)
+    if after is None:
+        before = search_before(_ELIDED_BEFORE, text, amount.start, 40)
+        if before is None or not match_after(_CLAUSE_ENDS, text, amount.end):
+            return None
+    noun = _people_noun_before(text, amount.start)
+    return Reading(amount.start, amount.end, NAME, noun or "people", "count", "count",
+                   "count.elided_noun", amount, noun)
+
+
+def _people_noun_before(text: str, start: int) -> str | None:
+    window_start = max(0, start - _NOUN_BACK)
+    window = text[window_start:start]
+    breaks = list(_SENTENCE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    for word in reversed(regex.findall(_WORD, window)):
+        word = word.rstrip(".")
+        if is_counted_noun(word) and noun_class(word) == "people":
+            return word
+    return None
+
+
+_SINGULAR_CUE = 40
+
+
+def _single(text: str, amount, phrase) -> Reading | None:
+    """"One man was killed": one of a singular person, where a casualty cue follows."""
+    numeral = amount.numeral
+    if phrase is None or numeral.value != 1 or amount.qualifier != "exact" or numeral.kind != "words":
+        return None
+    words = list(_WORDS.finditer(text, phrase.start("words"), phrase.end()))
+    for i, word in enumerate(words[:3]):
+        token = word.group("word")
+        if noun_class(token) == "people" and not token[0].isupper():
+            end = word.end("word")
+            tail = text[end:min(len(text), end + _SINGULAR_CUE)]
+            stop = regex.search(r"[,;:.()]|\band\b", tail)
+            if cues.measure_of("people", tail[:stop.start()] if stop else tail):
+                return Reading(amount.start, end, NAME, token, "count", "count", "count.number_noun",
+                               amount, text[words[0].start("word"):end])
+            return None
+        if _never_in_phrase(token) or not _modifier(token):
+            return None
+    return None
+
+
 def _head(words) -> int | None:
     """Index of the counted head noun among the words after a number, or None.
 
@@ -145,8 +242,20 @@ def _head(words) -> int | None:
     head = None
     for i, word in enumerate(words):
         token = word.group("word")
-        if is_counted_noun(token) and not (_is_acronym(token) and i + 1 < len(words)):
+        if token[0].isdigit():
+            if i > 0 and words[i - 1].group("word")[0].isupper():
+                continue  # "Leopard 2"
+            return None
+        if (is_counted_noun(token) or _is_named_weapon(token, words, i)) \
+                and not (_is_acronym(token) and i + 1 < len(words) and not _is_named_weapon(token, words, i)):
             head = i
+            break
+        if token.lower() in ("and", "or") and 0 < i < len(words) - 1 and words[i - 1].group("word")[0].isupper() \
+                and words[i + 1].group("word")[0].isupper():
+            continue  # "90 Kh-101 and Kalibr cruise missiles"
+        compound = _compound_head(words, i)
+        if compound is not None:
+            head = compound
             break
         if _never_in_phrase(token) or not _modifier(token) \
                 or token.endswith("."):
@@ -166,6 +275,37 @@ def _head(words) -> int | None:
         if not _modifier(token):
             break
     return head
+
+
+def _compound_head(words, i: int) -> int | None:
+    """The head of a compound of plain nouns before a counted one ("air defence systems",
+    "patrol boats"): up to two lower-case words that no rule reads otherwise."""
+    for j in (i + 1, i + 2):
+        if j >= len(words):
+            return None
+        before = [w.group("word") for w in words[i:j]]
+        if not all(w.replace("-", "").isalpha() and w.islower() and not _never_in_phrase(w)
+                   and not w.endswith("ly") for w in before):
+            return None
+        token = words[j].group("word")
+        if is_counted_noun(token) and not token[0].isupper():
+            return j
+    return None
+
+
+def _is_named_weapon(token: str, words, i: int) -> bool:
+    """A named weapon counts as a head where no noun follows it: "2,000 Javelin", not "two
+    HIMARS missiles"."""
+    if token not in _named_weapons():
+        return False
+    following = words[i + 1].group("word") if i + 1 < len(words) else ""
+    return not (is_counted_noun(following) or following.lower() in ("system", "missile", "launcher"))
+
+
+@cache
+def _named_weapons() -> frozenset[str]:
+    from ..about import named_weapons
+    return frozenset(named_weapons())
 
 
 def _never_in_phrase(word: str) -> bool:
@@ -279,7 +419,8 @@ EXAMPLES = [
     Example("Ukrainian forces eliminated 50 Russian servicemen", span="50 Russian servicemen",
             category="casualties", measure="killed"),
     Example("at least one of the two bridges destroyed", span="two bridges", category="other"),
-    Example("Iranian suppliers send 300 drones per shipment", span="300 drones", category="other"),
+    Example("Iranian suppliers send 300 drones per shipment", span="300 drones", category="aid",
+            aid_kind="military", stage="delivered"),
     Example("Russia has only 229 Kalibr missiles left", span="229 Kalibr missiles",
             category="other"),
     Example("ISW is tracking four primary efforts Russian forces are engaged in",

@@ -1,0 +1,105 @@
+"""Who gives aid and who receives it, from the actor gazetteer (extractors/data/actors*.tsv:
+countries from pycountry, their common forms, capitals and demonyms, organizations).
+
+Names are matched in any case, except the forms that are also ordinary words ("US" and
+"us", "WHO" and "who"), which match only as written. The value kept is the name as written.
+
+A recipient is named after "to", "for" or "into" ("aid to Ukraine"), or as the possessor
+of whom the aid serves ("Ukraine's armed forces", "Ukraine's partners pledged": those are
+Ukraine's, given to Ukraine). A donor is an actor that gives: the subject of the clause
+before the figure, or an actor after "from" or "by". An actor named as a target or a place
+("Russia's invasion", "attacks on Kyiv", "in Ukraine") is neither.
+
+>>> parties("Germany's foreign minister has pledged an extra 15 million euros to ukraine.", 47, 63)
+('Germany', 'ukraine')
+>>> parties("Since Russia's invasion began, the Commission has allocated €45 billion in aid", 59, 70)
+('Commission', None)
+>>> parties("since russia's invasion began, the commission has allocated €45 billion in aid", 59, 70)
+('commission', None)
+>>> parties("Ukraine's Nordic partners pledged 12 billion euros", 34, 50)
+(None, 'Ukraine')
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..lexicons import actors
+
+
+@cache
+def _pattern() -> regex.Pattern:
+    known = actors()
+    caseless = sorted({a.form for a in known if not a.case_sensitive}, key=len, reverse=True)
+    exact = sorted({a.form for a in known if a.case_sensitive}, key=len, reverse=True)
+
+    def alternation(forms):
+        return "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}.\-])(?P<actor>(?i:the\s+)?(?:(?i:{alternation(caseless)})|{alternation(exact)}))"
+        rf"(?![\p{{L}}\p{{N}}]|\.\p{{L}})(?P<possessive>['’]s\b)?")
+
+
+# What precedes a mention that is an object, a place or a time, not a giver.
+_OBJECT_BEFORE = regex.compile(
+    r"\b(?:to|for|of|into|on|against|in|at|with|since|across|near|toward|towards|over|under|"
+    r"about|inside|throughout|within|around|than|like|and|between|among|visit(?:ed|ing)?)\s+$",
+    regex.IGNORECASE)
+# "the Government of Japan", "the people of Canada": the "of" names who acts.
+_GOVERNMENT_OF = regex.compile(
+    r"\b(?:government|people|ministry|president|prime\s+minister|leaders?|parliament|embassy|"
+    r"minister|king|queen|chancellor)\s+of\s+(?:the\s+)?$", regex.IGNORECASE)
+_RECIPIENT_BEFORE = regex.compile(r"\b(?:to|for|into|towards?|benefit(?:ing)?)\s+(?:the\s+)?$", regex.IGNORECASE)
+_DONOR_BEFORE = regex.compile(r"\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
+# "Russia's invasion", "Russia's war": a possessor that is a target or an aggressor.
+_AGGRESSION_AFTER = regex.compile(
+    r"\s+(?:(?:full-scale|brutal|unprovoked|illegal|ongoing|continued|renewed)\s+)*"
+    r"(?:invasion|war|aggression|attacks?|strikes?|offensive|occupation|assault|bombardment|forces|troops|army|"
+    r"military|missiles?|drones?|shelling|annexation|blockade)\b", regex.IGNORECASE)
+# "Ukraine's armed forces", "Ukraine's partners": the possessor is served by the aid.
+_SERVED_AFTER = regex.compile(
+    r"\s+(?:[\p{L}-]+\s+){0,2}?(?:partners?|allies|friends|supporters|backers|donors|"
+    r"armed\s+forces|defenders|government|budget|people|economy|energy|grid|reconstruction|recovery|"
+    r"defen[cs]es?|military|army|forces|needs|farmers|refugees|children|civilians)\b", regex.IGNORECASE)
+_WINDOW = 160
+_ARTICLE = regex.compile(r"the\s+", regex.IGNORECASE)
+
+
+def mentions(sentence: str):
+    """Every actor named in a sentence: (start, end, name as written, possessive)."""
+    for match in _pattern().finditer(sentence):
+        name = match.group("actor")
+        article = _ARTICLE.match(name)
+        start = match.start("actor") + (article.end() if article else 0)
+        yield start, match.end("actor"), name[article.end():] if article else name, bool(match.group("possessive"))
+
+
+def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """(donor, recipient) of the aid figure at sentence[start:end], as written. Of several
+    candidates, the one nearest the figure wins, after it before before it for a recipient
+    ("€120 million for Ukraine and €6 million for Georgia")."""
+    window_start = max(0, start - _WINDOW)
+    recipients, givers, subjects = [], [], []
+    for m_start, m_end, name, possessive in mentions(sentence[window_start:min(len(sentence), end + _WINDOW)]):
+        m_start += window_start
+        m_end += window_start
+        if m_end > start and m_start < end:
+            continue
+        distance = m_start - end if m_start >= end else start - m_end + 10_000  # after first
+        left = sentence[max(0, m_start - 40):m_start]
+        right = sentence[m_end + (2 if possessive else 0):m_end + 60]
+        if possessive and _AGGRESSION_AFTER.match(right):
+            continue  # "Russia's invasion"
+        if possessive and _SERVED_AFTER.match(right) or _RECIPIENT_BEFORE.search(left):
+            recipients.append((distance, name))
+        elif _DONOR_BEFORE.search(left):
+            givers.append((distance, name))
+        elif m_start < start and not (_OBJECT_BEFORE.search(left) and not _GOVERNMENT_OF.search(left)):
+            subjects.append((start - m_end, name))  # the nearest giver before the figure
+    recipient = min(recipients)[1] if recipients else None
+    donor = min(givers)[1] if givers else min(subjects)[1] if subjects else None
+    if donor is not None and recipient is not None and donor.lower() == recipient.lower():
+        donor = None
+    return donor, recipient

@@ -1,0 +1,152 @@
+"""Figures that state one thing agree: both halves of a "X (Y)" pair, and the items of a
+listed breakdown.
+
+A pair is one figure written in two units ("190 miles (300km)", "over $150bn (€130bn) in
+aid"): both halves carry the same qualifier, category, measure, subject, donor, recipient,
+kind and stage, taken from the half that says more (the first, where both do).
+
+A breakdown is a list of figures joined only by commas, "and", "or" or "as well as" ("the
+package includes 45 patrol boats and over 300 trucks"): an item the labeller left as
+`other` takes the labels of the item before it, where both count the same class of thing
+(or both are money). A labelled item keeps its own labels ("killed 5 soldiers and wounded
+3 civilians").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..patterns import match_after
+from ..qualifiers import bounds
+from ..records import Quantity
+
+_CONVERSION_GAP = regex.compile(r"[ \u00a0]*[(\[][ \u00a0]*")
+_CONVERSION_CLOSE = regex.compile(r"[ \u00a0]*[)\]]")
+# Between two items: the first one's complement ("of artillery ammunition", "in Poland"),
+# a comma or semicolon, a conjunction.
+_LIST_GLUE = regex.compile(
+    r"(?:\s+(?:of|in|for|to|from)\s+[^,;:.()\n]{1,40}?)?\s*(?:[,;]\s*)?"
+    r"(?:(?:and|or|as\s+well\s+as|plus|along\s+with|and\s+also|including)\s+)?(?:(?:the|some|about|around|nearly|almost|over|"
+    r"more\s+than|at\s+least|up\s+to|another|an\s+additional|additional|a\s+total\s+of)\s+)*",
+    regex.IGNORECASE)
+# What introduces a breakdown of the figure before it: "$50 billion in security
+# assistance, including nearly 700 tanks".
+_INCLUDING = regex.compile(r"(?:including|includes|include|such\s+as|of\s+which|among\s+them|comprising)\s+(?:the\s+)?"
+                           r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?$", regex.IGNORECASE)
+# A list item's introduction: the last line before the list, ending in a colon.
+_LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+]|[0-9]{1,3}[.)])[ \t]+")
+_INTRO_BACK = 3000
+_LABELS = ("category", "measure", "subject", "donor", "recipient", "aid_kind", "stage")
+
+
+def agree(text: str, quantities: list[Quantity], noun_class, introduces) -> list[Quantity]:
+    """The figures with pairs linked and agreeing, and breakdowns labelled alike.
+    `introduces(intro)` says what category a list's introduction gives its items."""
+    quantities = _pairs(text, quantities)
+    quantities = _list_items(text, quantities, noun_class, introduces)
+    return _breakdowns(text, quantities, noun_class)
+
+
+def _says_more(q: Quantity) -> int:
+    return (q.category != "other") * 4 + sum(getattr(q, k) is not None for k in _LABELS[1:])
+
+
+def _pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    linked = list(quantities)
+    for i in range(len(linked) - 1):
+        first, second = linked[i], linked[i + 1]
+        if not (first.dimension == second.dimension and first.dimension != "count"
+                and _CONVERSION_GAP.fullmatch(text, first.end, second.start)
+                and match_after(_CONVERSION_CLOSE, text, second.end)):
+            continue
+        source = first if _says_more(first) >= _says_more(second) else second
+        qualifier = first.qualifier if first.qualifier != "exact" else second.qualifier
+        labels = {k: getattr(source, k) for k in _LABELS}
+        linked[i] = _with(first, labels, qualifier, second.quantity_id)
+        linked[i + 1] = _with(second, labels, qualifier, first.quantity_id)
+    return linked
+
+
+def _with(q: Quantity, labels: dict, qualifier: str, partner: str) -> Quantity:
+    update = dict(labels, linked_to=partner)
+    if qualifier != q.qualifier and q.qualifier == "exact":
+        value, low, high = bounds(q.value, q.value, q.value, qualifier)
+        scale = q.normalized_value / q.value if q.value else 1.0
+        update.update(qualifier=qualifier, value=value, low=low, high=high,
+                      normalized_low=None if low is None else float(f"{low * scale:.9g}"),
+                      normalized_high=None if high is None else float(f"{high * scale:.9g}"))
+    return q.model_copy(update=update)
+
+
+_MATERIEL = ("weapons", "equipment")
+
+
+def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quantity]:
+    out = list(quantities)
+    for i in range(1, len(out)):
+        current = out[i]
+        if current.category != "other" or current.linked_to:
+            continue
+        current_class = noun_class(current.subject or current.unit) if current.dimension == "count" else None
+        for previous in reversed(out[max(0, i - 6):i]):
+            if previous.sentence_start != current.sentence_start:
+                break
+            if previous.category == "other":
+                continue
+            previous_class = noun_class(previous.subject or previous.unit) if previous.dimension == "count" else None
+            glue = _LIST_GLUE.match(text, previous.end, current.start)
+            listed = glue is not None and glue.end() == current.start and previous is out[i - 1]
+            # "$50 billion in security assistance, including nearly 700 tanks"
+            included = (previous.category == "aid" and _INCLUDING.search(text, previous.end, current.start)
+                        and (current.dimension == previous.dimension or current_class in _MATERIEL))
+            alike = current.dimension == previous.dimension and (
+                current.dimension != "count" or current_class == previous_class
+                or {current_class, previous_class} <= set(_MATERIEL))
+            if (listed and alike) or included:
+                labels = {k: getattr(previous, k) for k in _LABELS if k != "subject"}
+                if current.dimension != previous.dimension:
+                    labels.update(aid_kind=previous.aid_kind or "military")
+                out[i] = current.model_copy(update=labels)
+            break
+    return out
+
+
+def _list_items(text: str, quantities: list[Quantity], noun_class, introduces) -> list[Quantity]:
+    """Figures of a list's items take the category their introduction gives ("The package
+    includes:" then "- 200 grenade launchers and ammunition;")."""
+    out = list(quantities)
+    for i, q in enumerate(out):
+        if q.category != "other" or not _LIST_ITEM.match(text, q.sentence_start - _line_indent(text, q.sentence_start)):
+            continue
+        intro = _introduction(text, q.sentence_start)
+        if intro is None:
+            continue
+        labels = introduces(intro, q.dimension, noun_class(q.subject or q.unit) if q.dimension == "count" else None)
+        if labels:
+            out[i] = q.model_copy(update=labels)
+    return out
+
+
+def _line_indent(text: str, start: int) -> int:
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start
+
+
+def _introduction(text: str, start: int) -> str | None:
+    """The paragraph that introduces the list holding the item at `start`, where the
+    nearest prose line above the list's items (and their wrapped, indented lines) ends in
+    a colon."""
+    limit = max(0, start - _INTRO_BACK)
+    end = text.rfind("\n", limit, start)
+    while end > limit:
+        line_start = text.rfind("\n", limit, end) + 1
+        line = text[line_start:end]
+        prose = line.strip() and not line[:1].isspace() and not _LIST_ITEM.match(line) \
+            and not line.startswith("<!--")
+        if prose:
+            if not line.rstrip().rstrip("*").endswith(":"):
+                return None
+            paragraph_start = text.rfind("\n\n", limit, line_start)
+            return text[paragraph_start + 2 if paragraph_start >= 0 else limit:end]
+        end = line_start - 1
+    return None

@@ -1,0 +1,107 @@
+"""The cue words of the labeller, read from their data files in extractors/data/.
+
+measures.tsv   what a cue says of the figure it stands with, by the class of what is counted
+stages.tsv     the stage of aid a verb gives it (pledged, committed, allocated, delivered)
+aid-cues.tsv   the words that make a figure aid, and the kind of aid they say
+
+Each file is loaded once; each pattern is an alternation of its cues, longest first, so a
+cue is never matched without the label it gives.
+
+>>> measure_of("people", "were killed")
+('casualties', 'killed')
+>>> measure_of("weapons", "shot down"), measure_of("equipment", "shot down")
+(('attacks', 'intercepted'), ('damage', 'destroyed'))
+>>> SELF["prisoners of war"], stage_of("has allocated")
+(('casualties', 'captured'), 'allocated')
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+import regex
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+NOUN_CLASSES = ("people", "weapons", "equipment", "structures", "places")
+
+
+def _table(name: str) -> list[dict]:
+    with (DATA / name).open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def words_pattern(words) -> regex.Pattern:
+    """Any of `words` as whole words, in any case, longest first; a space in a cue matches
+    any run of spaces or line breaks ("shot\\ndown" in wrapped text)."""
+    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+")
+                           for w in sorted(set(words), key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?P<cue>{alternation})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+
+
+def key(surface: str) -> str:
+    return " ".join(surface.lower().split())
+
+
+_MEASURES = _table("measures.tsv")
+# The counted noun that is its own measure: "deaths", "refugees", "prisoners of war".
+SELF: dict[str, tuple[str, str]] = {
+    row["cue"]: (row["category"], row["measure"]) for row in _MEASURES if row["nouns"] == "self"}
+BY_CLASS: dict[str, dict[str, tuple[str, str]]] = {
+    klass: {row["cue"]: (row["category"], row["measure"]) for row in _MEASURES if row["nouns"] == klass}
+    for klass in NOUN_CLASSES}
+MEASURE_CUES = {klass: words_pattern(table) for klass, table in BY_CLASS.items()}
+CATEGORY_MEASURES = sorted({(row["category"], row["measure"]) for row in _MEASURES})
+
+STAGES_TABLE = {row["cue"]: row["stage"] for row in _table("stages.tsv")}
+STAGE_CUE = words_pattern(STAGES_TABLE)
+_FUTURE = regex.compile(r"\b(?:will|would|to|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\s+(?:\w+\s+){0,2}$",
+                        regex.IGNORECASE)
+
+NOT_WAR = words_pattern(row["cue"] for row in _table("not-war.tsv"))
+
+_AID = _table("aid-cues.tsv")
+AID_KINDS_TABLE = {row["cue"]: row["kind"] or None for row in _AID}
+AID_CUE = words_pattern(row["cue"] for row in _AID if row["makes_aid"] == "yes")
+AID_KIND_CUE = words_pattern(row["cue"] for row in _AID if row["kind"])
+
+
+def measure_of(klass: str, text: str) -> tuple[str, str] | None:
+    """(category, measure) of the first cue for a noun class in `text`."""
+    found = MEASURE_CUES[klass].search(text)
+    return None if found is None else BY_CLASS[klass][key(found.group("cue"))]
+
+
+def stage_of(text: str) -> str | None:
+    """The stage of the last stage cue in `text`; a cue after "will" or "to" is a pledge."""
+    found = None
+    for found in STAGE_CUE.finditer(text):
+        pass
+    if found is None:
+        return None
+    if _FUTURE.search(text, 0, found.start()):
+        return "pledged"
+    return STAGES_TABLE[key(found.group("cue"))]
+
+
+def aid_kind_of(*texts: str) -> str | None:
+    """The kind of aid the first kind cue in the texts says."""
+    for text in texts:
+        for found in AID_KIND_CUE.finditer(text or ""):
+            kind = AID_KINDS_TABLE[key(found.group("cue"))]
+            if kind:
+                return kind
+    return None
+
+
+@cache
+def self_measure(phrase: str) -> tuple[str, str] | None:
+    """The measure a counted noun phrase is by itself: its longest trailing words in SELF."""
+    words = key(phrase).split()
+    for size in range(min(4, len(words)), 0, -1):
+        found = SELF.get(" ".join(words[-size:]))
+        if found:
+            return found
+    return None

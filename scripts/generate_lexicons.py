@@ -1,0 +1,340 @@
+"""Regenerate the generated lexicons in extractors/data/ from their sources.
+
+    .venv/bin/python scripts/generate_lexicons.py            # rewrite nouns.tsv and actors.tsv
+    .venv/bin/python scripts/generate_lexicons.py --check    # exit 1 if the committed files differ
+
+nouns.tsv comes from WordNet 3.0's own database files (Debian's wordnet-base puts them in
+/usr/share/wordnet): data.noun for synsets, their lemmas and hypernym pointers, index.noun for
+each lemma's senses in frequency order, noun.exc for irregular plurals. No nltk, no download.
+
+A lemma gets a class when its FIRST noun sense (the most frequent, first in index.noun) has one
+of the class's root synsets in its hypernym closure (`@` pointers only: instance hypernyms `@i`
+are not followed, and a first sense that is itself an instance, a proper noun, is skipped).
+Only lemmas that WordNet writes in lower case somewhere, of at most MAX_WORDS words, are kept;
+each gives its own form and its plural(s). Where a form gets several classes the one first in
+PRIORITY wins. The `synset` column names the nearest root that gave the class, in nltk's
+lemma.pos.NN style, computed from the data files (first lemma of the synset, and the position
+of the synset among that lemma's senses in index.noun).
+
+actors.tsv comes from pycountry's ISO 3166-1 table; display names and the case of a form can be
+overridden by the hand-reviewed extractors/data/actors-extra.tsv (see PROVENANCE.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import re
+import sys
+from collections import deque
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "extractors" / "data"
+WORDNET_DIR = Path("/usr/share/wordnet")
+
+NOUNS_HEADER = ("form", "class", "synset")
+ACTORS_HEADER = ("form", "actor", "kind", "case", "source")
+
+MAX_WORDS = 3
+
+# Root synsets of each class, named as nltk names them (checked against the data files).
+# The closure of the first sense is searched from the lemma upwards; the nearest root found
+# is reported, ties going to the root listed first.
+ROOTS: dict[str, tuple[str, ...]] = {
+    "military_personnel": (
+        "military_personnel.n.01",  # "soldiers collectively": troops, soldiery, garrison, cavalry
+        "serviceman.n.01",          # member of the armed forces: soldier, marine, officer, draftee...
+        "warrior.n.01",             # guerrilla, irregular, insurgent (also under revolutionist)
+    ),
+    "people": (
+        "person.n.01",              # a human being: every individual noun
+        "people.n.01",              # groups of human beings: people, population, the dead, the wounded
+    ),
+    "weapons": (
+        "missile.n.01",
+        "bomb.n.01",
+        "projectile.n.01",
+        "ammunition.n.01",          # shell, round, cartridge
+        "explosive_device.n.01",    # mines, grenades, torpedoes, IEDs
+        "weapon.n.01",              # guns, rifles, swords, missiles
+        "weaponry.n.01",            # arms, armament, artillery, launchers
+    ),
+    "equipment": (
+        "military_vehicle.n.01",    # tanks, personnel carriers, warships, warplanes
+        "aircraft.n.01",            # helicopters, jets, drones (sense 4), airships
+        "vessel.n.02",              # ships and boats
+        "craft.n.02",               # aircraft, vessels, hovercraft, spacecraft
+        "vehicle.n.01",             # trucks, cars, trains, rockets (sense 1)
+    ),
+    "structures": (
+        "building.n.01",            # houses, hospitals, churches, schools' buildings
+        "housing.n.01",             # dwellings, apartments
+        "facility.n.01",            # stations, substations, power plants, airports, bases
+        "structure.n.01",           # bridges, dams, towers, fortifications
+    ),
+}
+# The more specific class wins where a form gets more than one.
+PRIORITY = ("military_personnel", "weapons", "equipment", "structures", "people")
+
+# noun.exc lists the irregular plurals; for these lemmas, and those in -um and -o, the regular
+# plural is used as well (noun.exc gives only the old or learned one: brethren, banditti,
+# stadia, commandoes).
+ALSO_REGULAR = frozenset({"brother", "penny", "index", "appendix", "genius", "bandit", "taxi",
+                          "cherub", "beau", "chateau", "sphinx", "dwarf", "swami"})
+# -ch words said /k/: plural -s, not -es.
+CH_AS_K = ("monarch", "patriarch", "matriarch", "oligarch", "hierarch", "tetrarch", "exarch",
+           "ethnarch", "heresiarch", "eunuch", "stomach", "epoch", "loch", "triptych", "tech")
+# Words ending in "man" that are not compounds of man: plural -s.
+MAN_NOT_COMPOUND = frozenset({"human", "shaman", "talisman", "caiman", "cayman", "ataman",
+                              "hetman", "brahman", "dragoman", "doberman", "dolman", "desman",
+                              "ottoman", "walkman", "pullman", "german", "roman", "musselman",
+                              "mussulman", "turkoman", "leman", "everyman"})
+PREPOSITIONS = frozenset({"of", "in", "at", "on", "for", "to", "de", "du", "from", "by"})
+
+
+# --- WordNet -------------------------------------------------------------------------------
+
+class WordNet:
+    """The noun part of a WordNet 3.0 database, read from its own files."""
+
+    def __init__(self, wordnet_dir: Path):
+        self.words: dict[str, list[str]] = {}       # offset -> lemmas as written
+        self.hypernyms: dict[str, list[str]] = {}   # offset -> `@` targets
+        self.instance: set[str] = set()             # offsets with `@i` pointers
+        with open(wordnet_dir / "data.noun", encoding="utf-8", newline="\n") as f:
+            for line in f:
+                if line.startswith("  "):           # the licence header
+                    continue
+                fields = line.split(" | ", 1)[0].split()
+                offset, w_cnt = fields[0], int(fields[3], 16)
+                self.words[offset] = [fields[4 + 2 * i] for i in range(w_cnt)]
+                i = 4 + 2 * w_cnt
+                p_cnt = int(fields[i])
+                i += 1
+                hyper = []
+                for _ in range(p_cnt):
+                    symbol, target, pos = fields[i], fields[i + 1], fields[i + 2]
+                    i += 4
+                    if pos != "n":
+                        continue
+                    if symbol == "@":
+                        hyper.append(target)
+                    elif symbol == "@i":
+                        self.instance.add(offset)
+                self.hypernyms[offset] = hyper
+        self.senses: dict[str, list[str]] = {}      # lemma (lower case) -> offsets, sense order
+        with open(wordnet_dir / "index.noun", encoding="utf-8", newline="\n") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                fields = line.split()
+                synset_cnt = int(fields[2])
+                self.senses[fields[0]] = fields[-synset_cnt:]
+        self.plurals: dict[str, list[str]] = {}     # base -> irregular inflected forms
+        with open(wordnet_dir / "noun.exc", encoding="utf-8", newline="\n") as f:
+            for line in f:
+                inflected, *bases = line.split()
+                for base in bases:
+                    self.plurals.setdefault(base, []).append(inflected)
+        # lemmas WordNet writes in lower case in at least one synset
+        self.lowercase = {w for ws in self.words.values() for w in ws if w == w.lower()}
+
+    def name(self, offset: str) -> str:
+        """nltk's name of a synset: its first lemma, pos, sense number of that lemma."""
+        lemma = self.words[offset][0].lower()
+        return f"{lemma}.n.{self.senses[lemma].index(offset) + 1:02d}"
+
+    def synset(self, name: str) -> str:
+        """The offset of a synset named lemma.n.NN, checked to be its canonical name."""
+        lemma, pos, number = name.rsplit(".", 2)
+        assert pos == "n", name
+        offset = self.senses[lemma][int(number) - 1]
+        if self.name(offset) != name:
+            raise ValueError(f"{name} is not a canonical synset name: it is {self.name(offset)}")
+        return offset
+
+    def closure(self, offset: str) -> dict[str, int]:
+        """Every hypernym of a synset (itself included) with its distance, `@` links only."""
+        depth = {offset: 0}
+        queue = deque([offset])
+        while queue:
+            current = queue.popleft()
+            for parent in self.hypernyms[current]:
+                if parent not in depth:
+                    depth[parent] = depth[current] + 1
+                    queue.append(parent)
+        return depth
+
+
+def regular_plural(word: str) -> list[str]:
+    """English plural(s) of a single word by the regular rules."""
+    lower = word.lower()
+    if lower.endswith("man") and lower not in MAN_NOT_COMPOUND \
+            and not lower.endswith(("-german", "_german")):
+        return [word[:-3] + "men"]                  # servicemen, gunmen, policewomen
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is", "as")):
+        return []                                   # already plural: troops, arms, barracks
+    if lower.endswith(CH_AS_K):
+        return [word + "s"]                         # monarchs, oligarchs, stomachs
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return [word + "es"]
+    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
+        return [word[:-1] + "ies"]
+    return [word + "s"]
+
+
+def plurals(lemma: str, wn: WordNet) -> list[str]:
+    """Plural(s) of a lemma (underscored, as WordNet writes it)."""
+    if lemma in wn.plurals:
+        found = list(wn.plurals[lemma])
+        if lemma in ALSO_REGULAR or lemma.endswith(("um", "o")):
+            found += regular_plural(lemma)
+        return found
+    for sep in ("_", "-"):
+        parts = lemma.split(sep)
+        if len(parts) > 1:
+            # head-first compounds: prisoner_of_war, commander_in_chief
+            for k, part in enumerate(parts[1:-1], start=1):
+                if part in PREPOSITIONS:
+                    return [sep.join(parts[:k - 1] + [p] + parts[k:])
+                            for p in plurals(parts[k - 1], wn)]
+            return [sep.join(parts[:-1] + [p]) for p in plurals(parts[-1], wn)]
+    return regular_plural(lemma)
+
+
+def nouns_rows(wordnet_dir: Path) -> list[tuple[str, str, str]]:
+    """The rows of nouns.tsv (form, class, synset), sorted by form."""
+    wn = WordNet(wordnet_dir)
+    roots = {cls: [(wn.synset(name), name) for name in names] for cls, names in ROOTS.items()}
+    candidates: dict[str, dict[str, str]] = {}      # form -> class -> synset
+    for lemma, offsets in wn.senses.items():
+        if lemma not in wn.lowercase or len(lemma.split("_")) > MAX_WORDS:
+            continue
+        first = offsets[0]
+        if first in wn.instance:
+            continue
+        depth = wn.closure(first)
+        found = {}
+        for cls, rooted in roots.items():
+            hits = [(depth[offset], k, name) for k, (offset, name) in enumerate(rooted)
+                    if offset in depth]
+            if hits:
+                found[cls] = min(hits)[2]
+        if not found:
+            continue
+        cls = next(c for c in PRIORITY if c in found)
+        for form in [lemma, *plurals(lemma, wn)]:
+            candidates.setdefault(form.replace("_", " "), {})[cls] = found[cls]
+    rows = []
+    for form, classes in candidates.items():
+        cls = next(c for c in PRIORITY if c in classes)
+        rows.append((form, cls, classes[cls]))
+    return sorted(rows)
+
+
+# --- pycountry -------------------------------------------------------------------------------
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def surface(name: str | None) -> str | None:
+    """A pycountry name as news writes it: a trailing "(...)" qualifier dropped; None for the
+    inverted or listed forms with a comma ("Korea, Republic of") and other parentheses."""
+    if not name:
+        return None
+    name = re.sub(r" \([^()]*\)$", "", name)
+    return None if "," in name or "(" in name else name
+
+
+def actors_rows(extra: Path = DATA / "actors-extra.tsv") -> list[tuple[str, str, str, str, str]]:
+    """The rows of actors.tsv (form, actor, kind, case, source) from pycountry, sorted by form.
+
+    A country's display name is its common_name, else its name, else its official_name (as
+    `surface` gives them), unless a `country` row of the hand file has one of the country's
+    pycountry names as its form (comma forms included: such a row is a mapping only): that
+    row's actor wins. The hand file's `case` for a form is used for the same form here.
+    """
+    import pycountry
+
+    hand = [r for r in read_tsv(extra) if r["kind"] == "country"]
+    hand_by_form = {r["form"].casefold(): r for r in hand}
+    rows = []
+    seen: dict[str, str] = {}
+    for country in pycountry.countries:
+        names = [getattr(country, attr, None) for attr in ("name", "common_name", "official_name")]
+        names = [n for n in names if n]
+        display = next((s for s in map(surface, [getattr(country, "common_name", None), *names]) if s),
+                       country.name)
+        preferred = {hand_by_form[n.casefold()]["actor"] for n in names if n.casefold() in hand_by_form}
+        if len(preferred) > 1:
+            raise ValueError(f"{country.alpha_3}: hand rows give several names {sorted(preferred)}")
+        if preferred:
+            display = preferred.pop()
+        for form in dict.fromkeys(filter(None, map(surface, names))):
+            key = form.casefold()
+            if key in seen:
+                if seen[key] != country.alpha_3:
+                    raise ValueError(f"{form!r} names both {seen[key]} and {country.alpha_3}")
+                continue
+            seen[key] = country.alpha_3
+            case = hand_by_form[key]["case"] if key in hand_by_form else "any"
+            rows.append((form, display, "country", case, f"pycountry:{country.alpha_3}"))
+    return sorted(rows, key=lambda r: (r[0].casefold(), r[0]))
+
+
+# --- files -----------------------------------------------------------------------------------
+
+def render(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    for row in rows:
+        for cell in row:
+            if any(c in cell for c in "\t\n\r"):
+                raise ValueError(f"cell with a tab or newline: {row!r}")
+    return "".join("\t".join(r) + "\n" for r in [header, *rows])
+
+
+def outputs(wordnet_dir: Path) -> dict[Path, str]:
+    return {
+        DATA / "nouns.tsv": render(NOUNS_HEADER, nouns_rows(wordnet_dir)),
+        DATA / "actors.tsv": render(ACTORS_HEADER, actors_rows()),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 and summarise the differences if the "
+                             "committed files are not what the sources give")
+    parser.add_argument("--wordnet", type=Path, default=WORDNET_DIR,
+                        help=f"WordNet 3.0 database directory (default {WORDNET_DIR})")
+    args = parser.parse_args(argv)
+    if not (args.wordnet / "data.noun").is_file():
+        parser.error(f"{args.wordnet / 'data.noun'} not found: install Debian's wordnet-base")
+    differs = False
+    for path, text in outputs(args.wordnet).items():
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        name = path.relative_to(ROOT)
+        if args.check:
+            if old != text:
+                differs = True
+                diff = list(difflib.unified_diff(old.splitlines(), text.splitlines(),
+                                                 "committed", "generated", lineterm="", n=0))
+                removed = sum(1 for d in diff if d.startswith("-") and not d.startswith("---"))
+                added = sum(1 for d in diff if d.startswith("+") and not d.startswith("+++"))
+                print(f"{name}: differs ({removed} rows removed, {added} added)")
+                for d in [d for d in diff if d[:1] in "+-" and d[:3] not in ("---", "+++")][:20]:
+                    print("   ", d)
+            else:
+                print(f"{name}: up to date")
+        else:
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+            print(f"wrote {name} ({len(text.encode('utf-8'))} bytes, {text.count(chr(10)) - 1} rows)")
+    return 1 if differs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""The lexicons in extractors/data/: the generated files match their sources, the hand files
+are well-formed, and the loader answers what its users rely on."""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractors import lexicons
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "extractors" / "data"
+WORDNET = Path("/usr/share/wordnet")
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import generate_lexicons  # noqa: E402
+
+
+def rows(name: str) -> list[tuple[str, ...]]:
+    with open(DATA / name, encoding="utf-8", newline="") as f:
+        return [tuple(r) for r in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def test_files_are_utf8_lf_with_a_header():
+    for name, header in [("nouns.tsv", generate_lexicons.NOUNS_HEADER),
+                         ("actors.tsv", generate_lexicons.ACTORS_HEADER),
+                         ("nouns-extra.tsv", ("form", "class", "reason")),
+                         ("actors-extra.tsv", ("form", "actor", "kind", "case", "reason"))]:
+        raw = (DATA / name).read_bytes()
+        raw.decode("utf-8")
+        assert b"\r" not in raw and raw.endswith(b"\n"), name
+        assert rows(name)[0] == header, name
+
+
+# --- drift: the generated files are what their sources give -------------------------------
+
+def test_nouns_tsv_is_what_wordnet_gives():
+    if not (WORDNET / "data.noun").is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{WORDNET / 'data.noun'} is missing: CI installs wordnet-base "
+                        "(apt-get install wordnet-base), so the drift test must run there")
+        pytest.skip(f"{WORDNET / 'data.noun'} not found: install Debian's wordnet-base "
+                    "to check nouns.tsv against WordNet")
+    generated = generate_lexicons.nouns_rows(WORDNET)
+    committed = rows("nouns.tsv")[1:]
+    assert generated == committed, (
+        "nouns.tsv differs from what WordNet gives: run "
+        "`.venv/bin/python scripts/generate_lexicons.py` and review the diff")
+
+
+def test_actors_tsv_is_what_pycountry_gives():
+    generated = generate_lexicons.actors_rows()
+    committed = rows("actors.tsv")[1:]
+    assert generated == committed, (
+        "actors.tsv differs from what pycountry and actors-extra.tsv give: run "
+        "`.venv/bin/python scripts/generate_lexicons.py` and review the diff")
+
+
+def test_generated_files_are_sorted_and_unique():
+    nouns = rows("nouns.tsv")[1:]
+    assert nouns == sorted(nouns)
+    assert len({r[0] for r in nouns}) == len(nouns)
+    assert all(r[1] in lexicons.NOUN_CLASSES for r in nouns)
+    assert all(r[0] == lexicons.normalize(r[0]) for r in nouns)
+    actors = rows("actors.tsv")[1:]
+    assert len({r[0].casefold() for r in actors}) == len(actors)
+    assert all("," not in r[0] for r in actors)
+
+
+# --- the hand files are well-formed ---------------------------------------------------------
+
+def test_nouns_extra_is_well_formed():
+    table = rows("nouns-extra.tsv")
+    assert all(len(r) == 3 for r in table), [r for r in table if len(r) != 3]
+    forms = [r[0] for r in table[1:]]
+    assert len(forms) == len(set(forms)), sorted(f for f in forms if forms.count(f) > 1)
+    for form, cls, reason in table[1:]:
+        assert form == lexicons.normalize(form), f"{form!r}: lower case, single spaces"
+        assert cls in (*lexicons.NOUN_CLASSES, lexicons.REMOVE), f"{form}: class {cls!r}"
+        assert reason.strip(), f"{form}: no reason"
+
+
+def test_nouns_extra_removals_remove_wordnet_forms():
+    wordnet = {r[0] for r in rows("nouns.tsv")[1:]}
+    for form, cls, _ in rows("nouns-extra.tsv")[1:]:
+        if cls == lexicons.REMOVE:
+            assert form in wordnet, f"{form}: removes a form nouns.tsv does not have"
+
+
+def test_actors_extra_is_well_formed():
+    import pycountry
+
+    table = rows("actors-extra.tsv")
+    assert all(len(r) == 5 for r in table), [r for r in table if len(r) != 5]
+    keys = [r[0].casefold() for r in table[1:]]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    pycountry_names = {getattr(c, a).casefold() for c in pycountry.countries
+                       for a in ("name", "common_name", "official_name") if getattr(c, a, None)}
+    # display names: those of actors.tsv, and those the mapping rows give (pycountry COD has
+    # no form of its own, only "Congo, The Democratic Republic of the")
+    displays = {r[1] for r in rows("actors.tsv")[1:]} | {r[1] for r in table[1:] if "," in r[0]}
+    for form, actor, kind, case, reason in table[1:]:
+        assert form.strip() == form and form and actor, f"{form!r}"
+        assert kind in lexicons.ACTOR_KINDS, f"{form}: kind {kind!r}"
+        assert case in lexicons.CASES, f"{form}: case {case!r}"
+        assert reason.strip(), f"{form}: no reason"
+        if kind == "demonym":
+            assert case == "exact", f"{form}: demonyms match only as written"
+        if "," in form:
+            assert form.casefold() in pycountry_names, f"{form}: mapping row names no pycountry country"
+        if kind in ("country", "capital", "demonym"):
+            assert actor in displays, f"{form}: actor {actor!r} is no country's display name"
+
+
+# --- what users rely on ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, cls", [
+    ("North Korean troops", "military_personnel"),
+    ("soldiers", "military_personnel"),
+    ("servicemen", "military_personnel"),
+    ("marines", "military_personnel"),
+    ("militants", "military_personnel"),
+    ("Wagner fighters", "military_personnel"),
+    ("civilians", "people"),
+    ("children", "people"),
+    ("people", "people"),
+    ("aid workers", "people"),
+    ("armoured personnel carriers", "equipment"),
+    ("tanks", "equipment"),
+    ("helicopters", "equipment"),
+    ("missiles", "weapons"),
+    ("rockets", "weapons"),
+    ("Shahed drones", "weapons"),
+    ("artillery shells", "weapons"),
+    ("rounds", "weapons"),
+    ("homes", "structures"),
+    ("power plants", "structures"),
+    ("  Residential\n buildings ", "structures"),
+    ("schools", "structures"),
+])
+def test_noun_class(phrase, cls):
+    assert lexicons.noun_class(phrase) == cls
+
+
+def test_noun_class_unknown_and_removed():
+    assert lexicons.noun_class("billion dollars") is None
+    assert lexicons.noun_class("") is None
+    assert lexicons.noun_class("launches") is None            # removed by nouns-extra.tsv
+    assert "launches" not in lexicons.noun_classes()
+
+
+def test_actors():
+    found = {a.form: a for a in lexicons.actors()}
+    assert found["Russia"].actor == "Russia"
+    assert found["Russian Federation"].actor == "Russia"
+    assert found["Kremlin"].actor == "Russia" and found["Kremlin"].kind == "capital"
+    assert found["South Korea"].actor == "South Korea"
+    assert found["Türkiye"].actor == found["Turkey"].actor == "Turkey"
+    assert found["WHO"].case_sensitive and found["WHO"].kind == "organization"
+    assert found["US"].case_sensitive and found["UN"].case_sensitive
+    assert not found["Ukraine"].case_sensitive
+    assert found["American"].kind == "demonym" and found["American"].case_sensitive
+    assert found["Pentagon"].actor == "Pentagon"
+    assert not any("," in a.form for a in found.values())
+    assert len({a.form.casefold() for a in found.values()}) == len(found)
+
+
+def test_extra_rows_win_over_generated_ones():
+    generated = {r[0]: r for r in rows("actors.tsv")[1:]}
+    assert generated["China"][3] == "exact"                  # the hand file's case is used
+    found = {a.form: a for a in lexicons.actors()}
+    assert found["China"].case_sensitive
