@@ -69,7 +69,7 @@ _DIGITS = rf"""
         [0-9]{{1,3}}(?:(?P<sep>[{SEPARATORS}])[0-9]{{3}})(?:(?P=sep)[0-9]{{3}})*(?:\.[0-9]+)?
       | [0-9]+(?:\.[0-9]+)?
     )
-    (?:[ \u00a0]?(?P<scale>hundred|thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn)\b
+    (?:(?:[ \u00a0]?|[ \u00a0]*\n[ \u00a0]*)(?P<scale>hundred|thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn)\b
       | (?P<abbr>m|k)\b
     )?
 """

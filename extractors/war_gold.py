@@ -158,14 +158,14 @@ class WarScores:
                 return "     -          (0)"
             return f"{r['rate']:6.1%} [{r['wilson95'][0]:.0%}, {r['wilson95'][1]:.0%}] ({r['k']}/{r['n']})"
         lines = [f"war gold, {self.half} half: {self.sentences} sentences, {sum(self.gold.values())} war figures",
-                 f"{'category recall':<38} {fmt(d['category_recall'])}",
-                 f"{'figures found (any category)':<38} {fmt(d['found'])}",
-                 f"{'precision of war labels':<38} {fmt(d['precision_of_war_labels'])}",
-                 f"{'category accuracy on matched figures':<38} {fmt(d['category_accuracy_on_matched'])}",
-                 f"{'measure right, casualties and damage':<38} {fmt(d['measure_accuracy_casualties_damage'])}",
-                 f"{'donor right, where gold names one':<38} {fmt(d['donor'])}",
-                 f"{'recipient right, where gold names one':<38} {fmt(d['recipient'])}",
-                 f"{'stage right, where gold names one':<38} {fmt(d['stage'])}",
+                 f"{'category recall':<44} {fmt(d['category_recall'])}",
+                 f"{'figures found (any category)':<44} {fmt(d['found'])}",
+                 f"{'precision of war labels':<44} {fmt(d['precision_of_war_labels'])}",
+                 f"{'category accuracy on matched figures':<44} {fmt(d['category_accuracy_on_matched'])}",
+                 f"{'measure right, casualties and damage':<44} {fmt(d['measure_accuracy_casualties_damage'])}",
+                 f"{'donor right, where the sentence names it':<44} {fmt(d['donor'])}",
+                 f"{'recipient right, where the sentence names it':<44} {fmt(d['recipient'])}",
+                 f"{'stage right, where gold names one':<44} {fmt(d['stage'])}",
                  "", f"{'category':<14} {'recall':<30} {'precision':<30}"]
         for c in WAR_CATEGORIES:
             r = d["per_category"][c]
@@ -179,10 +179,23 @@ class WarScores:
 
 
 def _same_actor(gold: str, found: str | None) -> bool:
-    def norm(s):
-        s = " ".join(s.lower().replace(".", "").split())
-        return s[4:] if s.startswith("the ") else s
-    return bool(found) and (norm(gold) == norm(found) or norm(gold) in norm(found) or norm(found) in norm(gold))
+    """Whether two names as written name one actor: the same words, or forms of one actor
+    in the gazetteer ("U.S." and "the United States")."""
+    from .lexicons import actors
+
+    canonical = {}
+    for actor in actors():
+        canonical.setdefault(_plain(actor.form), _plain(actor.actor))
+
+    def norm(name):
+        plain = _plain(name)
+        return canonical.get(plain, plain)
+    return bool(found) and (norm(gold) == norm(found) or _plain(gold) in _plain(found) or _plain(found) in _plain(gold))
+
+
+def _plain(name: str) -> str:
+    name = " ".join(name.lower().replace(".", "").split())
+    return name[4:] if name.startswith("the ") else name
 
 
 def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR) -> WarScores:
@@ -228,8 +241,11 @@ def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR) -> War
                         if not ok:
                             scores.errors.append(f"measure {s['sentence_id']} {g['text']!r}: gold {g['measure']}, got {q.measure}")
                     if c == "aid":
+                        sentence_text = _plain(texts[key][s["start"]:s["end"]])
                         for role in ("donor", "recipient"):
-                            if g[role]:
+                            # scored where the sentence names them ("we" or a name from
+                            # another sentence is no name the sentence gives)
+                            if g[role] and _plain(g[role]) in sentence_text:
                                 ok = _same_actor(g[role], getattr(q, role))
                                 scores.actors[role][1] += 1
                                 scores.actors[role][0] += ok
@@ -239,6 +255,8 @@ def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR) -> War
                             found_stage = getattr(q, "stage", None)
                             scores.stage[1] += 1
                             scores.stage[0] += found_stage == g["stage"]
+                            if found_stage != g["stage"]:
+                                scores.errors.append(f"stage {s['sentence_id']} {g['text']!r}: gold {g['stage']}, got {found_stage}")
                 else:
                     scores.errors.append(f"category {s['sentence_id']} {g['text']!r}: gold {c}, got {q.category} ({q.text!r})")
             for g in gold:

@@ -80,7 +80,7 @@ _IN_ACTION = regex.compile(r"\s+(?P<m>killed|wounded|missing)\s+in\s+action\b", 
 _PARTITIVE = regex.compile(r"\bof\s+(?:the|these|those|its|their)\s+$", regex.IGNORECASE)
 # The clause a figure sits in: the measure of "12,000 people have been killed" lies after
 # it; of "killing 12 people" before it. Clause ends keep one figure's verb off the next.
-_CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\b(?:and|while|with|but|who|which|before|after|when|because|until|although|though|whereas)\b")
+_CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\b(?:and|while|with|but|before|after|when|because|until|although|though|whereas)\b")
 _STRUCK_WITH = regex.compile(r"\b(?:struck|strikes?|hit|attacked|targeted|shelled|bombarded|pounded)\b[^,;.]{0,40}?\bwith\s+$",
                           regex.IGNORECASE)
 # Munitions in a stock or a factory are no attack ("229 Kalibr missiles left").
@@ -96,9 +96,9 @@ _APPEAL = regex.compile(r"\b(?:support\s+us|donate\s+now|subscribe|become\s+a\s+
                         r"(?:a|per)\s+month\s+to\s+support|help\s+us)\b", regex.IGNORECASE)
 _AFTER_WINDOW = 60
 _BEFORE_WINDOW = 30
+_STAGE_WINDOW = 200
 
-_AFTER_WINDOW = 60
-_BEFORE_WINDOW = 30
+_STAGE_WINDOW = 200
 
 @cache
 def _weapons() -> dict[str, str]:
@@ -192,6 +192,22 @@ def classify(text: str, sentence_start: int, sentence_end: int, start: int, end:
         return about
     if dimension == "percentage":
         return _share(after, subject)
+    if dimension in ("mass", "volume"):
+        return _goods(text, sentence_start, sentence_end, start, end, before, after, subject)
+    return About(subject=subject)
+
+
+_OF_GOODS = regex.compile(r"\s+of\s+(?P<goods>[^,;:.()]{1,60})")
+
+
+def _goods(text, sentence_start, sentence_end, start, end, before, after, subject) -> About:
+    """Tonnes and litres given: "50 tons of other assistance", "100 tons of humanitarian aid"."""
+    goods = _OF_GOODS.match(after)
+    what = goods.group("goods") if goods else ""
+    if cues.AID_CUE.search(what) or (_to_party(before, after) and cues.STAGE_CUE.search(before[-_AFTER_WINDOW:] + " " + _clause(after))):
+        about = About("aid", subject=subject, aid_kind=cues.aid_kind_of(what, before[-_AFTER_WINDOW:]),
+                      stage=cues.stage_near(before[-_STAGE_WINDOW:], _clause(after)))
+        return _with_parties(about, text, sentence_start, sentence_end, start, end)
     return About(subject=subject)
 
 
@@ -250,7 +266,7 @@ def _money(text: str, sentence_start: int, sentence_end: int, start: int, end: i
     if not aid:
         return About(subject=subject)
     about = About("aid", subject=subject, aid_kind=cues.aid_kind_of(subject, window),
-                  stage=cues.stage_of(before[-_AFTER_WINDOW:] + " " + near_after))
+                  stage=cues.stage_near(before[-_STAGE_WINDOW:], near_after))
     return _with_parties(about, text, sentence_start, sentence_end, start, end)
 
 
@@ -312,12 +328,16 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         if _STOCK.search(clause):
             return About(subject=subject)
         if cues.STAGE_CUE.search(clause) or cues.AID_CUE.search(clause) or _GIVING.search(clause):
-            return About("aid", subject=subject, aid_kind="military", stage=cues.stage_of(clause))
+            return About("aid", subject=subject, aid_kind="military",
+                         stage=cues.stage_near(before[-_STAGE_WINDOW:], _clause(after)))
         return About(subject=subject)
+    if klass != "people" and cues.AID_CUE.search(phrase):
+        return About("aid", subject=subject, aid_kind=cues.aid_kind_of(phrase))  # "nearly 100 aid trucks"
     if klass not in ("structures", "places") and _to_party(before, after):
         clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
         if cues.STAGE_CUE.search(clause) or cues.AID_CUE.search(clause):
-            return About("aid", subject=subject, stage=cues.stage_of(clause))  # "2.2 million doses ... to Ukraine"
+            return About("aid", subject=subject,  # "2.2 million doses ... to Ukraine"
+                         stage=cues.stage_near(before[-_STAGE_WINDOW:], _clause(after)))
     if klass in ("structures", "places") and not partitive:
         found = _measure_in(klass, before, after)
         if found:

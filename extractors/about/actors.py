@@ -51,20 +51,34 @@ _OBJECT_BEFORE = regex.compile(
 _GOVERNMENT_OF = regex.compile(
     r"\b(?:government|people|ministry|president|prime\s+minister|leaders?|parliament|embassy|"
     r"minister|king|queen|chancellor)\s+of\s+(?:the\s+)?$", regex.IGNORECASE)
-_RECIPIENT_BEFORE = regex.compile(r"\b(?:to|for|into|towards?|benefit(?:ing)?)\s+(?:the\s+)?$", regex.IGNORECASE)
+# "aid to Ukraine", "to help Ukraine", "provide Ukraine with": who is served.
+_RECIPIENT_BEFORE = regex.compile(
+    r"\b(?:to|for|into|towards?|benefit(?:ing)?|support(?:s|ing)?|help(?:s|ing)?|assist(?:s|ing)?|"
+    r"aid(?:s|ing)?|arm(?:s|ing)?|equip(?:s|ping)?|provid(?:e|es|ing)|giv(?:e|es|ing)|send(?:s|ing)?|sent|"
+    r"stand(?:s|ing)?\s+with|allocated\s+to)\s+(?:the\s+)?$", regex.IGNORECASE)
 _DONOR_BEFORE = regex.compile(r"\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 # "Russia's invasion", "Russia's war": a possessor that is a target or an aggressor.
 _AGGRESSION_AFTER = regex.compile(
     r"\s+(?:(?:full-scale|brutal|unprovoked|illegal|ongoing|continued|renewed)\s+)*"
-    r"(?:invasion|war|aggression|attacks?|strikes?|offensive|occupation|assault|bombardment|forces|troops|army|"
-    r"military|missiles?|drones?|shelling|annexation|blockade)\b", regex.IGNORECASE)
+    r"(?:invasion|war|aggression|attacks?|strikes?|offensives?|occupation|assaults?|bombardments?|forces|troops|army|"
+    r"military|missiles?|drones?|shelling|annexation|blockade|brutality|atrocities)\b", regex.IGNORECASE)
+# "the ROK's pledge of additional assistance": the possessor gives.
+_GIVING_AFTER = regex.compile(
+    r"\s+(?:[\p{L}-]+\s+){0,2}?(?:pledges?|contributions?|commitments?|assistance|aid|packages?|support|"
+    r"donations?|grants?|loans?|funding|gifts?)\b", regex.IGNORECASE)
 # "Ukraine's armed forces", "Ukraine's partners": the possessor is served by the aid.
 _SERVED_AFTER = regex.compile(
     r"\s+(?:[\p{L}-]+\s+){0,2}?(?:partners?|allies|friends|supporters|backers|donors|"
     r"armed\s+forces|defenders|government|budget|people|economy|energy|grid|reconstruction|recovery|"
-    r"defen[cs]es?|military|army|forces|needs|farmers|refugees|children|civilians)\b", regex.IGNORECASE)
+    r"defen[cs]es?|military|army|forces|needs|farmers|refugees|children|civilians|right|ability|"
+    r"capabilit(?:y|ies)|efforts?|fight|sovereignty|security|resilience)\b", regex.IGNORECASE)
 _WINDOW = 160
 _ARTICLE = regex.compile(r"the\s+", regex.IGNORECASE)
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(a.form.lower() for a in actors() if a.kind == "demonym")
 
 
 def mentions(sentence: str):
@@ -85,6 +99,7 @@ def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None
     for m_start, m_end, name, possessive in mentions(sentence[window_start:min(len(sentence), end + _WINDOW)]):
         m_start += window_start
         m_end += window_start
+        demonym = name.lower() in _demonyms()
         if m_end > start and m_start < end:
             continue
         distance = m_start - end if m_start >= end else start - m_end + 10_000  # after first
@@ -94,7 +109,9 @@ def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None
             continue  # "Russia's invasion"
         if possessive and _SERVED_AFTER.match(right) or _RECIPIENT_BEFORE.search(left):
             recipients.append((distance, name))
-        elif _DONOR_BEFORE.search(left):
+        elif demonym:
+            continue  # "Russian aggression", "the Ukrainian people": an adjective gives nothing
+        elif _DONOR_BEFORE.search(left) or possessive and _GIVING_AFTER.match(right):
             givers.append((distance, name))
         elif m_start < start and not (_OBJECT_BEFORE.search(left) and not _GOVERNMENT_OF.search(left)):
             subjects.append((start - m_end, name))  # the nearest giver before the figure

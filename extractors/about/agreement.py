@@ -88,26 +88,32 @@ def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quant
         if current.category != "other" or current.linked_to:
             continue
         current_class = noun_class(current.subject or current.unit) if current.dimension == "count" else None
-        for previous in reversed(out[max(0, i - 6):i]):
+        source = None
+        for previous in reversed(out[max(0, i - 8):i]):
             if previous.sentence_start != current.sentence_start:
                 break
             if previous.category == "other":
                 continue
             previous_class = noun_class(previous.subject or previous.unit) if previous.dimension == "count" else None
-            glue = _LIST_GLUE.match(text, previous.end, current.start)
-            listed = glue is not None and glue.end() == current.start and previous is out[i - 1]
-            # "$50 billion in security assistance, including nearly 700 tanks"
-            included = (previous.category == "aid" and _INCLUDING.search(text, previous.end, current.start)
-                        and (current.dimension == previous.dimension or current_class in _MATERIEL))
             alike = current.dimension == previous.dimension and (
                 current.dimension != "count" or current_class == previous_class
                 or {current_class, previous_class} <= set(_MATERIEL))
-            if (listed and alike) or included:
-                labels = {k: getattr(previous, k) for k in _LABELS if k != "subject"}
-                if current.dimension != previous.dimension:
-                    labels.update(aid_kind=previous.aid_kind or "military")
-                out[i] = current.model_copy(update=labels)
-            break
+            glue = _LIST_GLUE.match(text, previous.end, current.start)
+            if alike and glue is not None and glue.end() == current.start:
+                source = previous  # "45 patrol boats and over 300 trucks"
+                break
+            # "$50 billion in security assistance, including nearly 700 tanks"
+            if previous.category == "aid" and _INCLUDING.search(text, previous.end, current.start) \
+                    and (current.dimension == previous.dimension or current_class in _MATERIEL):
+                source = previous
+                break
+            if alike:
+                break
+        if source is not None:
+            labels = {k: getattr(source, k) for k in _LABELS if k != "subject"}
+            if current.dimension != source.dimension:
+                labels.update(aid_kind=source.aid_kind or "military")
+            out[i] = current.model_copy(update=labels)
     return out
 
 

@@ -86,6 +86,22 @@ def stage_of(text: str) -> str | None:
     return STAGES_TABLE[key(found.group("cue"))]
 
 
+def stage_near(before: str, after: str) -> str | None:
+    """The stage the cue nearest the figure gives: the last before it or the first after it
+    in its clause, whichever is closer ("Australia's $30 million commitment to provide")."""
+    last = None
+    for last in STAGE_CUE.finditer(before):
+        pass
+    first = STAGE_CUE.search(after)
+    if last is None and first is None:
+        return None
+    if first is not None and (last is None or first.start() < len(before) - last.end()):
+        return STAGES_TABLE[key(first.group("cue"))]
+    if _FUTURE.search(before, 0, last.start()):
+        return "pledged"
+    return STAGES_TABLE[key(last.group("cue"))]
+
+
 def aid_kind_of(*texts: str) -> str | None:
     """The kind of aid the first kind cue in the texts says."""
     for text in texts:

@@ -112,6 +112,22 @@ def read(text: str, amount) -> Reading | None:
     return _single(text, amount, phrase) or _elided(text, amount)
 
 
+# A line shorter than this ends a row or a paragraph ("Net 2,986,000\n    Revs 5.1 mln"); a
+# longer one was wrapped at a width, and its break is a space inside the phrase.
+WRAPPED_LINE = 50
+
+
+def _unwrapped(text: str, words: list) -> list:
+    """The words up to the first line break that is no wrap."""
+    for i, word in enumerate(words):
+        gap = text[word.start():word.start("word")]
+        if "\n" in gap:
+            line_start = text.rfind("\n", 0, word.start()) + 1
+            if word.start() - line_start < WRAPPED_LINE:
+                return words[:i]
+    return words
+
+
 def _counted(text: str, amount, phrase) -> Reading | None:
     """A number and the noun phrase it counts: "some 10,000 North Korean troops"."""
     numeral = amount.numeral
@@ -121,7 +137,7 @@ def _counted(text: str, amount, phrase) -> Reading | None:
     if phrase.group("of") and numeral.kind == "words" and amount.qualifier != "vague" \
             and not numeral.text.lower().endswith(("dozen", "hundred", "thousand", "million", "billion")):
         return None  # "one of its key elements", "two of them"
-    words = list(_WORDS.finditer(text, phrase.start("words"), phrase.end()))
+    words = _unwrapped(text, list(_WORDS.finditer(text, phrase.start("words"), phrase.end())))
     head = _head(words)
     if head is None:
         return None
@@ -165,10 +181,13 @@ _ELIDED_BEFORE = regex.compile(
 # After the number, nothing that could be its noun: the clause ends.
 _CLAUSE_ENDS = regex.compile(
     r"[ \u00a0]*(?:[,.;:)\]\u2013\u2014]|$|[ \u00a0\n]+(?:and|or|in|on|at|during|when|while|after|before|including|"
-    r"since|so[ \u00a0]+far|overnight|yesterday|today|last|this|across|near|outside|inside|as|by)\b)", regex.IGNORECASE)
+    r"since|so[ \u00a0]+far|overnight|yesterday|today|last|this|across|near|outside|inside|as|by|more|others?)\b)", regex.IGNORECASE)
 # "dozens of people (at least 40) were killed": the number in brackets after a counted noun.
 _BRACKETED = regex.compile(rf"(?P<noun>{_WORD})[ \u00a0]*\([ \u00a0]*(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost|around|up[ \u00a0]+to)[ \u00a0]+)?$",
                            regex.IGNORECASE)
+_CLOSING = regex.compile(r"[ \u00a0]*\)")
+_WORD_PATTERN = regex.compile(_WORD)
+_CLAUSE_STOP = regex.compile(r"[,;:.()]|\band\b")
 _SENTENCE_BREAK = regex.compile(r"[.!?;:\n](?=\s)")
 _NOUN_BACK = 160
 
@@ -181,10 +200,15 @@ def _elided(text: str, amount) -> Reading | None:
     if numeral.kind not in ("digits", "words", "vague") or amount.qualifier == "range" and numeral.kind == "vague":
         return None
     bracketed = search_before(_BRACKETED, text, amount.start, 60)
-    if bracketed is not None and match_after(regex.compile(r"[ \u00a0]*\)"), text, amount.end) \
+    if bracketed is not None and match_after(_CLOSING, text, amount.end) \
             and is_counted_noun(bracketed.group("noun")):
         noun = bracketed.group("noun")
         return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.elided_noun", amount, noun)
+    part = match_after(_PART_OF, text, amount.end)
+    if part is not None:
+        noun = _part_noun(text, part)
+        if noun is not None:
+            return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.part_of", amount, noun)
     after = match_after(_ELIDED_AFTER, text, amount.end)
     if after is None:
         before = search_before(_ELIDED_BEFORE, text, amount.start, 40)
@@ -195,13 +219,36 @@ def _elided(text: str, amount) -> Reading | None:
                    "count.elided_noun", amount, noun)
 
 
+# "shot down 54 of the missiles", "60 of 76 Russian missiles", "15 of whom": a part counts
+# what its whole counts.
+_PART_OF = regex.compile(
+    rf"{_SPACE}of{_SPACE}(?:(?P<whom>whom|them)\b|(?:the|these|those|its|their){_SPACE}"
+    rf"(?P<noun_after>(?:{_WORD}{_SPACE}){{0,3}}?{_WORD})|(?P<digits>[0-9][0-9,]*){_SPACE}(?P<noun_whole>(?:{_WORD}{_SPACE}){{0,3}}?{_WORD}))",
+    regex.IGNORECASE)
+
+
+def _part_noun(text: str, part) -> str | None:
+    """The counted noun of a part's whole: after "of the", after the whole's number, or
+    for "of whom" the people noun before."""
+    if part.group("whom"):
+        return _people_noun_before(text, part.start())
+    words = (part.group("noun_after") or part.group("noun_whole") or "").split()
+    for word in words:
+        word = word.rstrip(".,")
+        if is_counted_noun(word) or _is_named_weapon(word, [], 0):
+            return word
+        if _never_in_phrase(word) or not _modifier(word):
+            return None
+    return None
+
+
 def _people_noun_before(text: str, start: int) -> str | None:
     window_start = max(0, start - _NOUN_BACK)
     window = text[window_start:start]
     breaks = list(_SENTENCE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]
-    for word in reversed(regex.findall(_WORD, window)):
+    for word in reversed(_WORD_PATTERN.findall(window)):
         word = word.rstrip(".")
         if is_counted_noun(word) and noun_class(word) == "people":
             return word
@@ -222,8 +269,9 @@ def _single(text: str, amount, phrase) -> Reading | None:
         if noun_class(token) == "people" and not token[0].isupper():
             end = word.end("word")
             tail = text[end:min(len(text), end + _SINGULAR_CUE)]
-            stop = regex.search(r"[,;:.()]|\band\b", tail)
-            if cues.measure_of("people", tail[:stop.start()] if stop else tail):
+            stop = _CLAUSE_STOP.search(tail)
+            if cues.measure_of("people", tail[:stop.start()] if stop else tail) \
+                    or search_before(_ELIDED_BEFORE, text, amount.start, 40):  # "injuring one officer"
                 return Reading(amount.start, end, NAME, token, "count", "count", "count.number_noun",
                                amount, text[words[0].start("word"):end])
             return None
@@ -258,7 +306,7 @@ def _head(words) -> int | None:
             head = compound
             break
         if _never_in_phrase(token) or not _modifier(token) \
-                or token.endswith("."):
+                or token.endswith(".") and not _DOTTED.fullmatch(token):
             return None
     if head is None:
         return None
@@ -308,7 +356,12 @@ def _named_weapons() -> frozenset[str]:
     return frozenset(named_weapons())
 
 
+_DOTTED = regex.compile(r"(?:\p{L}\.){2,}")  # "U.S.", "U.K.": a name, not a sentence end
+
+
 def _never_in_phrase(word: str) -> bool:
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return False  # "28,000 US troops": an acronym is a name, never a stop word
     lower = word.lower()
     # An acronym is a name, not a unit: "five SEC commissioners" is no count of seconds.
     return lower in STOPWORDS or lower in NOT_COUNTED or (lower in _other_units() and not _is_acronym(word))
