@@ -81,8 +81,10 @@ _PARTITIVE = regex.compile(r"\bof\s+(?:the|these|those|its|their)\s+$", regex.IG
 # The clause a figure sits in: the measure of "12,000 people have been killed" lies after
 # it; of "killing 12 people" before it. Clause ends keep one figure's verb off the next.
 _CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\b(?:and|while|with|but|before|after|when|because|until|although|though|whereas)\b")
-_STRUCK_WITH = regex.compile(r"\b(?:struck|strikes?|hit|attacked|targeted|shelled|bombarded|pounded)\b[^,;.]{0,40}?\bwith\s+$",
-                          regex.IGNORECASE)
+# Heads that count what their complement names: "ten pieces of military equipment".
+PARTITIVE_HEADS = frozenset({"pieces", "units", "items", "kinds", "types", "pairs", "sets", "batches"})
+_STRUCK_WITH = regex.compile(r"\b(?:(?:struck|strikes?|hit|attacked|targeted|shelled|bombarded|pounded)\b[^;.]{0,60}?\bwith"
+                          r"|(?:attacks?|strikes?|raids?)\b[^;.]{0,60}?\bby)\s+$", regex.IGNORECASE)
 # Munitions in a stock or a factory are no attack ("229 Kalibr missiles left").
 _STOCK = regex.compile(r"\b(?:left|remaining|stocks?|stockpiles?|inventory|produc(?:e|ed|es|tion|ing)|"
                        r"manufactur(?:e|ed|es|ing)|purchas(?:e|ed)|bought|buy|order(?:ed)?|sells?|sold|sale)\b",
@@ -246,8 +248,8 @@ def _money(text: str, sentence_start: int, sentence_end: int, start: int, end: i
     subject = money_subject.group("subject") if money_subject else subject
     window = before[-_AFTER_WINDOW:] + " " + near_after
     sentence = text[sentence_start:sentence_end]
-    if _APPEAL.search(sentence):
-        return About(subject=subject)
+    if _APPEAL.search(sentence) or cues.NOT_GIVEN.search(window):
+        return About(subject=subject)  # an appeal to the reader, a budget request, federal aid at home
     aid = bool(cues.AID_CUE.search(window) or (subject and cues.AID_CUE.search(subject)))
     if not aid and not _TRADE.search(window):
         # "€2 billion has been provided to Kyiv", "€120 million for Ukraine", "the United
@@ -296,7 +298,8 @@ def _with_parties(about: About, text: str, sentence_start: int, sentence_end: in
 
 
 def _count(before: str, after: str, unit: str, subject: str | None) -> About:
-    phrase = _through_head(subject, unit)
+    # "ten pieces of military equipment" is of the class of its complement
+    phrase = subject if unit.lower() in PARTITIVE_HEADS and subject else _through_head(subject, unit)
     klass = noun_class(phrase)
     itself = cues.self_measure(subject or unit) or cues.self_measure(phrase)
     # "at least one of the two bridges destroyed": the verb is about the one, not the two.
@@ -316,6 +319,8 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         return About(subject=subject)
     if itself:
         return About(*itself, subject)
+    if klass in ("weapons", "equipment") and cues.AID_CUE.search(phrase):
+        return About("aid", subject=subject, aid_kind=cues.aid_kind_of(phrase))  # "nearly 100 aid trucks"
     if klass in ("weapons", "equipment"):
         clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
         found = None if partitive else _measure_in(klass, before, after)
@@ -331,9 +336,7 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
             return About("aid", subject=subject, aid_kind="military",
                          stage=cues.stage_near(before[-_STAGE_WINDOW:], _clause(after)))
         return About(subject=subject)
-    if klass != "people" and cues.AID_CUE.search(phrase):
-        return About("aid", subject=subject, aid_kind=cues.aid_kind_of(phrase))  # "nearly 100 aid trucks"
-    if klass not in ("structures", "places") and _to_party(before, after):
+    if klass not in ("structures", "places") and not is_military(phrase) and _to_party(before, after):
         clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
         if cues.STAGE_CUE.search(clause) or cues.AID_CUE.search(clause):
             return About("aid", subject=subject,  # "2.2 million doses ... to Ukraine"
@@ -376,8 +379,11 @@ def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True)
     head = phrase.split()[-1] if phrase else ""
     modifiers = phrase[: len(phrase) - len(head)]
     in_phrase = cues.measure_of("people", modifiers)
-    if in_phrase is not None:
-        return in_phrase[1] or in_phrase[0]  # "300 wounded soldiers"; "20,000 mobilized men": troops
+    if in_phrase is not None and in_phrase[0] == "casualties":
+        return in_phrase[1]  # "300 wounded soldiers"
+    if in_phrase is not None:  # "20,000 mobilized men" are troops, unless they "died"
+        found = _measure_in("people", before, after) if clause else None
+        return found[1] if found and found[0] == "casualties" else in_phrase[0]
     in_action = _IN_ACTION.match(after)
     if in_action is not None:
         return cues.BY_CLASS["people"][in_action.group("m").lower()][1]
@@ -425,5 +431,7 @@ def _measure_in(klass: str, before: str, after: str) -> tuple[str, str] | None:
     wounded)."""
     found = cues.MEASURE_CUES[klass].search(_clause(after))
     if found is None:
-        found = next(reversed(list(cues.MEASURE_CUES[klass].finditer(before[-_BEFORE_WINDOW:]))), None)
+        # munitions are told of further back ("fired tube artillery at Nikopol and 40 rockets")
+        window = _BEFORE_WINDOW * 2 if klass == "weapons" else _BEFORE_WINDOW
+        found = next(reversed(list(cues.MEASURE_CUES[klass].finditer(before[-window:]))), None)
     return None if found is None else cues.BY_CLASS[klass][cues.key(found.group("cue"))]

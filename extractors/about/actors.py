@@ -73,6 +73,8 @@ _SERVED_AFTER = regex.compile(
     r"defen[cs]es?|military|army|forces|needs|farmers|refugees|children|civilians|right|ability|"
     r"capabilit(?:y|ies)|efforts?|fight|sovereignty|security|resilience)\b", regex.IGNORECASE)
 _WINDOW = 160
+# An actor right after the amount, after "in": where the aid goes ("$48 million in Poland").
+_IN_RIGHT_AFTER = regex.compile(r"\s+in\s+(?:the\s+)?", regex.IGNORECASE)
 _ARTICLE = regex.compile(r"the\s+", regex.IGNORECASE)
 
 
@@ -107,8 +109,9 @@ def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None
         right = sentence[m_end + (2 if possessive else 0):m_end + 60]
         if possessive and _AGGRESSION_AFTER.match(right):
             continue  # "Russia's invasion"
-        if possessive and _SERVED_AFTER.match(right) or _RECIPIENT_BEFORE.search(left):
-            recipients.append((distance, name))
+        if possessive and _SERVED_AFTER.match(right) or _RECIPIENT_BEFORE.search(left) \
+                or _IN_RIGHT_AFTER.fullmatch(sentence, end, m_start):
+            recipients.append((distance, name))  # "aid to Ukraine"; "$48 million in Poland"
         elif demonym:
             continue  # "Russian aggression", "the Ukrainian people": an adjective gives nothing
         elif _DONOR_BEFORE.search(left) or possessive and _GIVING_AFTER.match(right):

@@ -19,6 +19,7 @@ import regex
 from ..patterns import match_after
 from ..qualifiers import bounds
 from ..records import Quantity
+from .actors import parties
 
 _CONVERSION_GAP = regex.compile(r"[ \u00a0]*[(\[][ \u00a0]*")
 _CONVERSION_CLOSE = regex.compile(r"[ \u00a0]*[)\]]")
@@ -90,16 +91,15 @@ def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quant
         current_class = noun_class(current.subject or current.unit) if current.dimension == "count" else None
         source = None
         for previous in reversed(out[max(0, i - 8):i]):
-            if previous.sentence_start != current.sentence_start:
-                break
+            if previous.end < current.sentence_start:
+                break  # another sentence (or one so long that its window is cut)
             if previous.category == "other":
                 continue
             previous_class = noun_class(previous.subject or previous.unit) if previous.dimension == "count" else None
             alike = current.dimension == previous.dimension and (
                 current.dimension != "count" or current_class == previous_class
                 or {current_class, previous_class} <= set(_MATERIEL))
-            glue = _LIST_GLUE.match(text, previous.end, current.start)
-            if alike and glue is not None and glue.end() == current.start:
+            if alike and _LIST_GLUE.fullmatch(text, previous.end, current.start):
                 source = previous  # "45 patrol boats and over 300 trucks"
                 break
             # "$50 billion in security assistance, including nearly 700 tanks"
@@ -113,6 +113,10 @@ def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quant
             labels = {k: getattr(source, k) for k in _LABELS if k != "subject"}
             if current.dimension != source.dimension:
                 labels.update(aid_kind=source.aid_kind or "military")
+            if labels["category"] == "aid":  # an item's own party wins: "$30 million in Moldova"
+                _, recipient = parties(current.sentence, current.start - current.sentence_start,
+                                           current.end - current.sentence_start)
+                labels.update(recipient=recipient or labels["recipient"])
             out[i] = current.model_copy(update=labels)
     return out
 

@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from ..about import ATTACK_NOUNS, cues, noun_class
+from ..about import ATTACK_NOUNS, PARTITIVE_HEADS, cues, noun_class
 from ..patterns import match_after, search_before
 from . import Example, Reading
 
@@ -68,7 +68,6 @@ _WORDS = regex.compile(rf"{_SPACE}(?P<word>{_TOKEN})")
 _COMPLEMENT = regex.compile(
     rf"[ \u00a0]+(?P<prep>on|against|targeting|at)(?P<object>(?:[ \u00a0]+{_WORD}){{1,3}})")
 _POSSESSIVE = regex.compile(r"['’]s$")
-PARTITIVE_HEADS = {"pieces", "units", "items", "kinds", "types", "pairs", "sets", "batches"}
 _OF_COMPLEMENT = regex.compile(
     rf"[ \u00a0]+of(?:[ \u00a0]+(?!(?:and|or|in|on|at|to|from|with|by)\b){_WORD}){{1,3}}")
 _MID_SENTENCE = regex.compile(r"[\p{Ll},][ \u00a0]+$")
@@ -154,7 +153,7 @@ def _counted(text: str, amount, phrase) -> Reading | None:
     if unit.lower() in PARTITIVE_HEADS:  # "ten pieces of military equipment"
         of = match_after(_OF_COMPLEMENT, text, end)
         if of is not None:
-            subject = text[first:of.end()]
+            subject = text[first:of.end()].rstrip(".")
     elif unit.lower() in ATTACK_NOUNS:
         complement = match_after(_COMPLEMENT, text, end)
         if complement is not None:
