@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import qualifiers
+from . import about, qualifiers
+from .about.examples import EXAMPLES
 from .duckdb_io import connect, sql_string
 from .about import CATEGORIES
 from .records import cell
@@ -22,6 +23,24 @@ def _table(header: list[str], rows: list[list]) -> str:
 def _qualifier_table() -> str:
     """The qualifier convention, as qualifiers.py states it (one place owns it)."""
     return "\n".join(line.strip() for line in qualifiers.__doc__.splitlines() if line.strip().startswith("|"))
+
+
+def _vocabulary_table() -> str:
+    """The categories and measures, as extractors/about states them (one place owns them)."""
+    return "\n".join(line.strip() for line in about.__doc__.splitlines() if line.strip().startswith("|"))
+
+
+def _vocabulary_examples() -> list[list]:
+    """One labeller example per category and measure (extractors/about/examples.py, run as tests)."""
+    seen, rows = set(), []
+    for example in EXAMPLES:
+        labels = example.expectations()
+        key = (labels.get("category"), labels.get("measure"), labels.get("stage"))
+        if key[0] is None or key in seen:
+            continue
+        seen.add(key)
+        rows.append([key[0], key[1] or "", key[2] or "", example.text, example.span or example.text])
+    return sorted(rows)
 
 
 def data_card(root: Path, package: dict) -> str:
@@ -67,6 +86,27 @@ def data_card(root: Path, package: dict) -> str:
         _table(["category", "text", "value", "low", "high", "qualifier", "normalized value",
                 "normalized low", "normalized high", "normalized unit", "subject"],
                [list(row) for row in examples]),
+        "## Categories, measures and aid",
+        "What a figure is about, labelled as a conflict analyst would (UCDP and ACLED for "
+        "casualties, the Kiel Ukraine Support Tracker for aid), and never more than the text "
+        "says: a label is set only where a cue of the figure's clause gives it; `other` is "
+        "everything else.",
+        _vocabulary_table(),
+        "Aid carries `donor` and `recipient` (names as written, from a gazetteer of countries, "
+        "capitals, demonyms and organizations, matched in any case), `aid_kind` (military, "
+        "humanitarian, financial) and `stage`: `pledged` (promised, will provide), `committed` "
+        "(approved, authorized, announced, a package), `allocated` (earmarked, set aside) or "
+        "`delivered` (provided, sent, handed over, disbursed). Figures whose noun the clause "
+        "gives (\"12 civilians were killed and 45 wounded\": 45 wounded civilians) have the rule "
+        "`count.elided_noun` and the noun as `unit`, or `people` where the clause names none. "
+        "Both halves of a \"X (Y)\" pair carry the same labels and qualifier, and the items of a "
+        "list share the labels of the phrase that introduces them. Examples (each is a test of "
+        "the extractors):",
+        _table(["category", "measure", "stage", "text", "figure"], _vocabulary_examples()),
+        "Changed in this version: measure `injured` is now `wounded` (one measure for wounded, "
+        "injured and hurt); soldiers killed, wounded or captured are `casualties`, never `troops`; "
+        "new measures `captured`, `displaced`, `damaged_or_destroyed`, `attacked`, `launched` and "
+        "`intercepted`; materiel given is `aid`; new column `stage`.",
         "## Qualifiers and bounds",
         "`value`, `low` and `high` say what the text says, in the unit as written; the "
         "`normalized_*` columns say it in km, km2, L, kg, km/h, an ISO 4217 currency code "

@@ -181,6 +181,36 @@ def merge(annotations: list[Path], corpora: Path, out: Path | None = None) -> No
           f" ({len(problems)} problems)")
 
 
+def agreement(first: Path, second: Path) -> None:
+    """How far two annotations of the same sentences agree: war figures found by both
+    (overlapping spans), and on those, category, measure and bounds."""
+    def rows(path):
+        with path.open(encoding="utf-8", newline="") as handle:
+            return [r for r in csv.DictReader(handle)]
+    a, b = rows(first), rows(second)
+    sentences = {r["sentence_id"] for r in b} | {r["sentence_id"] for r in a}
+    with (GOLD_DIR / "sentences.csv").open(encoding="utf-8", newline="") as handle:
+        shared = {r["sentence_id"] for r in csv.DictReader(handle) if r["round"] == "1"}
+    a = [r for r in a if r["sentence_id"] in shared]
+    b = [r for r in b if r["sentence_id"] in shared]
+    used, matched = set(), []
+    for x in a:
+        for i, y in enumerate(b):
+            if i not in used and x["doc_id"] == y["doc_id"] and int(x["start"]) < int(y["end"]) \
+                    and int(y["start"]) < int(x["end"]):
+                used.add(i)
+                matched.append((x, y))
+                break
+    def share(key):
+        same = sum(x[key] == y[key] for x, y in matched)
+        return f"{same}/{len(matched)} ({same / len(matched):.0%})" if matched else "-"
+    f1 = 2 * len(matched) / (len(a) + len(b)) if a or b else 1.0
+    print(f"{len(shared)} sentences annotated twice; war figures: {len(a)} and {len(b)}, "
+          f"{len(matched)} found by both (F1 {f1:.2f})")
+    for key in ("category", "measure", "qualifier", "value", "low", "high", "stage"):
+        print(f"  same {key:<9} {share(key)}")
+
+
 def _annotation_rows(path: Path, handle):
     """Annotators' rows: JSON Lines (one object a figure) or CSV."""
     if path.suffix == ".jsonl":
@@ -203,9 +233,14 @@ def main() -> None:
     merging = commands.add_parser("merge")
     merging.add_argument("annotations", type=Path, nargs="+")
     merging.add_argument("--out", type=Path, help="default: docs/war-gold/figures.csv")
+    agreeing = commands.add_parser("agreement", help="agreement of two annotations of the first draw")
+    agreeing.add_argument("first", type=Path, nargs="?", default=GOLD_DIR / "figures.csv")
+    agreeing.add_argument("second", type=Path, nargs="?", default=GOLD_DIR / "second-annotator-round1.csv")
     args = parser.parse_args()
     if args.command == "draw":
         draw(args.corpora, args.worklists, args.per_corpus, args.round)
+    elif args.command == "agreement":
+        agreement(args.first, args.second)
     else:
         merge(args.annotations, args.corpora, args.out)
 

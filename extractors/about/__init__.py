@@ -71,7 +71,7 @@ def is_military(phrase: str | None) -> bool:
 
 # The measure list "killed, wounded, or missing" is casualties, not one of its words.
 _MEASURE_LIST = regex.compile(
-    r"\b(?:killed|dead|wounded|injured|missing|captured)(?:\s*,?\s*(?:or|and|and/or)?\s*"
+    r"\b(?:killed|dead|wounded|injured|missing|captured)(?:\s*,?\s*(?:or|and|and/or)?\s*(?:\w+ly\s+)?"
     r"(?:killed|dead|wounded|injured|missing|captured)\b)+", regex.IGNORECASE)
 _MEASURE_LIST_BEFORE = regex.compile(_MEASURE_LIST.pattern + r"\s+(?:[\p{L}]+\s+){0,2}$", regex.IGNORECASE)
 _DAMAGED_OR_DESTROYED = regex.compile(r"\b(?:damaged\s+(?:or|and|and/or)\s+destroyed|destroyed\s+(?:or|and|and/or)\s+damaged)\b",
@@ -81,6 +81,9 @@ _PARTITIVE = regex.compile(r"\bof\s+(?:the|these|those|its|their)\s+$", regex.IG
 # The clause a figure sits in: the measure of "12,000 people have been killed" lies after
 # it; of "killing 12 people" before it. Clause ends keep one figure's verb off the next.
 _CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\b(?:and|while|with|but|before|after|when|because|until|although|though|whereas)\b")
+# The whole of a part: "44 out of", "60 of".
+_WHOLE_OF = regex.compile(r"\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?(?:(?:over|more\s+than|about|some|nearly|almost|at\s+least|up\s+to)\s+)?$",
+                          regex.IGNORECASE)
 # Heads that count what their complement names: "ten pieces of military equipment".
 PARTITIVE_HEADS = frozenset({"pieces", "units", "items", "kinds", "types", "pairs", "sets", "batches"})
 _STRUCK_WITH = regex.compile(r"\b(?:(?:struck|strikes?|hit|attacked|targeted|shelled|bombarded|pounded)\b[^;.]{0,60}?\bwith"
@@ -90,9 +93,11 @@ _STOCK = regex.compile(r"\b(?:left|remaining|stocks?|stockpiles?|inventory|produ
                        r"manufactur(?:e|ed|es|ing)|purchas(?:e|ed)|bought|buy|order(?:ed)?|sells?|sold|sale)\b",
                        regex.IGNORECASE)
 # Materiel is aid where the text gives it: a stage verb, an aid word, or a package's list.
-_GIVING = regex.compile(r"\b(?:package|includes?|including|drawdown|tranche|donat(?:e|ed|es|ion)|gift|"
-                        r"transfer(?:red|s)?|hand(?:ed|ing)?\s+over|receiv(?:e|ed|es)|equip(?:ped)?)\b",
-                        regex.IGNORECASE)
+# A transfer or a delivery alone may be one's own forces moving ("transferred six jets from
+# Crimea to mainland Russia"): materiel is aid only where these say so, or a party is named.
+_GIVING = regex.compile(r"\b(?:package|includes?|including|drawdown|tranche|donat(?:e|ed|es|ion)|gifts?|"
+                        r"hand(?:ed|ing)?\s+over)\b", regex.IGNORECASE)
+_FIRST_PERSON = regex.compile(r"\b(?:we|I)\b")
 # "Support us: donate $5 a month": an appeal to the reader is no aid.
 _APPEAL = regex.compile(r"\b(?:support\s+us|donate\s+now|subscribe|become\s+a\s+(?:member|supporter|patron)|"
                         r"(?:a|per)\s+month\s+to\s+support|help\s+us)\b", regex.IGNORECASE)
@@ -160,9 +165,13 @@ _GIVER_VERB = regex.compile(r"\b(?:provided|provides|providing|pledged|pledges|c
                             r"announced|announces)\s+(?:(?:an?|the|another|a\s+further|an\s+additional|additional|"
                             r"nearly|almost|over|about|approximately|around|some|more\s+than|at\s+least|up\s+to|"
                             r"roughly|just\s+over|already)\s+)*$", regex.IGNORECASE)
+# Money paid to people for work or service: "736-ruble payments to popularize blood donations".
+_PAY = regex.compile(r"\b(?:payments?|salar(?:y|ies)|wages?|bonus(?:es)?|allowances?|pensions?|stipends?)\b",
+                     regex.IGNORECASE)
 # Money paid in trade is no aid, whoever it is for ("a $5 billion contract for Poland").
 _TRADE = regex.compile(r"\b(?:contracts?|deals?|sales?|sold|sell|purchases?|bought|buy|orders?|exports?|imports?|"
-                       r"trade|revenue|profits?|price[sd]?|costs?|paid|pay|fines?|tariffs?|invest(?:ed|ment|ments)?)\b",
+                       r"trade|revenue|profits?|price[sd]?|costs?|paid|pay|payments?|salar(?:y|ies)|wages?|bonus(?:es)?|"
+                       r"fines?|tariffs?|invest(?:ed|ment|ments)?)\b",
                        regex.IGNORECASE)
 _OF_SUBJECT = regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<words>(?:[\p{L}\-]+(?:\s+|$)){1,3})")
 
@@ -248,7 +257,7 @@ def _money(text: str, sentence_start: int, sentence_end: int, start: int, end: i
     subject = money_subject.group("subject") if money_subject else subject
     window = before[-_AFTER_WINDOW:] + " " + near_after
     sentence = text[sentence_start:sentence_end]
-    if _APPEAL.search(sentence) or cues.NOT_GIVEN.search(window):
+    if _APPEAL.search(sentence) or cues.NOT_GIVEN.search(window) or _PAY.search(near_after):
         return About(subject=subject)  # an appeal to the reader, a budget request, federal aid at home
     aid = bool(cues.AID_CUE.search(window) or (subject and cues.AID_CUE.search(subject)))
     if not aid and not _TRADE.search(window):
@@ -312,9 +321,12 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
             return About("troops", subject=subject)
         if measure:
             return About("casualties", measure, subject)
+        if itself and itself[1] == "captured" and _BARE_PRISONERS.search(phrase) \
+                and (_POLITICAL.search(phrase) or not _WAR_PRISONERS.search(before[-_AFTER_WINDOW:] + " " + phrase + " " + _clause(after))):
+            return About(subject=subject)  # "transporting 400 Russian prisoners" (convicts) are no POWs
         if itself:
             return About(*itself, subject)
-        if is_military(phrase):
+        if is_military(phrase) and not _one_person(phrase, unit):
             return About("troops", subject=subject)
         return About(subject=subject)
     if itself:
@@ -326,13 +338,16 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         found = None if partitive else _measure_in(klass, before, after)
         if found is None and klass == "weapons" and _STRUCK_WITH.search(before[-_AFTER_WINDOW:]):
             found = ("attacks", "launched")  # "struck Nikopol with 40 Grad rockets"
+        if found == ("attacks", "intercepted") and _WHOLE_OF.search(before[-_BEFORE_WINDOW:]):
+            found = ("attacks", "launched")  # "shot down 44 out of over 50 missiles": 50 launched
         if found and not (klass == "weapons" and found[1] == "launched" and _STOCK.search(clause)):
             if found[0] == "damage" and _DAMAGED_OR_DESTROYED.search(clause):
                 found = ("damage", "damaged_or_destroyed")
             return About(*found, subject)
         if _STOCK.search(clause):
             return About(subject=subject)
-        if cues.STAGE_CUE.search(clause) or cues.AID_CUE.search(clause) or _GIVING.search(clause):
+        if cues.AID_CUE.search(clause) or _GIVING.search(clause) or cues.STAGE_CUE.search(clause) and (
+                _FIRST_PERSON.search(before[-_AFTER_WINDOW:]) or _names_party(before, after)):
             return About("aid", subject=subject, aid_kind="military",
                          stage=cues.stage_near(before[-_STAGE_WINDOW:], _clause(after)))
         return About(subject=subject)
@@ -361,6 +376,18 @@ def _to_party(before: str, after: str) -> bool:
         return False
     named = next(actors.mentions(after[to.end():to.end() + 40]), None)
     return named is not None and named[0] == 0
+
+
+def _one_person(phrase: str, unit: str) -> bool:
+    """A singular head ("one commander") counts one person: no troop count."""
+    return not unit.lower().endswith(("s", "men", "personnel", "troops", "staff", "crew", "police"))
+
+
+def _names_party(before: str, after: str) -> bool:
+    """Whether the clause names who gives or who gets: "Germany sent", "to Ukraine"."""
+    sentence = before + " " + after
+    donor, recipient = actors.parties(sentence, len(before), len(before) + 1)
+    return donor is not None or recipient is not None
 
 
 def _through_head(subject: str | None, unit: str) -> str:
@@ -392,7 +419,18 @@ def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True)
     if _MEASURE_LIST.search(after[:_AFTER_WINDOW]) or _MEASURE_LIST_BEFORE.search(before[-_BEFORE_WINDOW:]):
         return "casualties"
     found = _measure_in("people", before, after)
+    if found and found[0] == "troops" and not (is_military(phrase) or head.lower() in _MAY_SERVE):
+        return None  # "the parent of three children was mobilized": children are no troops
     return (found[1] or found[0]) if found else None
+
+
+# Prisoners are captured in war where the text says so: of war, exchanged, released...
+_BARE_PRISONERS = regex.compile(r"\b(?:prisoners?|detainees|captives)$", regex.IGNORECASE)
+_WAR_PRISONERS = regex.compile(r"\b(?:exchang\w*|swap\w*|releas\w*|return\w*|repatriat\w*|fre(?:ed|e|eing)|captur\w*|"
+                               r"taken|held|war|POWs?|hostages?)\b", regex.IGNORECASE)
+_POLITICAL = regex.compile(r"\b(?:political|penal|convicted|jailed|imprisoned)\b", regex.IGNORECASE)
+# Generic people a troop verb can make troops of: "300 men were mobilized".
+_MAY_SERVE = {"men", "people", "persons", "citizens", "residents", "recruits", "volunteers", "civilians"}
 
 
 def _share(after: str, subject: str | None) -> About:

@@ -73,6 +73,13 @@ _SERVED_AFTER = regex.compile(
     r"defen[cs]es?|military|army|forces|needs|farmers|refugees|children|civilians|right|ability|"
     r"capabilit(?:y|ies)|efforts?|fight|sovereignty|security|resilience)\b", regex.IGNORECASE)
 _WINDOW = 160
+# A subject gives only within its own clause: not across "that" or a reporting verb
+# ("Ukraine's team obtained a document stating that Krasnoyarsk Krai allocated").
+_CLAUSE_BREAK = regex.compile(r"\b(?:that|which|who|whom|whose|stating|stated|said|says|reported|reports|claimed|"
+                              r"according)\b|[;:]", regex.IGNORECASE)
+_RECEIVER_VERB = regex.compile(r"\b(?:receiv(?:e|ed|es|ing)|got|gets|obtain(?:ed|s)?|was\s+given|were\s+given|"
+                               r"has\s+been\s+given|acquired)\b", regex.IGNORECASE)
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # An actor right after the amount, after "in": where the aid goes ("$48 million in Poland").
 _IN_RIGHT_AFTER = regex.compile(r"\s+in\s+(?:the\s+)?", regex.IGNORECASE)
 _ARTICLE = regex.compile(r"the\s+", regex.IGNORECASE)
@@ -116,8 +123,14 @@ def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None
             continue  # "Russian aggression", "the Ukrainian people": an adjective gives nothing
         elif _DONOR_BEFORE.search(left) or possessive and _GIVING_AFTER.match(right):
             givers.append((distance, name))
-        elif m_start < start and not (_OBJECT_BEFORE.search(left) and not _GOVERNMENT_OF.search(left)):
-            subjects.append((start - m_end, name))  # the nearest giver before the figure
+        elif possessive and _NAME_AFTER.match(right):
+            continue  # "Ukraine's Conflict Intelligence Team": the possessor of another actor
+        elif m_start < start and not (_OBJECT_BEFORE.search(left) and not _GOVERNMENT_OF.search(left)) \
+                and not _CLAUSE_BREAK.search(sentence, m_end, start):
+            if _RECEIVER_VERB.search(sentence, m_end, start):
+                recipients.append((start - m_end + 10_000, name))  # "Ukraine has received"
+            else:
+                subjects.append((start - m_end, name))  # the nearest giver before the figure
     recipient = min(recipients)[1] if recipients else None
     donor = min(givers)[1] if givers else min(subjects)[1] if subjects else None
     if donor is not None and recipient is not None and donor.lower() == recipient.lower():

@@ -26,6 +26,20 @@ EXAMPLES = [
     Example("Ukraine received the bodies of 62 soldiers", span="62 soldiers",
             category="casualties", measure="killed"),
     Example("62 bodies were returned to Ukraine", span="62 bodies", category="casualties", measure="killed"),
+    # Every measure of the vocabulary.
+    Example("Russia launched 90 missiles overnight", span="90 missiles", category="attacks",
+            measure="launched"),
+    Example("Ukrainian air defences shot down 20 drones", span="20 drones", category="attacks",
+            measure="intercepted"),
+    Example("The strike damaged 12 buildings", span="12 buildings", category="damage", measure="damaged"),
+    Example("40 homes were damaged or destroyed", span="40 homes", category="damage",
+            measure="damaged_or_destroyed"),
+    Example("as many as 40,000 troops killed, wounded, or missing", span="as many as 40,000 troops",
+            category="casualties", measure="casualties"),
+    Example("three soldiers are missing after the attack", span="three soldiers", category="casualties",
+            measure="missing"),
+    # Not war: deaths in an accident or a disaster.
+    Example("Extreme storms leave two dead in Bolivia", span="two", category="other"),
     # Materiel given as aid.
     Example("the package includes 45 patrol boats and over 300 trucks", span="45 patrol boats",
             category="aid", aid_kind="military"),

@@ -94,6 +94,8 @@ def is_counted_noun(word: str) -> bool:
         return True
     if lower.endswith("men") and lower not in SINGULAR_MEN:
         return True  # servicemen, gunmen, policemen
+    if lower.endswith("is") and lower.isalpha() and noun_class(lower) == "people":
+        return True  # "73 Israelis", "Iraqis"; not "crisis"
     return (len(lower) >= 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
             and lower.isalpha())
 
@@ -168,9 +170,10 @@ _OF_WAR = regex.compile(r"[ \u00a0]+of[ \u00a0]+war\b", regex.IGNORECASE)
 # The casualty words an elided count stands with: participles and adjectives after it
 # ("45 wounded", "27 dead", "45 were injured"), verbs before it ("killed 3 and injured 45").
 _AUXILIARIES = r"(?:[ \u00a0]+(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|more|others?|people|persons))*"
-_PARTICIPLES = [cue for cue in cues.BY_CLASS["people"] if " " not in cue and (
-    cue.endswith("ed") or cue in ("dead", "hurt", "missing", "slain", "died"))]
-_VERBS = [cue for cue in cues.BY_CLASS["people"] if " " not in cue and cue.endswith(("ed", "ing", "kill", "wound", "injure"))
+_CASUALTY_CUES = [cue for cue, (category, _) in cues.BY_CLASS["people"].items()
+                  if category == "casualties" and " " not in cue]
+_PARTICIPLES = [cue for cue in _CASUALTY_CUES if cue.endswith("ed") or cue in ("dead", "hurt", "missing", "slain", "died")]
+_VERBS = [cue for cue in _CASUALTY_CUES if cue.endswith(("ed", "ing", "kill", "wound", "injure"))
           and cue not in ("displaced", "missing", "treated")]
 _ELIDED_AFTER = regex.compile(rf"{_AUXILIARIES}[ \u00a0\n]+(?:{'|'.join(_PARTICIPLES)})\b", regex.IGNORECASE)
 _ELIDED_BEFORE = regex.compile(
@@ -203,7 +206,7 @@ def _elided(text: str, amount) -> Reading | None:
             and is_counted_noun(bracketed.group("noun")):
         noun = bracketed.group("noun")
         return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.elided_noun", amount, noun)
-    part = match_after(_PART_OF, text, amount.end)
+    part = match_after(_PART_OF, text, amount.end) if numeral.value != 1 else None  # "one of the strikes" picks one out
     if part is not None:
         noun = _part_noun(text, part)
         if noun is not None:
@@ -346,7 +349,8 @@ def _is_named_weapon(token: str, words, i: int) -> bool:
     if token not in _named_weapons():
         return False
     following = words[i + 1].group("word") if i + 1 < len(words) else ""
-    return not (is_counted_noun(following) or following.lower() in ("system", "missile", "launcher"))
+    return not (is_counted_noun(following) or following.lower() in ("system", "missile", "launcher")
+                or _compound_head(words, i + 1) is not None)  # "four S-300 air defense systems"
 
 
 @cache
@@ -471,8 +475,7 @@ EXAMPLES = [
     Example("Ukrainian forces eliminated 50 Russian servicemen", span="50 Russian servicemen",
             category="casualties", measure="killed"),
     Example("at least one of the two bridges destroyed", span="two bridges", category="other"),
-    Example("Iranian suppliers send 300 drones per shipment", span="300 drones", category="aid",
-            aid_kind="military", stage="delivered"),
+    Example("Iranian suppliers send 300 drones per shipment", span="300 drones", category="other"),
     Example("Russia has only 229 Kalibr missiles left", span="229 Kalibr missiles",
             category="other"),
     Example("ISW is tracking four primary efforts Russian forces are engaged in",
