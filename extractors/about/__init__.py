@@ -22,7 +22,6 @@ clause a cue counts, elided nouns, and the agreement of pairs and breakdowns
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -110,9 +109,7 @@ _STAGE_WINDOW = 200
 @cache
 def _weapons() -> dict[str, str]:
     """Named weapons (data/weapons.tsv): form as written -> the name it is grouped under."""
-    with (cues.DATA / "weapons.tsv").open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return {row["form"]: row["weapon"] for row in csv.DictReader(lines, delimiter="\t")}
+    return {row["form"]: row["weapon"] for row in cues.table("weapons.tsv")}
 
 
 def named_weapons() -> list[str]:
@@ -257,8 +254,6 @@ def _money(text: str, sentence_start: int, sentence_end: int, start: int, end: i
     subject = money_subject.group("subject") if money_subject else subject
     window = before[-_AFTER_WINDOW:] + " " + near_after
     sentence = text[sentence_start:sentence_end]
-    if _APPEAL.search(sentence) or cues.NOT_GIVEN.search(window) or _PAY.search(near_after):
-        return About(subject=subject)  # an appeal to the reader, a budget request, federal aid at home
     aid = bool(cues.AID_CUE.search(window) or (subject and cues.AID_CUE.search(subject)))
     if not aid and not _TRADE.search(window):
         # "€2 billion has been provided to Kyiv", "€120 million for Ukraine", "the United
@@ -274,8 +269,8 @@ def _money(text: str, sentence_start: int, sentence_end: int, start: int, end: i
                 aid = bool(cues.AID_CUE.search(sentence))
             elif giving:
                 aid = recipient is not None or (donor is not None and bool(_GIVER_VERB.search(before[-_BEFORE_WINDOW:])))
-    if not aid:
-        return About(subject=subject)
+    if not aid or _APPEAL.search(sentence) or cues.NOT_GIVEN.search(window) or _PAY.search(near_after):
+        return About(subject=subject)  # an appeal to the reader, a budget request, federal aid at home
     about = About("aid", subject=subject, aid_kind=cues.aid_kind_of(subject, window),
                   stage=cues.stage_near(before[-_STAGE_WINDOW:], near_after))
     return _with_parties(about, text, sentence_start, sentence_end, start, end)

@@ -29,17 +29,26 @@ import regex
 from ..lexicons import actors
 
 
-@cache
-def _pattern() -> regex.Pattern:
-    known = actors()
-    caseless = sorted({a.form for a in known if not a.case_sensitive}, key=len, reverse=True)
-    exact = sorted({a.form for a in known if a.case_sensitive}, key=len, reverse=True)
+# Words as the gazetteer's forms are written: "U.S.", "Timor-Leste", "Russia’s".
+_TOKEN = regex.compile(r"(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+_POSSESSIVE = regex.compile(r"['’]s$")
+_MAX_WORDS = 5
 
-    def alternation(forms):
-        return "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}.\-])(?P<actor>(?i:the\s+)?(?:(?i:{alternation(caseless)})|{alternation(exact)}))"
-        rf"(?![\p{{L}}\p{{N}}]|\.\p{{L}})(?P<possessive>['’]s\b)?")
+
+@cache
+def _forms() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """The gazetteer's forms as word sequences: (as written, lower-cased) -> form, and the
+    lower-cased first words of all forms. Looking word sequences up in a dictionary costs
+    the same whatever the gazetteer's size."""
+    exact, caseless, first = {}, {}, set()
+    for actor in actors():
+        words = _TOKEN.findall(actor.form)
+        if actor.case_sensitive:
+            exact[" ".join(words)] = actor.form
+        else:
+            caseless[" ".join(words).lower()] = actor.form
+        first.add(words[0].lower())
+    return exact, caseless, frozenset(first)
 
 
 # What precedes a mention that is an object, a place or a time, not a giver.
@@ -82,7 +91,6 @@ _RECEIVER_VERB = regex.compile(r"\b(?:receiv(?:e|ed|es|ing)|got|gets|obtain(?:ed
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 # An actor right after the amount, after "in": where the aid goes ("$48 million in Poland").
 _IN_RIGHT_AFTER = regex.compile(r"\s+in\s+(?:the\s+)?", regex.IGNORECASE)
-_ARTICLE = regex.compile(r"the\s+", regex.IGNORECASE)
 
 
 @cache
@@ -91,12 +99,40 @@ def _demonyms() -> frozenset[str]:
 
 
 def mentions(sentence: str):
-    """Every actor named in a sentence: (start, end, name as written, possessive)."""
-    for match in _pattern().finditer(sentence):
-        name = match.group("actor")
-        article = _ARTICLE.match(name)
-        start = match.start("actor") + (article.end() if article else 0)
-        yield start, match.end("actor"), name[article.end():] if article else name, bool(match.group("possessive"))
+    """Every actor named in a sentence, longest first where names overlap: (start, end,
+    name as written, possessive).
+
+    >>> [m[2:] for m in mentions("Since Russia’s invasion, the U.S. and the European Union sent aid")]
+    [('Russia', True), ('U.S.', False), ('European Union', False)]
+    """
+    exact, caseless, first = _forms()
+    tokens = list(_TOKEN.finditer(sentence))
+    i = 0
+    while i < len(tokens):
+        head = tokens[i].group().lower()
+        if head not in first and _POSSESSIVE.sub("", head) not in first:
+            i += 1
+            continue
+        found = None
+        for n in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+            group = tokens[i:i + n]
+            if any(not sentence[a.end():b.start()].isspace() for a, b in zip(group, group[1:])):
+                continue  # names run over spaces only
+            words = [t.group() for t in group]
+            possessive = bool(_POSSESSIVE.search(words[-1]))
+            if possessive:
+                words[-1] = words[-1][:-2]
+            key = " ".join(words)
+            if key in exact or key.lower() in caseless:
+                end = group[-1].end() - (2 if possessive else 0)
+                start = group[1].start() if n > 1 and words[0].lower() == "the" else group[0].start()
+                found = (start, end, sentence[start:end], possessive, n)  # "the Commission": Commission
+                break
+        if found is None:
+            i += 1
+            continue
+        yield found[:4]
+        i += found[4]
 
 
 def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None]:

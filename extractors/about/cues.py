@@ -27,7 +27,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 NOUN_CLASSES = ("people", "weapons", "equipment", "structures", "places")
 
 
-def _table(name: str) -> list[dict]:
+def table(name: str) -> list[dict]:
+    """The rows of a data file, its `#` comment lines left out."""
     with (DATA / name).open(encoding="utf-8", newline="") as handle:
         lines = [line for line in handle if not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
@@ -45,7 +46,7 @@ def key(surface: str) -> str:
     return " ".join(surface.lower().split())
 
 
-_MEASURES = _table("measures.tsv")
+_MEASURES = table("measures.tsv")
 # The counted noun that is its own measure: "deaths", "refugees", "prisoners of war".
 SELF: dict[str, tuple[str, str]] = {
     row["cue"]: (row["category"], row["measure"]) for row in _MEASURES if row["nouns"] == "self"}
@@ -55,14 +56,14 @@ BY_CLASS: dict[str, dict[str, tuple[str, str]]] = {
 MEASURE_CUES = {klass: words_pattern(table) for klass, table in BY_CLASS.items()}
 CATEGORY_MEASURES = sorted({(row["category"], row["measure"]) for row in _MEASURES})
 
-STAGES_TABLE = {row["cue"]: row["stage"] for row in _table("stages.tsv")}
+STAGES_TABLE = {row["cue"]: row["stage"] for row in table("stages.tsv")}
 STAGE_CUE = words_pattern(STAGES_TABLE)
 _FUTURE = regex.compile(r"\b(?:will|would|to|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\s+(?:\w+\s+){0,2}$",
                         regex.IGNORECASE)
 
-NOT_WAR = words_pattern(row["cue"] for row in _table("not-war.tsv"))
+NOT_WAR = words_pattern(row["cue"] for row in table("not-war.tsv"))
 
-_AID = _table("aid-cues.tsv")
+_AID = table("aid-cues.tsv")
 AID_KINDS_TABLE = {row["cue"]: row["kind"] or None for row in _AID}
 AID_CUE = words_pattern(row["cue"] for row in _AID if row["makes_aid"] == "yes")
 AID_KIND_CUE = words_pattern(row["cue"] for row in _AID if row["kind"])

@@ -138,7 +138,9 @@ def _counted(text: str, amount, phrase) -> Reading | None:
     if phrase.group("of") and numeral.kind == "words" and amount.qualifier != "vague" \
             and not numeral.text.lower().endswith(("dozen", "hundred", "thousand", "million", "billion")):
         return None  # "one of its key elements", "two of them"
-    words = _unwrapped(text, list(_WORDS.finditer(text, phrase.start("words"), phrase.end())))
+    words = list(_WORDS.finditer(text, phrase.start("words"), phrase.end()))
+    if "\n" in text[phrase.start():phrase.end()]:
+        words = _unwrapped(text, words)
     head = _head(words)
     if head is None:
         return None
@@ -175,6 +177,7 @@ _CASUALTY_CUES = [cue for cue, (category, _) in cues.BY_CLASS["people"].items()
 _PARTICIPLES = [cue for cue in _CASUALTY_CUES if cue.endswith("ed") or cue in ("dead", "hurt", "missing", "slain", "died")]
 _VERBS = [cue for cue in _CASUALTY_CUES if cue.endswith(("ed", "ing", "kill", "wound", "injure"))
           and cue not in ("displaced", "missing", "treated")]
+_CASUALTY_STEMS = frozenset(cue[:4] for cue in _CASUALTY_CUES)
 _ELIDED_AFTER = regex.compile(rf"{_AUXILIARIES}[ \u00a0\n]+(?:{'|'.join(_PARTICIPLES)})\b", regex.IGNORECASE)
 _ELIDED_BEFORE = regex.compile(
     rf"\b(?:{'|'.join(sorted(_VERBS, key=len, reverse=True))})[ \u00a0\n]+"
@@ -201,16 +204,20 @@ def _elided(text: str, amount) -> Reading | None:
     numeral = amount.numeral
     if numeral.kind not in ("digits", "words", "vague") or amount.qualifier == "range" and numeral.kind == "vague":
         return None
-    bracketed = search_before(_BRACKETED, text, amount.start, 60)
+    bracketed = search_before(_BRACKETED, text, amount.start, 60) if "(" in text[max(0, amount.start - 20):amount.start] else None
     if bracketed is not None and match_after(_CLOSING, text, amount.end) \
             and is_counted_noun(bracketed.group("noun")):
         noun = bracketed.group("noun")
         return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.elided_noun", amount, noun)
-    part = match_after(_PART_OF, text, amount.end) if numeral.value != 1 else None  # "one of the strikes" picks one out
+    part = (match_after(_PART_OF, text, amount.end)  # "one of the strikes" picks one out
+            if numeral.value != 1 and "of" in text[amount.end:amount.end + 16].lower() else None)
     if part is not None:
         noun = _part_noun(text, part)
         if noun is not None:
             return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.part_of", amount, noun)
+    near = text[max(0, amount.start - 40):amount.end + 60].lower()
+    if not any(stem in near for stem in _CASUALTY_STEMS):
+        return None  # no casualty word near: nothing elided (substring tests, no pattern)
     after = match_after(_ELIDED_AFTER, text, amount.end)
     if after is None:
         before = search_before(_ELIDED_BEFORE, text, amount.start, 40)
@@ -296,20 +303,21 @@ def _head(words) -> int | None:
             if i > 0 and words[i - 1].group("word")[0].isupper():
                 continue  # "Leopard 2"
             return None
-        if (is_counted_noun(token) or _is_named_weapon(token, words, i)) \
-                and not (_is_acronym(token) and i + 1 < len(words) and not _is_named_weapon(token, words, i)):
-            head = i
-            break
         if token.lower() in ("and", "or") and 0 < i < len(words) - 1 and words[i - 1].group("word")[0].isupper() \
                 and words[i + 1].group("word")[0].isupper():
             continue  # "90 Kh-101 and Kalibr cruise missiles"
-        compound = _compound_head(words, i)
-        if compound is not None:
+        if _never_in_phrase(token):
+            return None
+        named = _is_named_weapon(token, words, i)
+        if (is_counted_noun(token) or named) and not (_is_acronym(token) and i + 1 < len(words) and not named):
+            head = i
+            break
+        if not _modifier(token) or token.endswith(".") and not _DOTTED.fullmatch(token):
+            compound = _compound_head(words, i)
+            if compound is None:
+                return None
             head = compound
             break
-        if _never_in_phrase(token) or not _modifier(token) \
-                or token.endswith(".") and not _DOTTED.fullmatch(token):
-            return None
     if head is None:
         return None
     if _regular_plural(words[head].group("word")):

@@ -1,0 +1,79 @@
+"""The war-figure gold and its scorer (`extract eval --war`)."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from extractors import war_gold
+
+from .conftest import ROOT
+
+SHARED = ROOT.parent / "shared" / "corpora"
+
+
+def _write(path, columns, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _gold(tmp_path, text, figures):
+    corpora, gold = tmp_path / "corpora", tmp_path / "gold"
+    corpora.mkdir()
+    gold.mkdir()
+    (corpora / war_gold.FILES["isw-reports-2022"]).write_text(json.dumps({"id": "d1", "text": text}) + "\n")
+    sid = war_gold.sentence_id("isw-reports-2022", "d1", 0)
+    _write(gold / "sentences.csv", war_gold.SENTENCE_COLUMNS,
+           [{"sentence_id": sid, "corpus": "isw-reports-2022", "doc_id": "d1", "start": 0,
+             "end": len(text), "round": 1, "half": "tuning"}])
+    rows = []
+    for span, labels in figures:
+        start = text.index(span)
+        rows.append({"sentence_id": sid, "corpus": "isw-reports-2022", "doc_id": "d1", "start": start,
+                     "end": start + len(span), "text": span, "half": "tuning", **labels})
+    _write(gold / "figures.csv", war_gold.FIGURE_COLUMNS, rows)
+    return corpora, gold
+
+
+def test_scorer_counts_recall_precision_and_measures(tmp_path):
+    text = "Ukraine received $5 million in aid from Japan. Russian shelling killed 12 civilians."
+    corpora, gold = _gold(tmp_path, text, [
+        ("12 civilians", {"category": "casualties", "measure": "wounded"}),
+        ("$5 million", {"category": "aid", "donor": "Japan", "recipient": "Ukraine"}),
+    ])
+    scores = war_gold.score(corpora, "all", gold).as_dict()
+    assert scores["category_recall"]["k"] == 2 and scores["category_recall"]["n"] == 2
+    assert scores["precision_of_war_labels"]["n"] == 2
+    # the gold says wounded, the text says killed: the scorer reports the disagreement
+    measure = scores["measure_accuracy_casualties_damage"]
+    assert (measure["k"], measure["n"]) == (0, 1)
+    assert scores["donor"]["k"] == 1 and scores["recipient"]["k"] == 1
+
+
+def test_scorer_refuses_gold_that_does_not_match_the_corpus(tmp_path):
+    corpora, gold = _gold(tmp_path, "Russia launched 90 missiles.", [("90 missiles", {"category": "attacks"})])
+    rows = list(csv.DictReader((gold / "figures.csv").open(encoding="utf-8")))
+    rows[0]["start"] = "1"
+    _write(gold / "figures.csv", war_gold.FIGURE_COLUMNS, rows)
+    with pytest.raises(war_gold.WarGoldError, match="figures.csv:2"):
+        war_gold.score(corpora, "all", gold)
+
+
+def test_halves_are_fixed_by_the_sentence_id():
+    assert war_gold.half_of("isw-reports-2022:isw/10-01-2023:1367") == war_gold.half_of("isw-reports-2022:isw/10-01-2023:1367")
+    halves = {war_gold.half_of(f"c:d:{i}") for i in range(50)}
+    assert halves == {"tuning", "report"}
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/corpora not present")
+def test_committed_gold_matches_the_shared_corpora():
+    sentences, figures, texts = war_gold.load(SHARED)
+    assert len(sentences) >= 400 and sum(f["category"] in war_gold.WAR_CATEGORIES for f in figures) >= 300
+    by_id = {s["sentence_id"]: s for s in sentences}
+    for figure in figures:
+        sentence = by_id[figure["sentence_id"]]
+        assert sentence["start"] <= figure["start"] < figure["end"] <= sentence["end"]
