@@ -27,7 +27,7 @@ from .engine import VERSION, extract
 
 PACKAGE_NAME = "newsfigures"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-TABLE_NAMES = ("documents", "quantities")
+TABLE_NAMES = ("documents", "quantities", "texts")
 
 
 class BuildError(Exception):
@@ -68,7 +68,6 @@ def file_facts(path: Path) -> dict:
 def descriptor(dist: Path, articles: list[corpus.Article]) -> dict:
     """datapackage.json: Frictionless Data Package v2, hashes and sizes from the files."""
     created = max(a.document.added for a in articles).isoformat() + "T00:00:00Z" if articles else None
-    outlets = sorted({a.document.outlet for a in articles if a.document.outlet})
     resources = []
     for name in TABLE_NAMES:
         csv_path = dist / f"{name}.csv"
@@ -83,6 +82,7 @@ def descriptor(dist: Path, articles: list[corpus.Article]) -> dict:
             "encoding": "utf-8",
             **file_facts(csv_path),
             "description": records.TABLES[name][0].__doc__.strip(),
+            "licenses": [RESOURCE_LICENSES[name]],
             "schema": records.table_schema(name),
             # Frictionless checks Parquet poorly, so the Parquet sibling is described here
             # and checked by `extract validate` itself: same rows as the CSV, this hash.
@@ -103,12 +103,43 @@ def descriptor(dist: Path, articles: list[corpus.Article]) -> dict:
         "keywords": ["news", "quantities", "information extraction", "Ukraine", "war", "aid"],
         "licenses": [{"name": "ODC-BY-1.0", "title": "Open Data Commons Attribution License 1.0",
                       "path": "https://opendatacommons.org/licenses/by/1-0/"}],
-        "sources": [{"title": f"News articles ({len(articles)}; outlets named where known: "
-                              f"{', '.join(outlets) or 'none'}), provenance in corpus/provenance.csv",
-                     "path": "corpus/provenance.csv"}],
+        "sources": _sources(articles),
         "contributors": [{"title": "newsfigures contributors", "roles": ["creator"]}],
         "resources": resources,
     }
+
+
+ODC_BY = {"name": "ODC-BY-1.0", "title": "Open Data Commons Attribution License 1.0",
+          "path": "https://opendatacommons.org/licenses/by/1-0/"}
+# Per resource: the compilation (figures, provenance, quoted sentences of news articles that
+# remain their publishers') under ODC-BY; the full texts are only public-domain documents.
+RESOURCE_LICENSES = {
+    "documents": ODC_BY,
+    "quantities": ODC_BY,
+    "texts": {"name": "public-domain", "title": "Public domain: works of the US federal government "
+              "(17 U.S.C. 105); compilation dedicated CC0 1.0",
+              "path": "https://creativecommons.org/publicdomain/zero/1.0/"},
+}
+
+
+def _sources(articles: list[corpus.Article]) -> list[dict]:
+    """One source per outlet group: the White House statements, and the news articles."""
+    by_outlet: dict[str, int] = {}
+    for article in articles:
+        key = article.document.outlet if article.document.full_text else "news"
+        by_outlet[key or "news"] = by_outlet.get(key or "news", 0) + 1
+    news = sorted({a.document.outlet for a in articles if a.document.outlet and not a.document.full_text})
+    sources = []
+    for key, count in sorted(by_outlet.items()):
+        if key == "news":
+            sources.append({"title": f"News articles ({count}; outlets named where known: "
+                                     f"{', '.join(news) or 'none'}), provenance in corpus/provenance.csv",
+                            "path": "corpus/provenance.csv"})
+        else:
+            sources.append({"title": f"{key}: {count} statements, briefings and fact sheets on Ukraine "
+                                     "(public domain), from the brian14708/wh-briefings compilation",
+                            "path": "corpus/provenance.csv"})
+    return sources
 
 
 def stage(staging: Path, articles: list[corpus.Article],
@@ -129,6 +160,7 @@ def stage(staging: Path, articles: list[corpus.Article],
     tables = {
         "documents": [a.document.model_dump() for a in articles],
         "quantities": [q.model_dump() for q in quantities],
+        "texts": [{"doc_id": a.document.doc_id, "text": a.text} for a in articles if a.document.full_text],
     }
     for name in TABLE_NAMES:
         schema = records.table_schema(name)

@@ -157,27 +157,60 @@ def text_command(text: str = typer.Argument(..., help="The text to read; '-' rea
 
 
 @app.command("add")
-def add_command(file: Path = typer.Argument(..., help="The article as a UTF-8 text file."),
+def add_command(file: Path = typer.Argument(..., help="The article as a UTF-8 text file, or with --jsonl a JSON Lines file (plain or .gz) of records."),
                 outlet: Optional[str] = typer.Option(None, help="Publisher, where known."),
                 url: Optional[str] = typer.Option(None, help="The article's URL, where known."),
                 title: Optional[str] = typer.Option(None, help="The headline, as written."),
                 published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD, where known."),
                 language: str = typer.Option("en", help="BCP 47 language tag."),
-                rights: str = typer.Option(corpus.DEFAULT_RIGHTS, help="Rights note."),
+                rights: Optional[str] = typer.Option(None, help="Rights note (default: the publisher's copyright; "
+                                                     "with --public-domain, the US government work note)."),
                 notes: Optional[str] = typer.Option(None, help="How the provenance was established."),
+                jsonl: bool = typer.Option(False, "--jsonl", help="Import the records of a JSON Lines file, all or nothing."),
+                folder: str = typer.Option("imported", help="With --jsonl: the source's folder in corpus/."),
+                where: list[str] = typer.Option([], help="With --jsonl: keep records whose FIELD is one of the "
+                                                "comma-separated VALUES (FIELD=VALUES); repeatable."),
+                contains: Optional[str] = typer.Option(None, help="With --jsonl: keep records whose text contains this."),
+                public_domain: bool = typer.Option(False, "--public-domain", help="The texts are public domain: "
+                                                   "dist/ publishes them in full (the texts table)."),
+                skip_duplicates: bool = typer.Option(False, "--skip-duplicates", help="With --jsonl: skip, and report, "
+                                                     "a record whose text is already in the corpus."),
                 root: Path = ROOT) -> None:
-    """Copy an article into corpus/ byte for byte and record its provenance.
-    Then run `extract build`.
+    """Copy an article into corpus/ byte for byte and record its provenance, or with --jsonl
+    import a batch of records. Then run `extract build`.
 
     Example: extract add article.txt --outlet "The Guardian" --url https://... --published 2024-11-17
+
+    Example: extract add ../shared/corpora/whitehouse-briefing-room.jsonl.gz --jsonl --folder whitehouse
+    --where section=statements-releases,fact-sheets,briefings-statements --contains Ukraine
+    --outlet "The White House" --public-domain --skip-duplicates
     """
+    if jsonl:
+        filters = {}
+        for condition in where:
+            field, equals, values = condition.partition("=")
+            if not equals or not field or not values:
+                _fail(f"--where {condition!r}: expected FIELD=VALUE[,VALUE...]")
+            filters[field] = set(values.split(","))
+        try:
+            documents, skipped = corpus.add_jsonl(
+                root, file, folder=folder, where=filters, contains=contains, outlet=outlet,
+                language=language, full_text=public_domain, skip_duplicates=skip_duplicates,
+                rights=rights or (corpus.PUBLIC_DOMAIN_RIGHTS if public_domain else corpus.DEFAULT_RIGHTS))
+        except corpus.CorpusError as error:
+            _fail(str(error))
+        for message in skipped:
+            typer.echo(f"skipped: {message}", err=True)
+        typer.echo(f"added {len(documents)} documents to corpus/{folder}/ ({len(skipped)} skipped); "
+                   "run `extract build` to publish them")
+        return
     try:
         date = dt.date.fromisoformat(published) if published else None
     except ValueError:
         _fail(f"--published {published!r}: not a YYYY-MM-DD date")
     try:
         document = corpus.add(root, file, title=title, outlet=outlet, url=url, published=date,
-                              language=language, rights=rights, notes=notes)
+                              language=language, rights=rights or corpus.DEFAULT_RIGHTS, notes=notes)
     except corpus.CorpusError as error:
         _fail(str(error))
     typer.echo(f"added {document.path} as {document.doc_id}; run `extract build` to publish it")

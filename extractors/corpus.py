@@ -7,20 +7,24 @@ Every problem is a CorpusError naming the file (and line) and what is wrong with
 from __future__ import annotations
 
 import csv
+import gzip
 import datetime as dt
 import hashlib
 import io
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .records import Document
+from .records import Document, cell
 
 PROVENANCE = "provenance.csv"
+# A source's folder in corpus/: "whitehouse".
+_FOLDER = re.compile(r"[a-z0-9][a-z0-9-]*")
 PROVENANCE_COLUMNS = [c for c in Document.model_fields if c != "characters"]
 DEFAULT_RIGHTS = ("Copyright its publisher. Kept in corpus/ for research and to make the dataset "
                   "reproducible; dist/ republishes only figures and the sentences they stand in, "
@@ -63,10 +67,13 @@ def load(root: Path) -> list[Article]:
             if None in row or None in row.values():
                 raise CorpusError(f"{where}: expected {len(PROVENANCE_COLUMNS)} columns")
             path = root / row["path"]
-            if Path(row["path"]).parent != Path("corpus"):
-                raise CorpusError(f"{where}: path {row['path']!r} must be a file directly in corpus/")
-            if not path.is_file():
-                raise CorpusError(f"{where}: {row['path']} does not exist")
+            parent = Path(row["path"]).parent
+            if not (parent == Path("corpus") or parent.parent == Path("corpus") and _FOLDER.fullmatch(parent.name)):
+                raise CorpusError(f"{where}: path {row['path']!r} must be a file in corpus/ or in one "
+                                  f"folder of it (a source: lower-case letters, digits, hyphens)")
+            if path.is_symlink() or not path.is_file():
+                raise CorpusError(f"{where}: {row['path']} {'is a symlink' if path.is_symlink() else 'does not exist'}"
+                                  f" (articles are regular files inside corpus/)")
             data = path.read_bytes()
             text = read_text(path)
             digest = hashlib.sha256(data).hexdigest()
@@ -78,14 +85,16 @@ def load(root: Path) -> list[Article]:
             if row["doc_id"] in articles:
                 raise CorpusError(f"{where}: doc_id {row['doc_id']} is listed twice")
             try:
-                document = Document(**{k: (v if v != "" else None) for k, v in row.items()},
-                                    characters=len(text))
+                fields = {k: (v if v != "" else None) for k, v in row.items()}
+                fields["full_text"] = row["full_text"] == "true"
+                document = Document(**fields, characters=len(text))
             except ValidationError as error:
                 problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
                 raise CorpusError(f"{where}: {problems}") from None
             articles[document.doc_id] = Article(document, text)
     listed = {root / a.document.path for a in articles.values()}
-    for path in sorted(corpus.glob("*.txt")):
+    for path in sorted(corpus.glob("*.txt")) + sorted(p for folder in corpus.iterdir() if folder.is_dir()
+                                                      for p in folder.iterdir()):
         if path not in listed:
             raise CorpusError(f"{path}: not listed in {provenance} (add it with `extract add`)")
     return [articles[k] for k in sorted(articles)]
@@ -120,25 +129,124 @@ def add(root: Path, source: Path, *, title: str | None = None, outlet: str | Non
                         url=url, published=published, language=language, sha256=digest,
                         characters=len(text), added=added or dt.date.today(), rights=rights,
                         notes=notes)
-    row = document.model_dump(mode="json", include=set(PROVENANCE_COLUMNS))
+    _publish(corpus, [(target, data, document)])
+    return document
+
+
+def _provenance_line(document: Document) -> str:
     line = io.StringIO()
-    csv.DictWriter(line, fieldnames=PROVENANCE_COLUMNS, lineterminator="\n").writerow(
-        {k: "" if row[k] is None else row[k] for k in PROVENANCE_COLUMNS})
+    row = document.model_dump()
+    csv.writer(line, lineterminator="\n").writerow([cell(row[k]) for k in PROVENANCE_COLUMNS])
+    return line.getvalue()
+
+
+def _publish(corpus: Path, entries: list[tuple[Path, bytes, Document]]) -> None:
+    """Write the articles, then the provenance that lists them, each file whole: a failure
+    removes every article written, so the corpus is as it was (never a half row, never an
+    unlisted file left behind by this call)."""
     provenance = corpus / PROVENANCE
     listed = provenance.read_text(encoding="utf-8")
     if listed and not listed.endswith("\n"):
         listed += "\n"
-    # The article first, then the provenance that lists it, each written whole: a failure
-    # in between leaves an unlisted file that the next add or build names, never a half row.
-    shutil.copyfile(source, target)
+    written = []
     try:
+        for target, data, _ in entries:
+            target.parent.mkdir(exist_ok=True)
+            staged = target.with_name(f".{target.name}.new")
+            staged.write_bytes(data)
+            os.replace(staged, target)
+            written.append(target)
         staged = provenance.with_name(f".{PROVENANCE}.new")
-        staged.write_text(listed + line.getvalue(), encoding="utf-8", newline="")
+        staged.write_text(listed + "".join(_provenance_line(d) for _, _, d in entries), encoding="utf-8", newline="")
         os.replace(staged, provenance)
     except BaseException:
-        target.unlink(missing_ok=True)
+        for target in written:
+            target.unlink(missing_ok=True)
+        for target, _, _ in entries:
+            target.with_name(f".{target.name}.new").unlink(missing_ok=True)
+        provenance.with_name(f".{PROVENANCE}.new").unlink(missing_ok=True)
         raise
-    return document
+
+
+# The fields of a JSON Lines record that become provenance, as the White House compilation
+# names them (shared/corpora/README.md); `text` is stored byte for byte as the article.
+RECORD_FIELDS = {"title": "title", "date": "published", "source_url": "url", "section": "section",
+                 "published_time": "published_time", "source_path": "source_path",
+                 "source_commit": "source_commit", "source_sha256": "source_sha256"}
+PUBLIC_DOMAIN_RIGHTS = ("Public domain in the United States: a work of the US federal government "
+                        "(17 U.S.C. 105), compiled by the brian14708/wh-briefings repository and "
+                        "dedicated CC0 1.0 there. Published in full in dist/ (texts). Third-party "
+                        "material quoted inside keeps its own rights.")
+
+
+def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str]] | None = None,
+              contains: str | None = None, outlet: str | None = None, language: str = "en",
+              rights: str = DEFAULT_RIGHTS, full_text: bool = False, skip_duplicates: bool = False,
+              added: dt.date | None = None) -> tuple[list[Document], list[str]]:
+    """Import every record of a JSON Lines file (plain or .gz) that passes the filters into
+    corpus/<folder>/, byte for byte, with its provenance; all or nothing.
+
+    A record is kept where each `where` field has one of its values and its text contains
+    `contains`. Each becomes `corpus/<folder>/<doc_id>.md`, doc_id `<folder>_<date>_<16 hex
+    of its sha256>`. A bad record (not JSON, no text, an empty text, a date that is no date)
+    stops the import naming the file and line; so does a text already in the corpus or
+    earlier in the file, unless `skip_duplicates`, which skips it and says so. Returns the
+    documents added and the skips.
+    """
+    corpus = root / "corpus"
+    if not _FOLDER.fullmatch(folder):
+        raise CorpusError(f"--folder {folder!r}: lower-case letters, digits and hyphens only")
+    if not source.is_file():
+        raise CorpusError(f"{source}: no such file")
+    existing = load(root)
+    known = {a.document.sha256: a.document.doc_id for a in existing}
+    entries, skipped = [], []
+    opener = gzip.open if source.suffix == ".gz" else open
+    with opener(source, "rt", encoding="utf-8", newline="") as handle:
+        for number, line in enumerate(handle, start=1):
+            here = f"{source}:{number}"
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise CorpusError(f"{here}: not JSON ({error.msg})") from None
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise CorpusError(f"{here}: a record needs a string `text`")
+            if where and any(str(record.get(k)) not in values for k, values in where.items()):
+                continue
+            text = record["text"]
+            if contains is not None and contains not in text:
+                continue
+            if not text.strip("\x00 \t\r\n"):
+                raise CorpusError(f"{here}: empty text")
+            data = text.encode("utf-8")
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in known:
+                message = f"{here}: the same text as {known[digest]} (record {record.get('id')!r})"
+                if not skip_duplicates:
+                    raise CorpusError(message + "; --skip-duplicates skips such records")
+                skipped.append(message)
+                continue
+            fields = {target: record.get(name) for name, target in RECORD_FIELDS.items()}
+            date = fields.get("published") or "undated"
+            doc_id = f"{folder}_{date}_{digest[:16]}"
+            try:
+                document = Document(doc_id=doc_id, path=f"corpus/{folder}/{doc_id}.md", outlet=outlet,
+                                    language=language, sha256=digest, characters=len(text),
+                                    added=added or dt.date.today(), rights=rights, full_text=full_text,
+                                    notes=f"Imported from {source.name}, record {record.get('id')!r}.",
+                                    **{k: (str(v) if v is not None and k != "published" else v) or None
+                                       for k, v in fields.items()})
+            except ValidationError as error:
+                problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+                raise CorpusError(f"{here}: {problems}") from None
+            known[digest] = doc_id
+            entries.append((corpus / folder / f"{doc_id}.md", data, document))
+    if not entries:
+        raise CorpusError(f"{source}: no record passes the filters; nothing added")
+    _publish(corpus, entries)
+    return [d for _, _, d in entries], skipped
 
 
 def read_jsonl(path: Path):

@@ -12,6 +12,27 @@ from .about import CATEGORIES
 from .records import cell
 
 
+# What a user can ask of the dataset: each question with the DuckDB SQL that answers it
+# (tests/test_datacard.py runs every one against the built package).
+QUERIES = [
+    ("How many figures of each category and measure?",
+     "SELECT category, measure, count(*) AS figures FROM quantities GROUP BY ALL ORDER BY 1, 2"),
+    ("Every aid figure the White House announced, per month, with its total in US dollars "
+     "and its materiel:",
+     "SELECT strftime(d.published, '%Y-%m') AS month, count(*) FILTER (WHERE q.dimension = 'currency') AS amounts, "
+     "sum(q.normalized_value) FILTER (WHERE q.normalized_unit = 'USD') AS usd, "
+     "string_agg(q.text, '; ' ORDER BY q.start) FILTER (WHERE q.dimension = 'count') AS materiel "
+     "FROM quantities q JOIN documents d USING (doc_id) WHERE q.category = 'aid' AND d.outlet = 'The White House' "
+     "GROUP BY 1 ORDER BY 1"),
+    ("Every figure about a given weapon (here HIMARS), with its date and sentence:",
+     "SELECT d.published, q.text, q.category, q.subject, q.sentence FROM quantities q JOIN documents d USING (doc_id) "
+     "WHERE q.subject ILIKE '%HIMARS%' OR q.sentence ILIKE '%HIMARS%' AND q.category = 'aid' ORDER BY 1, q.start"),
+    ("A figure in its document: the text around it, from the texts table (public-domain documents):",
+     "SELECT q.text, substr(t.text, q.start - 40 + 1, q.end - q.start + 80) AS context FROM quantities q "
+     "JOIN texts t USING (doc_id) WHERE q.category = 'casualties' ORDER BY q.quantity_id LIMIT 5"),
+]
+
+
 def _table(header: list[str], rows: list[list]) -> str:
     def escape(v):
         return cell(v).replace("|", "\\|").replace("\n", " ")
@@ -52,9 +73,18 @@ def data_card(root: Path, package: dict) -> str:
     counts = connection.execute(
         "SELECT dimension, category, count(*) FROM quantities GROUP BY ALL ORDER BY 1, 2").fetchall()
     documents = connection.execute(
-        "SELECT d.doc_id, coalesce(d.title, ''), coalesce(d.outlet, ''), d.published, d.characters, "
-        "(SELECT count(*) FROM quantities q WHERE q.doc_id = d.doc_id) "
-        "FROM documents d ORDER BY 1").fetchall()
+        "SELECT coalesce(d.outlet, '(not known)'), coalesce(d.section, ''), "
+        "coalesce(CAST(year(d.published) AS VARCHAR), ''), count(*), sum(d.characters), "
+        "sum((SELECT count(*) FROM quantities q WHERE q.doc_id = d.doc_id)) "
+        "FROM documents d GROUP BY ALL ORDER BY 1, 2, 3").fetchall()
+    by_measure = connection.execute(
+        "SELECT category, coalesce(measure, ''), count(*) FROM quantities WHERE category <> 'other' "
+        "GROUP BY ALL ORDER BY 1, 2").fetchall()
+    largest_aid = connection.execute(
+        "SELECT q.text, q.normalized_value, q.normalized_unit, coalesce(q.donor, ''), coalesce(q.recipient, ''), "
+        "coalesce(q.stage, ''), d.published, q.sentence FROM quantities q JOIN documents d USING (doc_id) "
+        "WHERE q.category = 'aid' AND q.normalized_unit = 'USD' AND q.normalized_value IS NOT NULL "
+        "ORDER BY q.normalized_value DESC, q.quantity_id LIMIT 10").fetchall()
     examples = connection.execute(
         "SELECT category, text, value, low, high, qualifier, normalized_value, normalized_low, "
         "normalized_high, normalized_unit, subject FROM quantities "
@@ -77,11 +107,19 @@ def data_card(root: Path, package: dict) -> str:
         _table(["file", "table", "bytes", "hash"], files),
         "## Sources",
         "Outlet, URL and date are recorded only where the text or its known origin supports "
-        "them; unknown stays empty. Full provenance with notes: `corpus/provenance.csv`.",
-        _table(["doc_id", "title", "outlet", "published", "characters", "figures"],
+        "them; unknown stays empty. Every document with its provenance: `dist/documents.csv`. "
+        "The White House documents are every statement, briefing statement and fact sheet of "
+        "its Briefing Room (January 2021 to August 2026) whose text mentions Ukraine, imported "
+        "with `extract add --jsonl` (see the repository's README).",
+        _table(["outlet", "section", "year", "documents", "characters", "figures"],
                [list(row) for row in documents]),
         "## What is in it",
         _table(["dimension", "category", "figures"], [list(row) for row in counts]),
+        "By category and measure:",
+        _table(["category", "measure", "figures"], [list(row) for row in by_measure]),
+        "The largest aid figures in US dollars, with their sentence:",
+        _table(["figure", "USD", "unit", "donor", "recipient", "stage", "published", "sentence"],
+               [list(row[:7]) + [" ".join(row[7].split())] for row in largest_aid]),
         "Categories: " + ", ".join(f"`{c}`" for c in CATEGORIES) + ". One example of each:",
         _table(["category", "text", "value", "low", "high", "qualifier", "normalized value",
                 "normalized low", "normalized high", "normalized unit", "subject"],
@@ -129,18 +167,24 @@ def data_card(root: Path, package: dict) -> str:
         "the same holds within the sentence: `text == sentence[start - sentence_start:end - "
         "sentence_start]`. `extract validate` checks both on every row.",
         "## How to query",
-        "```sh\n"
+        "Every query below is run by the test suite against this package.",
+        "\n\n".join(f"{question}\n\n```sh\nextract query \"{sql}\"\n```" for question, sql in QUERIES),
+        "Or with the DuckDB CLI, straight from the Parquet files:\n\n```sh\n"
         "duckdb -c \"SELECT doc_id, text, normalized_value, normalized_unit FROM 'dist/quantities.parquet' WHERE category = 'weapon_range'\"\n"
-        "extract query \"SELECT category, count(*) FROM quantities GROUP BY 1\"\n"
-        "extract query --format csv \"SELECT * FROM quantities q JOIN documents d USING (doc_id)\"\n"
         "```",
         "## Rights",
-        "The articles belong to their publishers. The full texts stay in `corpus/` of the "
-        "source repository, for research and so that anyone can rebuild and check the dataset; "
-        "they are not republished here. `dist/` holds provenance metadata, the figures, and "
-        "the sentence each figure stands in, the least context that lets a reader judge it. "
+        "Two kinds of source, two decisions. The White House documents are works of the US "
+        "federal government, public domain in the US (17 U.S.C. 105), in a compilation "
+        "dedicated CC0 1.0: `texts` publishes each of them whole, exactly as stored, so that "
+        "a consumer can check every offset without the source repository (material quoted "
+        "inside a statement keeps its own rights). The news articles belong to their "
+        "publishers: their texts stay in `corpus/` of the source repository, for research and "
+        "so that anyone can rebuild and check the dataset, and are not republished; `dist/` "
+        "holds their provenance, the figures, and the sentence each figure stands in, the "
+        "least context that lets a reader judge it. `documents.full_text` says which is which. "
         f"The compilation is offered under {package['licenses'][0]['title']}; the quoted "
-        "sentences remain their publishers'.",
+        "sentences of news articles remain their publishers'. Each resource of "
+        "`datapackage.json` carries its licence.",
         "## How to cite",
         f"newsfigures contributors. *{package['title']}*, version {package['version']} "
         f"({package['created'][:10]}). Frictionless Data Package `{package['name']}`.",

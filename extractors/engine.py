@@ -49,12 +49,38 @@ def extract(text: str, doc_id: str | None = None) -> list[Quantity]:
             for priority, reading in readings:
                 start, end, qualifier = qualify(text, variant, reading.start, reading.end)
                 candidates.append(Candidate(start, end, qualifier, reading, priority))
-    chosen = resolve_overlaps(candidates)
+    chosen = _outside_urls(text, resolve_overlaps(candidates))
     if not chosen:
         return []
     sentences = Sentences(text)
     quantities = [_quantity(text, doc_id, candidate, sentences) for candidate in chosen]
     return agreement.agree(text, quantities, noun_class, introduces)
+
+
+# A URL is no text: a link's target in Markdown ("[1,000 days](https://...)": the link text
+# is read, the target is not) and a bare address.
+_URL = regex.compile(r"\]\([^)\s]*\)|https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+")
+
+
+def _outside_urls(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The candidates that do not touch a URL.
+
+    >>> [q.text for q in extract("[2,000 drones](https://x.org/2022/one-year-2-000-drones) and www.a.com/5-km")]
+    ['2,000 drones']
+    """
+    if "://" not in text and "](" not in text and "www." not in text:
+        return chosen
+    urls = [m.span() for m in _URL.finditer(text)]
+    if not urls:
+        return chosen
+    starts = [start for start, _ in urls]
+    kept = []
+    for candidate in chosen:
+        i = bisect.bisect_left(starts, candidate.end) - 1
+        if i >= 0 and urls[i][1] > candidate.start:
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def _as_list(readings) -> list[Reading]:

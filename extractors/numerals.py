@@ -104,7 +104,7 @@ _VAGUE = r"""
 # (negative amounts are not read), and never ends before a clock time, fraction or ordinal.
 _NUMERAL = regex.compile(
     rf"""
-    (?<![\p{{L}}\p{{N}}_/@#.:\[%=]|\p{{L}}-|\s[-\u2212]|[\p{{N}}][.,])
+    (?<![\p{{L}}\p{{N}}_/@#.:%=]|\p{{L}}-|\s[-\u2212]|[\p{{N}}][.,]|\[(?=[0-9]+\]))
     (?:{_FRACTION}|{_DIGITS}|{_WORDS}|{_VAGUE})
     (?![\p{{N}}]|[/:]\p{{N}}|(?<=\d)(?:st|nd|rd|th)\b|[.,]\p{{N}})
     """,

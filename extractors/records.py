@@ -78,11 +78,29 @@ class Document(BaseModel):
     added: dt.date = Field(description="When the article entered the corpus.")
     rights: str = Field(description="Who holds the rights to the text and what this dataset does with it.")
     notes: Optional[str] = Field(None, description="How the provenance was established.")
+    full_text: bool = Field(False, description="Whether the `texts` table publishes the whole text: only where its rights allow (public-domain documents).")
+    section: Optional[str] = Field(None, description="The section of the source site, where the source has sections (`statements-releases`).")
+    published_time: Optional[str] = Field(None, description="Publication time as the source gives it, with its UTC offset.")
+    source_path: Optional[str] = Field(None, description="The document's file in the source compilation it was imported from.")
+    source_commit: Optional[str] = Field(None, description="The commit of the source compilation the document was imported at.")
+    source_sha256: Optional[str] = Field(None, description="SHA-256 the source compilation records for its file (front matter included).")
+
+
+class Text(BaseModel):
+    """The whole text of a document whose rights allow publishing it, exactly as stored: offsets index into it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    doc_id: str = Field(description="The document (foreign key to documents).")
+    text: str = Field(description="The text exactly as stored in the corpus: `quantities.text == text[start:end]`.")
 
 
 TABLES: dict[str, tuple[type[BaseModel], list[str], list[dict]]] = {
     "documents": (Document, ["doc_id"], []),
     "quantities": (Quantity, ["quantity_id"], [
+        {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},
+    ]),
+    "texts": (Text, ["doc_id"], [
         {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},
     ]),
 }
@@ -131,6 +149,8 @@ def cell(value) -> str:
         return ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return str(value)

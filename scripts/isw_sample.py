@@ -80,8 +80,14 @@ def key(q: Quantity) -> tuple[str, int, int, str]:
     return (q.doc_id, q.start, q.end, q.category)
 
 
-def all_figures(path: Path) -> list[Quantity]:
-    """Every figure extract() finds in the corpus, "other" included."""
+def all_figures(path: Path, outlet: str | None = None) -> list[Quantity]:
+    """Every figure extract() finds in the corpus, "other" included: a JSON Lines file, or
+    a repository's corpus/ (its root given), where `outlet` picks its documents."""
+    if path.is_dir():
+        from extractors import corpus
+
+        return [q for a in corpus.load(path) if outlet is None or a.document.outlet == outlet
+                for q in extract(a.text, doc_id=a.document.doc_id)]
     return [q for doc_id, text in read_jsonl(path) for q in extract(text, doc_id=doc_id)]
 
 
@@ -95,12 +101,13 @@ def digest(q: Quantity, seed: int = SEED) -> str:
     return hashlib.sha256(f"{seed}:{q.doc_id}:{q.start}:{q.end}".encode("utf-8")).hexdigest()
 
 
-def draw(figures: list[Quantity], size: int = SAMPLE_SIZE, seed: int = SEED) -> dict[int, Quantity]:
+def draw(figures: list[Quantity], size: int = SAMPLE_SIZE, seed: int = SEED,
+         held_out: bool = True) -> dict[int, Quantity]:
     """The sample, by its index: the `size` figures with the smallest digests, 1 the smallest.
 
     With a seed other than SEED, the figures at the spans of the SEED (development) sample
-    are left out first, so the sample is held out from development."""
-    if seed != SEED:
+    are left out first, so the sample is held out from development (ISW only: `held_out`)."""
+    if seed != SEED and held_out:
         development = {span(q) for q in draw(figures, size, SEED).values()}
         figures = [q for q in figures if span(q) not in development]
     chosen = sorted(figures, key=lambda q: (digest(q, seed), q.category))[:size]
@@ -222,7 +229,9 @@ def print_counts(figures: list[Quantity], corpus: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the ISW JSON Lines corpus")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="the ISW JSON Lines corpus, or a repository root (its corpus/)")
+    parser.add_argument("--outlet", help="with a repository root: only this outlet's documents")
     parser.add_argument("--show", action="store_true", help="print each sampled figure, to judge")
     parser.add_argument("--judgements", type=Path, metavar="PATH",
                         help="CSV of verdicts: precision overall and per category")
@@ -233,12 +242,12 @@ def main() -> None:
     if not args.corpus.exists():
         parser.error(f"no corpus at {args.corpus}")
 
-    figures = all_figures(args.corpus)
+    figures = all_figures(args.corpus, args.outlet)
     population = war_figures(figures)
-    sample = draw(population, seed=args.seed)
+    sample = draw(population, seed=args.seed, held_out=args.corpus == CORPUS)
     if args.show:
         show(sample)
-    print_counts(population, args.corpus)
+    print_counts(population, args.corpus.resolve())
     if args.judgements:
         print()
         report(sample, read_judgements(args.judgements), figures, args.seed)

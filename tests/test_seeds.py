@@ -22,9 +22,15 @@ def test_extraction_meets_the_bar_on_gold():
 
 
 def test_gold_spans_are_document_slices():
-    texts = {a.document.doc_id: a.text for a in corpus.load(ROOT)}
+    articles = corpus.load(ROOT)
+    texts = {a.document.doc_id: a.text for a in articles}
     gold = evaluate.load_gold(ROOT, texts)
-    assert {g["doc_id"] for g in gold} == set(texts)
+    # Every news article directly in corpus/ is annotated whole; imported sources
+    # (corpus/<source>/) are measured by sampled precision instead (docs/EVALUATION.md).
+    annotated = {a.document.doc_id for a in articles if evaluate.annotated_in_gold(a.document)}
+    missing = annotated - {g["doc_id"] for g in gold}
+    assert not missing, (f"no gold for {sorted(missing)}: add every figure of each new article to "
+                         f"corpus/gold.csv by reading its text (see README, 'Add an article')")
 
 
 def _negatives():

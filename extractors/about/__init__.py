@@ -163,7 +163,7 @@ _GIVER_VERB = regex.compile(r"\b(?:provided|provides|providing|pledged|pledges|c
                             r"nearly|almost|over|about|approximately|around|some|more\s+than|at\s+least|up\s+to|"
                             r"roughly|just\s+over|already)\s+)*$", regex.IGNORECASE)
 # Money paid to people for work or service: "736-ruble payments to popularize blood donations".
-_PAY = regex.compile(r"\b(?:payments?|salar(?:y|ies)|wages?|bonus(?:es)?|allowances?|pensions?|stipends?)\b",
+_PAY = regex.compile(r"\b(?:payments?|salar(?:y|ies)|wages?|bonus(?:es)?|allowances?|pensions?|stipends?|subsid(?:y|ies))\b",
                      regex.IGNORECASE)
 # Money paid in trade is no aid, whoever it is for ("a $5 billion contract for Poland").
 _TRADE = regex.compile(r"\b(?:contracts?|deals?|sales?|sold|sell|purchases?|bought|buy|orders?|exports?|imports?|"
@@ -281,7 +281,8 @@ def introduces(intro: str, dimension: str, klass: str | None) -> dict | None:
     makes money and materiel aid; "Casualties:" or "were killed:" gives people counted
     their measure."""
     if dimension == "currency" or klass in ("weapons", "equipment"):
-        if cues.AID_CUE.search(intro) or _GIVING.search(intro) or cues.STAGE_CUE.search(intro):
+        # an aid word or a package's list; a verb alone ("we committed to:") introduces goals too
+        if cues.AID_CUE.search(intro) or _GIVING.search(intro):
             return {"category": "aid", "aid_kind": cues.aid_kind_of(intro) or ("military" if klass else None),
                     "stage": cues.stage_of(intro)}
     if klass == "people":

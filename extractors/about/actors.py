@@ -77,7 +77,7 @@ _GIVING_AFTER = regex.compile(
     r"donations?|grants?|loans?|funding|gifts?)\b", regex.IGNORECASE)
 # "Ukraine's armed forces", "Ukraine's partners": the possessor is served by the aid.
 _SERVED_AFTER = regex.compile(
-    r"\s+(?:[\p{L}-]+\s+){0,2}?(?:partners?|allies|friends|supporters|backers|donors|"
+    r"\s+(?:[\p{L}-]+\s+){0,2}?(?:partners?|allies|friends|supporters|backers|donors|suppliers?|providers?|sponsors?|"
     r"armed\s+forces|defenders|government|budget|people|economy|energy|grid|reconstruction|recovery|"
     r"defen[cs]es?|military|army|forces|needs|farmers|refugees|children|civilians|right|ability|"
     r"capabilit(?:y|ies)|efforts?|fight|sovereignty|security|resilience)\b", regex.IGNORECASE)
