@@ -23,7 +23,7 @@ from . import corpus, records
 from .duckdb_io import connect, read_csv_sql, sql_string
 from .records import cell
 from .datacard import data_card
-from .engine import VERSION, extract
+from .engine import FULL_CONTEXT, MAX_CONTEXT, VERSION, extract
 
 PACKAGE_NAME = "newsfigures"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -148,7 +148,8 @@ def stage(staging: Path, articles: list[corpus.Article],
     quantities = []
     for i, article in enumerate(articles, start=1):
         try:
-            quantities.extend(extract(article.text, article.document.doc_id))
+            context = FULL_CONTEXT if article.document.full_text else MAX_CONTEXT
+            quantities.extend(extract(article.text, article.document.doc_id, context))
         except Exception as error:  # a rule's bug must stop the build, naming the article
             raise BuildError(f"{article.document.path}: extraction failed: {error!r}") from error
         if progress:

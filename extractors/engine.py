@@ -30,7 +30,7 @@ class Candidate:
     priority: int
 
 
-def extract(text: str, doc_id: str | None = None) -> list[Quantity]:
+def extract(text: str, doc_id: str | None = None, context: int | None = None) -> list[Quantity]:
     """Every figure in `text`, in order of position, each at its exact span.
 
     >>> [(q.text, q.value, q.normalized_unit) for q in extract("a range of 190 miles (300km)")]
@@ -52,7 +52,7 @@ def extract(text: str, doc_id: str | None = None) -> list[Quantity]:
     chosen = _outside_urls(text, resolve_overlaps(candidates))
     if not chosen:
         return []
-    sentences = Sentences(text)
+    sentences = Sentences(text, context or MAX_CONTEXT)
     quantities = [_quantity(text, doc_id, candidate, sentences) for candidate in chosen]
     return agreement.agree(text, quantities, noun_class, introduces)
 
@@ -168,8 +168,8 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
 _BLOCK = (r"\n[ \t\u00a0]*\n\s*"
           r"|\n(?=[ \t\u00a0]*(?:\#{1,6}[ \t]|[-*+][ \t]|[0-9]{1,3}[.)][ \t]|>|<!--))"
           r"|(?<=\*\*|:)[ \t\u00a0]*\n\s*")
-_END = (r"(?<=[.!?\u2026][\"'\u201d\u2019)\]]*(?:\[[0-9]+\])*)[ \t\u00a0{newline}]+"
-        r"(?=[\"'\u201c\u2018(\[]?[\p{{Lu}}\p{{N}}])")
+_END = (r"(?<=[.!?\u2026][\"'\u201d\u2019)\]*]*(?:\[[0-9]+\])*)[ \t\u00a0{newline}]+"
+        r"(?=[\"'\u201c\u2018(\[*]*[\p{{Lu}}\p{{N}}])")
 _BOUNDARY = regex.compile(r"(?P<block>\n+)|" + _END.format(newline=""))
 _WRAPPED_BOUNDARY = regex.compile(rf"(?P<block>{_BLOCK})|" + _END.format(newline=r"\n"))
 _ABBREVIATION = regex.compile(
@@ -195,7 +195,10 @@ def is_hard_wrapped(text: str) -> bool:
     return short >= 0.8 * len(running_on)
 
 
+# How much of a sentence a figure carries either side: 300 characters where the text is
+# not published (a quotation's least context), the whole sentence up to 5,000 where it is.
 MAX_CONTEXT = 300
+FULL_CONTEXT = 5000
 
 
 class Sentences:
@@ -207,8 +210,9 @@ class Sentences:
     ['Forces advanced 5 km.[12]', 'The U.S. sent 2 tanks.']
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, context: int | None = None):
         self.text = text
+        self.context = context or MAX_CONTEXT
         self.starts = [0]
         pattern = _WRAPPED_BOUNDARY if is_hard_wrapped(text) else _BOUNDARY
         for boundary in pattern.finditer(text):
@@ -225,12 +229,12 @@ class Sentences:
         j = bisect.bisect_left(self.starts, end)
         sentence_start = self.starts[i]
         sentence_end = self.starts[j] if j < len(self.starts) else len(self.text)
-        if start - sentence_start > MAX_CONTEXT:
-            cut = start - MAX_CONTEXT
+        if start - sentence_start > self.context:
+            cut = start - self.context
             space = self.text.find(" ", cut, start)
             sentence_start = space + 1 if space >= 0 else cut
-        if sentence_end - end > MAX_CONTEXT:
-            cut = end + MAX_CONTEXT
+        if sentence_end - end > self.context:
+            cut = end + self.context
             space = self.text.rfind(" ", end, cut)
             sentence_end = space if space >= 0 else cut
         while sentence_end > end and self.text[sentence_end - 1].isspace():

@@ -37,7 +37,7 @@ class Quantity(BaseModel):
     start: int = Field(ge=0, description="Start of the figure in the stored text: Python code points, 0-based.")
     end: int = Field(ge=0, description="End of the figure, exclusive: `text == doc_text[start:end]`.")
     text: str = Field(description="The figure exactly as written, qualifier and unit included.")
-    sentence: str = Field(description="The sentence the figure is in, as written (at most 300 characters either side of the figure).")
+    sentence: str = Field(description="The sentence the figure is in, as written: whole for documents whose text is published (up to 5,000 characters either side of the figure), at most 300 characters either side for the others.")
     sentence_start: int = Field(ge=0, description="Where `sentence` starts in the stored text: `text == sentence[start - sentence_start:end - sentence_start]`.")
     dimension: Dimension = Field(description="What kind of quantity: area, count, currency, duration, length, mass, percentage, speed or volume.")
     category: Category = Field(description="What the figure is about: weapon_range, aid, casualties, damage, troops, attacks or other.")
