@@ -147,9 +147,13 @@ def data_card(root: Path, package: dict) -> str:
         "`intercepted`; materiel given is `aid`; new column `stage`.",
         "## Qualifiers and bounds",
         "`value`, `low` and `high` say what the text says, in the unit as written; the "
-        "`normalized_*` columns say it in km, km2, L, kg, km/h, an ISO 4217 currency code "
+        "`normalized_*` columns say it in km, km2, L, kg, km/h, degrees Celsius (offsets "
+        "included: 50 °F is 10 °C; a change of temperature, \"rose by 3.6 °F\", is a "
+        "`delta_degree_Celsius` of 2), kW, kWh, bytes (SI: a GB is 10^9 bytes), Hz, kPa, "
+        "decibels (never converted), rpm, an ISO 4217 currency code "
         "(amounts in units of that currency, never converted; a bare `$` is USD, `tons` are "
-        "metric), percent, day (a month is 1/12 of a 365.25-day year) or count. A range is "
+        "metric), percent, day (a month is 1/12 of a 365.25-day year) or count. Unit surface "
+        "forms come from pint's registry (`extractors/data/units.tsv`). A range is "
         "never collapsed to a midpoint.",
         _qualifier_table(),
         "## Columns",

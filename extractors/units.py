@@ -38,4 +38,68 @@ def convert(value: float | None, unit: str, target: str) -> float | None:
     so float noise ("305.77536000000003") never reaches the published data."""
     if value is None:
         return None
+    if _offset(unit) or _offset(target):  # 50 °F is 10 °C: a scale and an offset
+        return float(f"{registry().Quantity(value, unit).to(target).magnitude:.9g}")
     return float(f"{value * factor(unit, target):.9g}")
+
+
+# ---- surface forms: extractors/data/units.tsv (generated from this registry) + units-extra.tsv
+
+DATA = Path(__file__).with_name("data")
+BLOCKED = "-"
+
+
+def _rows(name: str) -> list[dict]:
+    import csv
+
+    with (DATA / name).open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@cache
+def glued_forms(dimension: str) -> frozenset[str]:
+    """The forms a dimension reads only glued to the digits ("16,000t", never "5 t")."""
+    return frozenset(row["form"] for row in _rows("units-extra.tsv")
+                     if row["dimension"] == dimension and row["case"] == "glued")
+
+
+@cache
+def surface_forms(dimension: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The unit surface forms a dimension reads: (lower-cased form -> pint unit, the forms
+    that match only as written). Generated forms first, the hand table on top; a hand row
+    with unit `-` removes the form.
+
+    >>> lexicon, exact = surface_forms("power")
+    >>> lexicon["megawatts"], lexicon["mw"], "MW" in exact, "w" in lexicon
+    ('megawatt', 'megawatt', True, False)
+    """
+    lexicon, exact = {}, set()
+    for row in _rows("units.tsv") + _rows("units-extra.tsv"):
+        if row["dimension"] != dimension:
+            continue
+        key = " ".join(row["form"].lower().split())
+        if row["unit"] == BLOCKED and row["case"] == "exact":  # one spelling only: "L", not "l"
+            exact.discard(row["form"])
+            if not any(f.lower() == key for f in exact):
+                lexicon.pop(key, None)
+            continue
+        if row["unit"] == BLOCKED or row["case"] == "any":
+            exact = {f for f in exact if f.lower() != key}  # blocked, or read in any case
+        if row["unit"] == BLOCKED:
+            lexicon.pop(key, None)
+            continue
+        lexicon[key] = row["unit"]
+        if row["case"] in ("exact", "glued"):
+            exact.add(row["form"])  # "kB" and "KB": both spellings, each only as written
+    return lexicon, frozenset(exact)
+
+
+@cache
+def _offset(unit: str) -> bool:
+    """Whether converting from or to the unit adds an offset (degrees Celsius, Fahrenheit)."""
+    units = registry()
+    try:
+        return not units._units[unit].is_multiplicative
+    except KeyError:
+        return False

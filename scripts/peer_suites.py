@@ -93,7 +93,8 @@ from extractors.numerals import scan  # noqa: E402
 PEER_SUITES = Path("/work/shared/peer-suites")
 PLATFORMS = ("dotnet", "python", "javascript", "java")
 OUR_DIMENSIONS = {"length", "mass", "volume", "area", "speed", "currency", "percentage",
-                  "duration"}  # what counts as "in scope"
+                  "duration", "temperature", "power", "energy", "data", "frequency", "pressure",
+                  "sound", "rotation"}  # what counts as "in scope"
 
 
 # --- Unit tables: peer unit name -> (our dimension, our normalized units, factor to them) ---
@@ -202,7 +203,10 @@ RT_AGE: dict[str, Unit] = {
     "Week": _unit("duration", "day", DAYS["week"]),
     "Day": _unit("duration", "day", DAYS["day"]),
 }
-RT_TEMPERATURE: dict[str, Unit] = {}  # no temperature dimension of ours
+# Temperatures: the value as written agrees or not; units are compared in degrees Celsius,
+# which only the Celsius figures can match by a factor (Fahrenheit has an offset).
+RT_TEMPERATURE: dict[str, Unit] = {"C": _unit("temperature", "degree_Celsius"),
+                                   "Degree Celsius": _unit("temperature", "degree_Celsius")}
 # Percent results carry no unit name; the loader names them "Percent".
 RT_PERCENT: dict[str, Unit] = {"Percent": _unit("percentage", "percent")}
 
@@ -570,9 +574,10 @@ RECOGNIZERS_MODELS = [
     ("Currency", "NumberWithUnit_English_CurrencyModel.json", quantities, {"currency"},
      RT_CURRENCY),
     ("Dimension", "NumberWithUnit_English_DimensionModel.json", quantities,
-     {"length", "mass", "volume", "area", "speed"}, RT_DIMENSION),
+     {"length", "mass", "volume", "area", "speed", "power", "energy", "data", "frequency",
+      "pressure", "sound", "rotation"}, RT_DIMENSION),
     ("Age", "NumberWithUnit_English_AgeModel.json", quantities, set(), RT_AGE),
-    ("Temperature", "NumberWithUnit_English_TemperatureModel.json", quantities, set(),
+    ("Temperature", "NumberWithUnit_English_TemperatureModel.json", quantities, {"temperature"},
      RT_TEMPERATURE),
 ]
 

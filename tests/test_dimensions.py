@@ -62,4 +62,4 @@ def test_every_lexicon_unit_converts_to_its_normalized_unit():
         target = getattr(dimension, "NORMALIZED_UNIT", None)
         for surface, unit in lexicon.items():
             goal = normalized.get(unit, target or unit)
-            assert units.factor(unit, goal) > 0, f"{dimension.NAME}: {surface!r} -> {unit} -> {goal}"
+            assert units.convert(1.0, unit, goal) is not None, f"{dimension.NAME}: {surface!r} -> {unit} -> {goal}"

@@ -174,3 +174,40 @@ def test_extra_rows_win_over_generated_ones():
     assert generated["China"][3] == "exact"                  # the hand file's case is used
     found = {a.form: a for a in lexicons.actors()}
     assert found["China"].case_sensitive
+
+
+def test_units_file_is_what_pints_registry_gives():
+    """extractors/data/units.tsv is generated: regenerating it from pint must give the
+    committed bytes (`.venv/bin/python scripts/generate_units.py` rewrites it)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate_units", ROOT / "scripts" / "generate_units.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (ROOT / "extractors" / "data" / "units.tsv").read_text(encoding="utf-8")
+    assert module.render(module.units_rows()) == committed, "run scripts/generate_units.py"
+
+
+def test_units_extra_is_well_formed():
+    from extractors import units
+
+    rows = units._rows("units-extra.tsv")
+    seen = set()
+    for row in rows:
+        assert row["reason"].strip(), row
+        assert row["case"] in ("any", "exact", "glued", "-"), row
+        key = (row["form"], row["dimension"])
+        assert key not in seen, f"{key} twice"
+        seen.add(key)
+        if row["unit"] != units.BLOCKED:
+            assert units.registry().Unit(row["unit"]), row
+
+
+def test_dangerous_unit_forms_never_match_bare():
+    from extractors import extract
+
+    for text, form in (("he was 5 in a row", "in"), ("5 s later", "s"), ("wait 5 h", "h"),
+                       ("min 5 years or 5 min", "min"), ("5 t of it", "t"), ("a 5 pt lead", "pt"),
+                       ("Line 5 L", "L"), ("5 W of the city", "W"), ("5B people", "B"),
+                       ("a 5K run", "K"), ("5 bars", "bars"), ("5 J Crew", "J"), ("at 5 pm", "pm")):
+        assert [q.text for q in extract(text) if q.text.endswith(form) and q.dimension != "count"] == [], text

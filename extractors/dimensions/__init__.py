@@ -102,13 +102,18 @@ class UnitAfter:
     """
 
     def __init__(self, name: str, lexicon: dict[str, str], normalized_unit: str,
-                 case_sensitive: frozenset[str] = frozenset(), after: str = ""):
+                 case_sensitive: frozenset[str] = frozenset(), after: str = "",
+                 glued: frozenset[str] = frozenset()):
         self.name, self.lexicon, self.normalized_unit = name, lexicon, normalized_unit
         self.variants = regex.compile(after).groupindex.keys() if after else ()
-        caseless = alternation(set(lexicon) - case_sensitive)
-        exact = "|".join(regex.escape(w) for w in sorted(case_sensitive, key=len, reverse=True))
+        spaced = set(lexicon) - {form.lower() for form in case_sensitive | glued}
+        caseless = alternation(spaced)
+        exact = "|".join(regex.escape(w) for w in sorted(case_sensitive - glued, key=len, reverse=True))
+        # A form that is a word or a letter on its own reads only glued to the digits: "16,000t".
+        stuck = "|".join(regex.escape(w) for w in sorted(glued, key=len, reverse=True))
         self.pattern = regex.compile(
-            rf"(?:[ \u00a0\u202f]?|-)(?P<unit>(?i:{caseless}){'|' + exact if exact else ''})"
+            rf"(?:(?:[ \u00a0\u202f]?|-)(?P<unit>(?i:{caseless}){'|' + exact if exact else ''})"
+            rf"{'|(?P<unit>' + stuck + ')' if stuck else ''})"
             rf"(?![\p{{L}}\p{{N}}]){after}")
         self.rule = f"{name}.number_unit"
 
@@ -127,9 +132,11 @@ def lookup(lexicon: dict, surface: str):
     return lexicon[" ".join(surface.lower().split())]
 
 
-from . import area, count, currency, duration, length, mass, percentage, speed, volume  # noqa: E402
+from . import (area, count, currency, data, duration, energy, frequency, length, mass,  # noqa: E402
+               percentage, power, pressure, rotation, sound, speed, temperature, volume)
 
 # Order is the tie-break of the overlap policy: on equal spans the earlier dimension wins
 # ("two months" is a duration before it is a count of months, "25 pounds" about money is
 # money before it is a weight).
-REGISTRY = (currency, speed, area, length, mass, volume, percentage, duration, count)
+REGISTRY = (currency, speed, rotation, area, length, mass, volume, temperature, power, energy, data,
+            frequency, pressure, sound, percentage, duration, count)

@@ -3,25 +3,17 @@ square kilometres."""
 
 from __future__ import annotations
 
+from .. import units
 from . import Example, UnitAfter, same_value
 
 NAME = "area"
 NORMALIZED_UNIT = "km2"
 
-LEXICON = {
-    "square kilometres": "kilometer ** 2", "square kilometers": "kilometer ** 2",
-    "square kilometre": "kilometer ** 2", "square kilometer": "kilometer ** 2",
-    "sq km": "kilometer ** 2", "sq. km": "kilometer ** 2", "km2": "kilometer ** 2",
-    "km²": "kilometer ** 2", "square km": "kilometer ** 2",
-    "square metres": "meter ** 2", "square meters": "meter ** 2", "square metre": "meter ** 2",
-    "square meter": "meter ** 2", "sq m": "meter ** 2", "m2": "meter ** 2", "m²": "meter ** 2",
-    "square miles": "mile ** 2", "square mile": "mile ** 2", "sq mi": "mile ** 2",
-    "sq miles": "mile ** 2", "square feet": "foot ** 2", "square foot": "foot ** 2",
-    "sq ft": "foot ** 2", "acre": "acre", "acres": "acre", "hectare": "hectare",
-    "hectares": "hectare", "ha": "hectare",
-}
+# The unit vocabulary is data: extractors/data/units.tsv (from pint's registry) and
+# units-extra.tsv (reviewed additions and exclusions).
+LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
-read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=frozenset({"ha"}))
+read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
 
 EXAMPLES = [
     *same_value(["1,000 square kilometres", "1,000 sq km", "1,000 km2", "1,000 km²"],

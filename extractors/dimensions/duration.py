@@ -3,25 +3,18 @@ normalized to days with pint (a month is 1/12 of pint's 365.25-day year)."""
 
 from __future__ import annotations
 
+from .. import units
 from . import Example, UnitAfter, same_value
 
 NAME = "duration"
 NORMALIZED_UNIT = "day"
 
-LEXICON = {
-    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
-    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
-    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour",
-    "day": "day", "days": "day", "week": "week", "weeks": "week",
-    "fortnight": "fortnight", "fortnights": "fortnight",
-    "month": "month", "months": "month", "mth": "month", "mths": "month",
-    "wk": "week", "wks": "week", "year": "year", "years": "year", "yr": "year",
-    "yrs": "year", "decade": "decade_of_years", "decades": "decade_of_years",
-    "century": "century", "centuries": "century",
-}
+# The unit vocabulary is data: extractors/data/units.tsv (from pint's registry) and
+# units-extra.tsv (reviewed additions and exclusions).
+LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
 # An age ("a 42-year-old man") is a duration too; its span takes in "old".
-_UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, after=r"(?P<age>(?:-|[ \u00a0]+)olds?\b)?")
+_UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS, after=r"(?P<age>(?:-|[ \u00a0]+)olds?\b)?")
 
 
 read = _UNITS

@@ -11,34 +11,17 @@ import regex
 
 from ..patterns import match_after
 from ..qualifiers import exactly
+from .. import units
 from . import Example, Reading, UnitAfter, same_value
 
 NAME = "length"
 NORMALIZED_UNIT = "km"
 
-# Surface form -> pint unit. Lower-case; matched case-insensitively except "m",
-# which upper-cased is a scale ("2M") and lower-cased a metre.
-LEXICON = {
-    "km": "kilometer", "kms": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer",
-    "kilometer": "kilometer", "kilometers": "kilometer",
-    "mi": "mile", "mile": "mile", "miles": "mile",
-    "nautical mile": "nautical_mile", "nautical miles": "nautical_mile", "nmi": "nautical_mile",
-    "m": "meter", "metre": "meter", "metres": "meter", "meter": "meter", "meters": "meter",
-    "cm": "centimeter", "centimetre": "centimeter", "centimetres": "centimeter",
-    "centimeter": "centimeter", "centimeters": "centimeter",
-    "mm": "millimeter", "millimetre": "millimeter", "millimetres": "millimeter",
-    "millimeter": "millimeter", "millimeters": "millimeter",
-    "ft": "foot", "foot": "foot", "feet": "foot",
-    "yd": "yard", "yds": "yard", "yard": "yard", "yards": "yard",
-    "inch": "inch", "inches": "inch",
-    "dm": "decimeter", "decimetre": "decimeter", "decimetres": "decimeter",
-    "decimeter": "decimeter", "decimeters": "decimeter",
-    "nanometre": "nanometer", "nanometres": "nanometer", "nanometer": "nanometer",
-    "nanometers": "nanometer", "nm": "nanometer", "picometre": "picometer",
-    "picometres": "picometer", "picometer": "picometer", "picometers": "picometer",
-}
+# The unit vocabulary is data: extractors/data/units.tsv (from pint's registry) and
+# units-extra.tsv (reviewed additions and exclusions).
+LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
-_UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=frozenset({"m", "nm"}))
+_UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
 # "5 ft 2 in", "5 feet and 2 inches": one height, in feet.
 _INCHES_AFTER = regex.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?P<inches>[0-9]{1,2}(?:\.[0-9]+)?)[ \u00a0]*(?:in|inch|inches)(?![\p{L}])")
 

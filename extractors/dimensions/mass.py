@@ -6,27 +6,17 @@ is a weight unless the text around it is about money (the currency dimension dec
 
 from __future__ import annotations
 
+from .. import units
 from . import Example, UnitAfter, same_value
 
 NAME = "mass"
 NORMALIZED_UNIT = "kg"
 
-LEXICON = {
-    "kg": "kilogram", "kgs": "kilogram", "kilo": "kilogram", "kilos": "kilogram",
-    "kilogram": "kilogram", "kilograms": "kilogram", "kilogramme": "kilogram",
-    "kilogrammes": "kilogram", "g": "gram", "gram": "gram", "grams": "gram", "gramme": "gram",
-    "grammes": "gram", "mg": "milligram", "milligram": "milligram", "milligrams": "milligram",
-    "μg": "microgram", "µg": "microgram", "microgram": "microgram", "micrograms": "microgram",
-    "microgramme": "microgram", "microgrammes": "microgram", "milligramme": "milligram",
-    "milligrammes": "milligram",
-    "t": "metric_ton", "tonne": "metric_ton", "tonnes": "metric_ton", "ton": "metric_ton",
-    "tons": "metric_ton", "metric ton": "metric_ton", "metric tons": "metric_ton",
-    "metric tonnes": "metric_ton",
-    "lb": "pound", "lbs": "pound", "pound": "pound", "pounds": "pound",
-    "oz": "ounce", "ounce": "ounce", "ounces": "ounce", "stone": "stone",
-}
+# The unit vocabulary is data: extractors/data/units.tsv (from pint's registry) and
+# units-extra.tsv (reviewed additions and exclusions).
+LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
-read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=frozenset({"g", "t"}))
+read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS, glued=units.glued_forms(NAME))
 
 EXAMPLES = [
     *same_value(["16,000 metric tons", "16,000 tonnes", "16,000 tons", "16,000t"], value=16000,

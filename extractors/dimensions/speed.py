@@ -3,25 +3,18 @@ before length so that "188 miles an hour" is never a distance."""
 
 from __future__ import annotations
 
+from .. import units
 from . import Example, UnitAfter, same_value
 
 NAME = "speed"
 
-LEXICON = {
-    "km/h": "kilometer / hour", "kmh": "kilometer / hour", "kph": "kilometer / hour",
-    "kmph": "kilometer / hour", "km/hr": "kilometer / hour", "km an hour": "kilometer / hour",
-    "km per hour": "kilometer / hour", "kilometres per hour": "kilometer / hour",
-    "kilometers per hour": "kilometer / hour", "kilometres an hour": "kilometer / hour",
-    "kilometers an hour": "kilometer / hour",
-    "mph": "mile / hour", "miles per hour": "mile / hour", "miles an hour": "mile / hour",
-    "mile per hour": "mile / hour", "knots": "knot", "knot": "knot",
-    "m/s": "meter / second", "metres per second": "meter / second",
-    "meters per second": "meter / second", "metres a second": "meter / second",
-}
+# The unit vocabulary is data: extractors/data/units.tsv (from pint's registry) and
+# units-extra.tsv (reviewed additions and exclusions).
+LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
 NORMALIZED_UNIT = "km/h"
 
-read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT)
+read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
 
 EXAMPLES = [
     *same_value(["100 km/h", "100 kph", "100 kilometres per hour", "100kmph"], value=100,

@@ -3,27 +3,17 @@ normalized to litres. A barrel is an oil barrel (42 US gallons), a gallon a US g
 
 from __future__ import annotations
 
+from .. import units
 from . import Example, UnitAfter, same_value
 
 NAME = "volume"
 NORMALIZED_UNIT = "L"
 
-LEXICON = {
-    "l": "liter", "litre": "liter", "litres": "liter", "liter": "liter", "liters": "liter",
-    "ml": "milliliter", "millilitre": "milliliter", "millilitres": "milliliter",
-    "milliliter": "milliliter", "milliliters": "milliliter",
-    "gallon": "gallon", "gallons": "gallon", "gal": "gallon",
-    "barrel": "oil_barrel", "barrels": "oil_barrel", "bbl": "oil_barrel", "bbls": "oil_barrel",
-    "cubic metre": "meter ** 3", "cubic metres": "meter ** 3", "cubic meter": "meter ** 3",
-    "cubic meters": "meter ** 3", "m3": "meter ** 3", "m³": "meter ** 3",
-    "cubic feet": "cubic_foot", "cubic foot": "cubic_foot", "cu ft": "cubic_foot",
-    "cubic kilometres": "kilometer ** 3", "cubic kilometers": "kilometer ** 3",
-    "cup": "cup", "cups": "cup", "tablespoon": "tablespoon", "tablespoons": "tablespoon",
-    "tbsp": "tablespoon", "teaspoon": "teaspoon", "teaspoons": "teaspoon", "tsp": "teaspoon",
-    "pint": "pint", "pints": "pint",
-}
+# The unit vocabulary is data: extractors/data/units.tsv (from pint's registry) and
+# units-extra.tsv (reviewed additions and exclusions).
+LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
-read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=frozenset({"l"}))
+read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
 
 EXAMPLES = [
     *same_value(["500,000 barrels", "500,000 bbl"], value=500000, normalized_value=79493723.7,
