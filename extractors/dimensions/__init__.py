@@ -116,8 +116,16 @@ class UnitAfter:
             rf"{'|(?P<unit>' + stuck + ')' if stuck else ''})"
             rf"(?![\p{{L}}\p{{N}}]){after}")
         self.rule = f"{name}.number_unit"
+        # The word a unit starts with: most numbers are followed by none of them, and a set
+        # lookup tells so before the pattern runs.
+        self.first_words = frozenset(_first_word(form) for form in set(lexicon) | case_sensitive | glued)
+        assert "" not in self.first_words, f"{name}: a unit form that starts with no letter or sign"
+        self.after = after
 
     def __call__(self, text: str, amount) -> Reading | None:
+        token = match_after(_NEXT_TOKEN, text, amount.end, 24)
+        if token is None or token.group("token").lower() not in self.first_words:
+            return None
         match = match_after(self.pattern, text, amount.end)
         if match is None:
             return None
@@ -125,6 +133,19 @@ class UnitAfter:
         rule = next((f"{self.name}.{v}" for v in self.variants if match.group(v)), self.rule)
         return Reading(amount.start, match.end(), self.name, unit, lookup(self.lexicon, unit),
                        self.normalized_unit, rule, amount)
+
+
+# The token right after a number, as a unit would start there: "km" of "300km", "300-km",
+# "300 km/h", "°C" of "50°C".
+_UNIT_WORD = r"[\p{L}°ºµμℓ][\p{L}\p{M}\p{N}°º²³]*"
+_NEXT_TOKEN = regex.compile(rf"[ \u00a0\u202f]?-?(?P<token>{_UNIT_WORD})")
+_FORM_WORD = regex.compile(_UNIT_WORD)
+
+
+def _first_word(form: str) -> str:
+    """The first token of a unit form, as _NEXT_TOKEN finds it in text."""
+    word = _FORM_WORD.match(form.lower())
+    return word.group() if word else ""
 
 
 def lookup(lexicon: dict, surface: str):
