@@ -85,7 +85,8 @@ _DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _WORDS = rf"""
     (?P<words>
         (?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)(?:[ \u00a0]+|-)(?:half|third|quarter)s?\b
-            | (?:half|quarter)(?=[ \u00a0]+(?:a[ \u00a0]+)?(?:{_SCALE})))
+            | (?:half|quarter)(?=[ \u00a0]+(?:a[ \u00a0]+)?(?:{_SCALE}))
+            | half(?=[ \u00a0]+of\b))
            (?:[ \u00a0]+(?:of[ \u00a0]+)?(?:a[ \u00a0]+)?(?:{_SCALE})\b)?)
       | (?:(?:a[ \u00a0]+(?:{_SCALE})|{_LEADING})\b
            (?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion|dozen)\b

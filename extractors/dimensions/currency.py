@@ -96,9 +96,29 @@ _LOOKBACK = 8
 _CUE_WINDOW = 60
 
 
+# "priced at $60,000, about 15k or 20k cheaper": an amount written as money is ("15k", "2bn")
+# takes the currency of a price earlier in its sentence.
+_PRICE_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<symbol>{_prefix_pattern(PREFIXES)})[ \u00a0]?[0-9][^.!?;\n]{{0,100}}$", regex.IGNORECASE)
+_MONEY_ABBREVIATION = regex.compile(r"(?:[0-9](?:k|bn|mn|mln|bln))$", regex.IGNORECASE)
+
+
+def _sentence_currency(text: str, amount) -> Reading | None:
+    numeral = amount.numeral
+    if amount.end != numeral.end or not _MONEY_ABBREVIATION.search(numeral.text):
+        return None
+    price = search_before(_PRICE_BEFORE, text, amount.start, 110)
+    if price is None:
+        return None
+    code = PREFIXES[_key(price.group("symbol"))]
+    return Reading(amount.start, amount.end, NAME, price.group("symbol"), code, NORMALIZED.get(code, code),
+                   "currency.sentence_currency", amount)
+
+
 def read(text: str, amount) -> list[Reading]:
     """The amount read with the currency written before it, and with the one written after
-    it; where both are written ("10 rmb 20 usd") the overlap policy picks."""
+    it; where both are written ("10 rmb 20 usd") the overlap policy picks. An amount with a
+    money abbreviation and no currency takes its sentence's ("currency.sentence_currency")."""
     readings = []
     prefix = search_before(_PREFIX, text, amount.start, _LOOKBACK)
     if prefix is not None:
@@ -124,6 +144,10 @@ def read(text: str, amount) -> list[Reading]:
                 rule = "currency.major_minor"
         readings.append(Reading(amount.start, end, NAME, suffix.group("word"), code,
                                 NORMALIZED.get(code, code), rule, amount))
+    if not readings:
+        borrowed = _sentence_currency(text, amount)
+        if borrowed is not None:
+            readings.append(borrowed)
     return readings
 
 
@@ -207,7 +231,13 @@ EXAMPLES = [
     Example("$ 20,000.00 $ 37,305.97 february expenses", span="$ 37,305.97", value=37305.97),
     Example("50 dollar 40 rmb", span="40 rmb", value=40, normalized_unit="CNY"),
     Example("a quarter million us dollars", value=2.5e5, normalized_unit="USD"),
+    Example("priced at $60,000, about 15k or 20k cheaper than its rival", span="about 15k",
+            value=15e3, qualifier="approximately", normalized_unit="USD"),
+    Example("priced at $60,000, about 15k or 20k cheaper than its rival", span="20k", value=20e3,
+            normalized_unit="USD"),
+    Example("The house sold for £450,000, some 50k above the asking price", span="some 50k", value=5e4,
+            normalized_unit="GBP"),
 ]
 
-NEGATIVES = ["$", "the dollar fell", "5 pounds of flour", "he lost 25 pounds this year",
+NEGATIVES = ["$", "the dollar fell", "he ran a 10k race", "10k fans, 5k more than last year", "5 pounds of flour", "he lost 25 pounds this year",
              "USD million", "this baby is over two pounds"]

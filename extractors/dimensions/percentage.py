@@ -6,7 +6,8 @@ from __future__ import annotations
 import regex
 
 from ..patterns import match_after
-from ..qualifiers import scaled
+from .. import numerals
+from ..qualifiers import exactly, scaled
 from . import Example, Reading, alternation, lookup, same_value
 
 NAME = "percentage"
@@ -25,7 +26,41 @@ _UNIT = regex.compile(
 _SHARE_OF = regex.compile(r"[ \u00a0]+of\b")
 
 
+# "one in five patients": a proportion, written as a tally of a whole.
+_ONE_IN = regex.compile(r"[ \u00a0]+in[ \u00a0]+(?=[0-9]|[a-z])", regex.IGNORECASE)
+_PROPORTION_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+
+
+def _proportion(text: str, amount) -> Reading | None:
+    """"One in five patients" is 20 percent of patients (rule percentage.one_in)."""
+    numeral = amount.numeral
+    if amount.qualifier != "exact" or numeral.value is None or not numeral.value.is_integer():
+        return None
+    link = match_after(_ONE_IN, text, amount.end)
+    if link is None:
+        return None
+    whole = next(numerals.scan(text, link.end(), min(len(text), link.end() + 30)), None)
+    if whole is None or whole.start != link.end() or not whole.value or whole.value <= numeral.value:
+        return None
+    end = reached = whole.end
+    from .count import is_counted_noun  # a proportion of people counted: "one in five patients"
+
+    for i, word in enumerate(_PROPORTION_WORD.finditer(text, reached, min(len(text), reached + 60))):
+        if i == 3 or text[reached:word.start()].strip():
+            break  # three words at most, and nothing but spaces between them
+        reached = word.end()
+        if is_counted_noun(word.group()):
+            end = reached
+            break
+    share = exactly(amount, numeral.value / whole.value * 100)
+    return Reading(amount.start, end, NAME, text[amount.start:whole.end], "percent", "percent",
+                   "percentage.one_in", share)
+
+
 def read(text: str, amount) -> Reading | None:
+    proportion = _proportion(text, amount)
+    if proportion is not None:
+        return proportion
     match = match_after(_UNIT, text, amount.end)
     if match is not None:
         unit = match.group("unit")
@@ -49,6 +84,11 @@ EXAMPLES = [
     Example("10-15%", low=10, high=15, qualifier="range"),
     Example("three-quarters of the city", span="three-quarters", value=75,
             normalized_unit="percent"),
+    Example("Half of the budget went to defence.", span="Half", value=50, normalized_unit="percent"),
+    Example("a third of the city", span="a third", normalized_value=33.3333333),
+    Example("One in five patients was diabetic.", span="One in five patients", value=20,
+            normalized_unit="percent"),
+    Example("one in 10 homes", span="one in 10 homes", value=10),
     Example("while 65 per cent of energy production capacity has been destroyed",
             span="65 per cent", value=65, category="damage", measure="destroyed",
             subject="energy production capacity"),
@@ -56,5 +96,6 @@ EXAMPLES = [
             span="almost 40 per cent", value=40, category="other", subject="population"),
 ]
 
-NEGATIVES = ["per cent", "a percentage of", "one of the top concerns",
+NEGATIVES = ["per cent", "a percentage of", "one of the top concerns", "one in the morning",
+             "five in a row",
              "https://example.com/?q=30%25%2020%", "a change of \u22125 per cent"]
