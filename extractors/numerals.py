@@ -284,9 +284,29 @@ def _fraction(match: regex.Match) -> float | None:
     return float(match.group("whole") or 0) + numerator / denominator
 
 
+# Where a numeral can start: a digit or a vulgar fraction after no digit, or a word a numeral
+# starts with (the number words, "a"/"an" of "a dozen", the fraction and vague words). The full
+# pattern is tried only there: the same numerals as trying it everywhere, about twice as fast.
+_START_WORDS = "|".join(sorted({*UNITS, *TENS, "a", "an", "half", "quarter", *VAGUE}, key=len, reverse=True))
+_CANDIDATE = regex.compile(rf"(?<![0-9])[0-9½¼¾⅓⅔⅛]|(?<![\p{{L}}\p{{N}}])(?i:{_START_WORDS})(?![\p{{L}}])")
+
+
 def scan(text: str, pos: int = 0, endpos: int | None = None):
-    """Yield every numeral in `text[pos:endpos]`, left to right, in one pass."""
-    for match in _NUMERAL.finditer(text, pos, len(text) if endpos is None else endpos):
+    """Yield every numeral in `text[pos:endpos]`, left to right, in one pass.
+
+    >>> [n.text for n in scan("a dozen, 2½ km, [12] and half of 1,000 ones")]
+    ['a dozen', '2½', 'half', '1,000']
+    """
+    endpos = len(text) if endpos is None else endpos
+    reached = pos
+    for candidate in _CANDIDATE.finditer(text, pos, endpos):
+        start = candidate.start()
+        if start < reached:
+            continue
+        match = _NUMERAL.match(text, start, endpos)
+        if match is None:
+            continue
+        reached = match.end()
         numeral = _from_match(match)
         if numeral is not None:
             yield numeral
