@@ -106,3 +106,13 @@ def _actors() -> tuple[Actor, ...]:
             rows[row["form"].casefold()] = Actor(row["form"], row["actor"], row["kind"],
                                                  row["case"] == "exact")
     return tuple(sorted(rows.values(), key=lambda a: (a.form.casefold(), a.form)))
+
+
+@cache
+def adjectives() -> frozenset[str]:
+    """Words that are only adjectives in WordNet (adjectives.tsv): modifiers of a counted noun.
+
+    >>> "playable" in adjectives(), "left" in adjectives()
+    (True, False)
+    """
+    return frozenset(row["form"] for row in read_tsv("adjectives.tsv"))

@@ -296,10 +296,34 @@ def render(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     return "".join("\t".join(r) + "\n" for r in [header, *rows])
 
 
+ADJECTIVES_HEADER = ("form",)
+
+
+def _index_lemmas(path: Path) -> set[str]:
+    lemmas = set()
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if not line.startswith(" "):
+                lemmas.add(line.split(" ", 1)[0])
+    return lemmas
+
+
+def adjectives_rows(wordnet_dir: Path) -> list[tuple[str]]:
+    """The words that are only adjectives in WordNet (no noun or verb of the same spelling):
+    what may stand between a number and its counted noun ("six playable characters", "three
+    new maps"). One lower-case word each; "left", "past" or "first", which are nouns too,
+    are left out."""
+    adjectives = _index_lemmas(wordnet_dir / "index.adj")
+    others = _index_lemmas(wordnet_dir / "index.noun") | _index_lemmas(wordnet_dir / "index.verb")
+    return sorted((a,) for a in adjectives - others
+                  if a.isalpha() and a.islower() and a.isascii() and len(a) > 2)
+
+
 def outputs(wordnet_dir: Path) -> dict[Path, str]:
     return {
         DATA / "nouns.tsv": render(NOUNS_HEADER, nouns_rows(wordnet_dir)),
         DATA / "actors.tsv": render(ACTORS_HEADER, actors_rows()),
+        DATA / "adjectives.tsv": render(ADJECTIVES_HEADER, adjectives_rows(wordnet_dir)),
     }
 
 

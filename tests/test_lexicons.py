@@ -52,6 +52,16 @@ def test_nouns_tsv_is_what_wordnet_gives():
         "`.venv/bin/python scripts/generate_lexicons.py` and review the diff")
 
 
+def test_adjectives_tsv_is_what_wordnet_gives():
+    if not (WORDNET / "index.adj").is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{WORDNET / 'index.adj'} is missing: CI installs wordnet-base")
+        pytest.skip(f"{WORDNET / 'index.adj'} not found: install Debian's wordnet-base")
+    generated = [tuple(r) for r in generate_lexicons.adjectives_rows(WORDNET)]
+    committed = [tuple(r) for r in rows("adjectives.tsv")[1:]]
+    assert generated == committed, "adjectives.tsv differs from WordNet: run scripts/generate_lexicons.py"
+
+
 def test_actors_tsv_is_what_pycountry_gives():
     generated = generate_lexicons.actors_rows()
     committed = rows("actors.tsv")[1:]

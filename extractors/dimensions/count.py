@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from .. import lexicons
 from ..about import ATTACK_NOUNS, PARTITIVE_HEADS, cues, noun_class
 from ..patterns import match_after, search_before
 from . import Example, Reading
@@ -47,14 +48,14 @@ STOPWORDS = {
     "those", "it", "its", "he", "she", "they", "we", "you", "i", "be", "been", "being", "is",
     "are", "was", "were", "will", "would", "could", "should", "may", "might", "must", "can",
     "have", "has", "had", "do", "did", "not", "no", "so", "if", "then", "when", "where",
-    "while", "after", "before", "since", "until", "into", "over", "under", "about", "more",
+    "while", "after", "before", "since", "until", "into", "over", "under", "about",
     "most", "less", "least", "per", "each", "every", "all", "some", "any", "such", "only",
     "just", "also", "even", "still", "again", "ago", "later", "earlier", "said", "says",
     "say", "told", "according", "through", "during", "against", "between", "among", "out",
     "up", "down", "off", "there", "here", "what", "how", "why", "their", "his", "her", "our",
     "your", "my", "them", "him", "us", "me", "one", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "hundred", "thousand", "million", "billion", "like",
-    "left", "need", "needs", "now", "very", "too", "other", "another", "new",
+    "left", "need", "needs", "now", "very", "too",
 }
 
 _WORD = r"[\p{L}][\p{L}\p{M}'’.\-]*(?:(?<=-)[\p{N}]+[\p{L}\p{N}]*)?"
@@ -393,6 +394,7 @@ PARTICIPLES = {
     "guided", "self-propelled", "specialized", "experienced", "missing", "surrendered",
     "deployed", "additional", "civilian", "military", "foreign", "elderly", "young", "old",
     "extra", "fellow", "front-line", "frontline", "total", "further", "naval", "regular",
+    "more", "other", "another", "new",
 }
 
 
@@ -400,7 +402,7 @@ def _modifier(word: str) -> bool:
     """Adjectives, names and nouns that modify the head: "North Korean", "civilian",
     "US-made", "fighting"; verbs in -ed are not ("June 23 showed Russian troops")."""
     lower = word.lower()
-    return (word[0].isupper() or lower in PARTICIPLES or lower.endswith(
+    return (word[0].isupper() or lower in PARTICIPLES or lower in lexicons.adjectives() or lower.endswith(
         ("an", "al", "ic", "ive", "ian", "ese", "ish", "ary", "ful", "less", "made", "ing",
          "ern", "ile", "ar", "ior", "-based", "-made", "-range")) or is_counted_noun(word))
 
@@ -506,8 +508,21 @@ EXAMPLES = [
             category="casualties", measure="killed"),
 ]
 
+# Counts of any noun: the modifiers between a number and its head are adjectives from
+# WordNet (extractors/data/adjectives.tsv), participles, names and compounds.
+EXAMPLES += [
+    Example("There are six playable characters and three new maps.", span="six playable characters",
+            unit="characters"),
+    Example("There are six playable characters and three new maps.", span="three new maps", unit="maps"),
+    Example("The team got seven more draft picks", span="seven more draft picks", unit="picks"),
+    Example("more than 900 kidney transplants", low=900, unit="transplants"),
+    Example("Russia sent 2,000 more troops", span="2,000 more troops", category="troops"),
+]
+
 NEGATIVES = [
     "One of its key elements is providing our army with long-range capabilities.",
+    "5 more than last year",
+    "The engine makes 85 decibels",  # a sound level, never a count of decibels
     "one of the top concerns is for people living in high-rise buildings",
     "who face their third consecutive freezing winter",
     "This is a very big step towards the start of World War Three",
