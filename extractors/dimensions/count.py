@@ -107,6 +107,9 @@ def read(text: str, amount) -> Reading | None:
         return None
     if numeral.kind == "words" and numeral.text[0].isupper() and search_before(_MID_SENTENCE, text, numeral.start, 8):
         return None  # "the sale of Six Flags": a capitalized number word mid-sentence is a name
+    score = _score(text, amount)
+    if score is not None:
+        return score
     phrase = match_after(_PHRASE, text, amount.end)
     counted = _counted(text, amount, phrase) if phrase is not None else None
     if counted is not None:
@@ -128,6 +131,25 @@ def _unwrapped(text: str, words: list) -> list:
             if word.start() - line_start < WRAPPED_LINE:
                 return words[:i]
     return words
+
+
+# Points are no count of things (a percentage's points, a clock's), except where the text
+# scores them: "averaged 18.4 points a game", "scored 30 points".
+_POINTS = regex.compile(r"[ \u00a0]+(?P<unit>points)\b", regex.IGNORECASE)
+_SCORE_AFTER = regex.compile(r"[ \u00a0]+(?:a|per|each|every)[ \u00a0]+(?:game|match|contest|night|outing)\b", regex.IGNORECASE)
+_SCORE_BEFORE = regex.compile(r"\b(?:scored|scores|scoring|averaged|averages|averaging|tallied|racked[ \u00a0]+up|"
+                              r"won[ \u00a0]+by|lost[ \u00a0]+by|finished[ \u00a0]+with|had)[ \u00a0]+$", regex.IGNORECASE)
+
+
+def _score(text: str, amount) -> Reading | None:
+    """A score in points where a cue says so (rule count.score); otherwise points are latent."""
+    points = match_after(_POINTS, text, amount.end, 12)
+    if points is None:
+        return None
+    if not (match_after(_SCORE_AFTER, text, points.end(), 20) or search_before(_SCORE_BEFORE, text, amount.start, 24)):
+        return None
+    return Reading(amount.start, points.end(), NAME, points.group("unit"), "count", "count", "count.score", amount,
+                   points.group("unit"))
 
 
 def _counted(text: str, amount, phrase) -> Reading | None:
@@ -517,11 +539,15 @@ EXAMPLES += [
     Example("The team got seven more draft picks", span="seven more draft picks", unit="picks"),
     Example("more than 900 kidney transplants", low=900, unit="transplants"),
     Example("Russia sent 2,000 more troops", span="2,000 more troops", category="troops"),
+    # A measured bare number only where a cue says so.
+    Example("He averaged 18.4 points a game.", span="18.4 points", value=18.4, unit="points"),
+    Example("She scored 30 points against Boston", span="30 points", value=30),
 ]
 
 NEGATIVES = [
     "One of its key elements is providing our army with long-range capabilities.",
     "5 more than last year",
+    "The index fell 30 points",  # points of an index: latent without a scoring cue
     "The engine makes 85 decibels",  # a sound level, never a count of decibels
     "one of the top concerns is for people living in high-rise buildings",
     "who face their third consecutive freezing winter",

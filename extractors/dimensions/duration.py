@@ -3,7 +3,10 @@ normalized to days with pint (a month is 1/12 of pint's 365.25-day year)."""
 
 from __future__ import annotations
 
+import regex
+
 from .. import units
+from ..patterns import search_before
 from . import Example, UnitAfter, same_value
 
 NAME = "duration"
@@ -17,7 +20,22 @@ LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 _UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS, after=r"(?P<age>(?:-|[ \u00a0]+)olds?\b)?")
 
 
-read = _UNITS
+# "One" with a single unit is a tally only where the text counts time ("for one day", "in one
+# year"); elsewhere it names a moment ("one day he left", "one year later"): no figure.
+_TALLY_BEFORE = regex.compile(
+    r"\b(?:for|in|within|after|over|lasted|lasting|last|every|per|than|about|only|just|nearly|almost|"
+    r"least|more|up\s+to|takes?|took|spent|spend|served|serve|sentenced\s+to)\s+$", regex.IGNORECASE)
+
+
+def read(text: str, amount):
+    reading = _UNITS(text, amount)
+    if reading is None:
+        return None
+    numeral = amount.numeral
+    if numeral.kind == "words" and numeral.text.lower() == "one" and amount.qualifier == "exact" \
+            and not search_before(_TALLY_BEFORE, text, amount.start, 20):
+        return None
+    return reading
 
 
 EXAMPLES = [
@@ -41,7 +59,9 @@ EXAMPLES = [
     Example("Three and a half years ago", span="Three and a half years", value=3.5),
     Example("to be divided between the three and six month issues", span="six month", value=6),
     Example("Nine mths", value=9, normalized_value=273.9375),
+    Example("They talked for one hour", span="one hour", value=1),
+    Example("within one year", span="one year", value=1),
 ]
 
-NEGATIVES = ["just days after", "months of requests", "next year", "in 2024 years ago",
+NEGATIVES = ["One day he left the city", "one year later, the war went on", "just days after", "months of requests", "next year", "in 2024 years ago",
              "November 17, 2024", "on January 20", "a year", "the first time"]
