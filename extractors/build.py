@@ -177,9 +177,49 @@ def stage(staging: Path, articles: list[corpus.Article],
     return report
 
 
+LOCK = ".build.lock"
+
+
+@contextlib.contextmanager
+def _locked(root: Path):
+    """One build at a time in a repository: a second one stops with a clear message. The lock
+    is the kernel's (fcntl), so a killed build never leaves it held."""
+    import fcntl
+    import os
+
+    handle = (root / LOCK).open("a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise BuildError(f"{root / LOCK}: another build is running (pid {holder}); wait for it") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def _clean_stale_staging(root: Path) -> None:
+    """Remove the staging folders of builds that were killed (the lock says none is running)."""
+    for stale in root.glob(".build-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+
+
 def build(root: Path, progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build dist/ and datapackage.json from corpus/, or raise and leave them untouched."""
+    with _locked(root):
+        return _build(root, progress)
+
+
+def _build(root: Path, progress: Callable[[int, int], None] | None = None) -> BuildReport:
     recover(root)
+    _clean_stale_staging(root)
     articles = corpus.load(root)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=root) as scratch:
         staging = Path(scratch)

@@ -57,7 +57,12 @@ def load(root: Path) -> list[Article]:
     if not provenance.is_file():
         raise CorpusError(f"{provenance}: missing (the corpus lists its articles there)")
     articles: dict[str, Article] = {}
-    with provenance.open(encoding="utf-8", newline="") as handle:
+    try:
+        # A spreadsheet's byte-order mark is stripped ("utf-8-sig"); any other encoding is refused.
+        listing = provenance.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CorpusError(f"{provenance}: not UTF-8 (byte {error.start}); save it as UTF-8") from None
+    with io.StringIO(listing, newline="") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames != PROVENANCE_COLUMNS:
             raise CorpusError(f"{provenance}: header must be {','.join(PROVENANCE_COLUMNS)}, "

@@ -3,6 +3,7 @@ so it never drifts from the data."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from . import about, qualifiers
@@ -35,7 +36,9 @@ QUERIES = [
 
 def _table(header: list[str], rows: list[list]) -> str:
     def escape(v):
-        return cell(v).replace("|", "\\|").replace("\n", " ")
+        # Text from the sources is shown, never run: no HTML, no Markdown link ("javascript:").
+        text = html.escape(cell(v), quote=False).replace("[", "&#91;").replace("]", "&#93;")
+        return text.replace("|", "\\|").replace("\n", " ")
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(escape(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)

@@ -53,6 +53,9 @@ VAGUE_SPAN = {"tens": 10, "dozens": 10, "scores": 10, "hundreds": 10, "thousands
               "millions": 1000, "billions": 1000, "trillions": 1000}
 
 SEPARATORS = ",\u00a0\u2009\u202f"
+# No figure of news is larger than this (a quadrillion): a longer string of digits is an id, a
+# code or garbage, and is no numeral; so no value published is ever infinite.
+MAX_MAGNITUDE = 1e15
 _SEPARATOR = regex.compile(f"[{SEPARATORS}]")
 # Fractions: "1/2", "10 1/2", "½", "2½"; only proper fractions of small denominators, so
 # that "17/11" and "24/7" never read as numbers.
@@ -252,11 +255,11 @@ def _from_match(match: regex.Match) -> Numeral | None:
         return None if value is None else Numeral(start, end, match.group(), value, value, value, "fraction")
     if match.group("digits") is not None:
         value = parse_digits(match.group("digits"))
-        if not math.isfinite(value):
-            return None  # "9" * 400 is no amount anyone wrote
         scale = match.group("scale")
         if scale:
             value *= SCALES[scale.lower()]
+        if not math.isfinite(value) or value > MAX_MAGNITUDE:
+            return None  # "9" * 300 is no amount anyone wrote: an id, a code, or garbage
         ambiguous = (match.group("abbr") or "").lower() or None
         return Numeral(start, end, match.group(), value, value, value, "digits",
                        ambiguous, match.end("digits"))

@@ -210,3 +210,49 @@ def test_a_quote_in_the_root_path_is_no_sql_injection(tmp_path):
         shutil.copytree(ROOT / name, root / name)
     building.build(root)
     assert building.validate(root, building.corpus_articles(root)) == []
+
+
+def test_a_second_build_while_one_runs_stops_with_a_clear_message(repo):
+    """Regression (bad input, defect 9): two builds at once crashed with a traceback."""
+    import fcntl
+
+    with (repo / building.LOCK).open("a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        handle.write("4242")
+        handle.flush()
+        before = snapshot(repo)
+        with pytest.raises(building.BuildError, match="another build is running"):
+            building.build(repo)
+        assert snapshot(repo) == before
+
+
+def test_stale_staging_folders_are_removed_by_the_next_build(repo):
+    """Regression (bad input, defect 7): a killed build left .build-* folders behind."""
+    stale = repo / ".build-killed"
+    (stale / "dist").mkdir(parents=True)
+    building.build(repo)
+    assert not stale.exists()
+
+
+def test_a_bom_in_the_provenance_is_stripped(repo):
+    """Regression (bad input, defect 6): an Excel-saved provenance.csv (BOM) gave a traceback."""
+    provenance = repo / "corpus" / "provenance.csv"
+    provenance.write_bytes(b"\xef\xbb\xbf" + provenance.read_bytes())
+    building.build(repo)
+
+
+def test_a_latin1_provenance_is_refused_with_a_message(repo):
+    provenance = repo / "corpus" / "provenance.csv"
+    provenance.write_bytes(provenance.read_bytes().replace("\u2019".encode(), b"\x92", 1) + b"caf\xe9")
+    with pytest.raises(CorpusError, match="provenance.csv: not UTF-8"):
+        building.build(repo)
+
+
+def test_the_data_card_shows_source_text_and_never_runs_it():
+    """Regression (bad input, defect 11): HTML and javascript: links from the sources went
+    into dist/README.md as they were."""
+    from extractors.datacard import _table
+
+    table = _table(["title"], [["<script>alert(1)</script> [x](javascript:alert(1)) a|b"]])
+    assert "<script>" not in table and "](javascript:" not in table
+    assert "&lt;script&gt;" in table and "a\\|b" in table

@@ -68,3 +68,20 @@ def test_sentences_stay_bounded_without_sentence_ends():
     for q in quantities:
         assert len(q.sentence) <= 2 * MAX_CONTEXT + len(q.text)
         assert q.sentence[q.start - q.sentence_start:q.end - q.sentence_start] == q.text
+
+
+def test_inf_is_never_published():
+    """Regression (bad input, defect 2): 300 nines before "bn EUR" gave an infinite value."""
+    import math
+
+    for text in ["9" * 300 + "bn EUR", "9" * 20 + " million dollars", "1" * 400 + "m tanks"]:
+        for q in extract(text):
+            for v in (q.value, q.low, q.high, q.normalized_value, q.normalized_low, q.normalized_high):
+                assert v is None or math.isfinite(v), (text[:30], q)
+
+
+def test_case_folding_characters_in_units_do_not_crash():
+    """Regression (bad input, defect 1): "5 MİLES" and "5 kmſ" raised KeyError."""
+    for text in ["5 MİLES", "5 kmſ", "5 ſtones", "10 KM", "3 Å", "2 ß", "7 K"]:
+        for q in extract(text):
+            assert text[q.start:q.end] == q.text
