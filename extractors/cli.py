@@ -20,7 +20,10 @@ from .duckdb_io import sql_string
 from .records import cell
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="newsfigures: the figures news articles report, as a validated dataset.")
+# With --debug an unexpected error shows its traceback; without, one line.
+_DEBUG = {"on": False}
 
 ROOT = typer.Option(Path("."), "--root", help="The repository root (holds corpus/ and dist/).",
                     file_okay=False, dir_okay=True)
@@ -39,8 +42,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                      help="Print the version and exit.")) -> None:
+                                      help="Print the version and exit."),
+         debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected error.")) -> None:
     """newsfigures: the figures news articles report, as a validated dataset."""
+    _DEBUG["on"] = debug
+
+
+def run() -> None:
+    """The `extract` command: every error is one line, `error: ...`, unless --debug."""
+    try:
+        app()
+    except Exception as error:  # usage errors and our own `error:` lines have exited already
+        if _DEBUG["on"] or "--debug" in sys.argv:
+            raise
+        typer.echo(f"error: {type(error).__name__}: {error} (run with --debug for the traceback)", err=True)
+        sys.exit(1)
 
 
 @app.command("build")
@@ -114,7 +130,7 @@ def query_command(sql: str = typer.Argument(..., help="DuckDB SQL over the views
     for name in building.TABLE_NAMES:
         path = root / "dist" / f"{name}.parquet"
         if not path.is_file():
-            _fail(f"{path}: missing (run `extract build`)")
+            _fail(f"{path}: missing (run `extract build`, or give the package's folder with --root)")
         connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({sql_string(path)})")
     try:
         result = connection.execute(sql)
@@ -248,5 +264,15 @@ def eval_command(root: Path = ROOT,
         _fail(str(error))
     if format is Format.json:
         typer.echo(json.dumps(scores.as_dict(), indent=2))
+    elif format is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["mode", "group", "precision", "recall", "f1", "true_positives", "predicted", "expected"])
+        for mode, table in scores.as_dict().items():
+            if mode in ("strict", "lenient"):
+                for group, t in table.items():
+                    writer.writerow([mode, group, t["precision"], t["recall"], t["f1"], t["true_positives"],
+                                     t["predicted"], t["expected"]])
+        typer.echo(buffer.getvalue(), nl=False)
     else:
         typer.echo(scores.render())

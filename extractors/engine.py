@@ -18,7 +18,7 @@ from .dimensions import REGISTRY, Reading
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .records import Quantity
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"  # SemVer, applied to the data too: CHANGELOG.md
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,3 +110,30 @@ def test_eval_reports_scores():
     assert result.exit_code == 0
     scores = json.loads(result.output)
     assert scores["strict"]["all"]["expected"] >= 20
+
+
+def test_an_unexpected_error_is_one_line_unless_debug(monkeypatch, capsys):
+    import extractors.cli as cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a rule broke")
+    monkeypatch.setattr(cli, "extract", broken)
+    monkeypatch.setattr("sys.argv", ["extract", "text", "5 km"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.run()
+    assert exit_.value.code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["error: RuntimeError: a rule broke (run with --debug for the traceback)"]
+    monkeypatch.setattr("sys.argv", ["extract", "--debug", "text", "5 km"])
+    with pytest.raises(RuntimeError):
+        cli.run()
+
+
+def test_help_and_module_entry_point():
+    import subprocess
+    import sys
+
+    result = runner.invoke(app, ["-h"])
+    assert result.exit_code == 0 and "Usage" in result.output
+    module = subprocess.run([sys.executable, "-m", "extractors", "--version"], capture_output=True, text=True)
+    assert module.returncode == 0 and module.stdout.strip()

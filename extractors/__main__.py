@@ -1,0 +1,5 @@
+"""`python -m extractors`: the `extract` command."""
+
+from .cli import run
+
+run()
