@@ -134,6 +134,11 @@ def table_schema(name: str) -> dict:
             constraints["enum"] = enum
         if field_name in primary_key:
             constraints["unique"] = True
+        for rule in info.metadata:  # the record's own constraints: start >= 0, a sha256 pattern
+            if getattr(rule, "ge", None) is not None:
+                constraints["minimum"] = rule.ge
+            if getattr(rule, "pattern", None) is not None:
+                constraints["pattern"] = rule.pattern
         if constraints:
             field["constraints"] = constraints
         fields.append(field)
@@ -148,7 +153,9 @@ def cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        # Always with a decimal point or an exponent ("12000.0"), so that every reader that
+        # guesses types (pandas, polars, DuckDB) reads a number column as floats, not integers.
+        return repr(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):

@@ -256,3 +256,22 @@ def test_the_data_card_shows_source_text_and_never_runs_it():
     table = _table(["title"], [["<script>alert(1)</script> [x](javascript:alert(1)) a|b"]])
     assert "<script>" not in table and "](javascript:" not in table
     assert "&lt;script&gt;" in table and "a\\|b" in table
+
+
+def test_csv_number_columns_read_as_numbers_without_hints():
+    """A reader that guesses types (DuckDB's sniffer here, as pandas and polars do) reads
+    value, low and high as floats: whole floats are written with a decimal point."""
+    connection = duckdb.connect(":memory:")
+    described = connection.execute(
+        f"DESCRIBE SELECT value, low, high, normalized_value FROM read_csv_auto('{ROOT / 'dist' / 'quantities.csv'}')").fetchall()
+    assert {row[0]: row[1] for row in described} == {"value": "DOUBLE", "low": "DOUBLE", "high": "DOUBLE",
+                                                      "normalized_value": "DOUBLE"}
+
+
+def test_the_schema_keeps_the_records_constraints():
+    from extractors import records
+
+    fields = {f["name"]: f for f in records.table_schema("documents")["fields"]}
+    assert fields["sha256"]["constraints"]["pattern"] == "^[0-9a-f]{64}$"
+    fields = {f["name"]: f for f in records.table_schema("quantities")["fields"]}
+    assert fields["start"]["constraints"]["minimum"] == 0
