@@ -122,6 +122,15 @@ class UnitAfter:
         assert "" not in self.first_words, f"{name}: a unit form that starts with no letter or sign"
         self.after = after
 
+    @classmethod
+    def table(cls, name: str, normalized_unit: str, after: str = "") -> "UnitAfter":
+        """The reader of a dimension whose unit vocabulary is extractors/data/units*.tsv."""
+        from .. import units
+
+        lexicon, exact = units.surface_forms(name)
+        return cls(name, lexicon, normalized_unit, case_sensitive=exact, after=after,
+                   glued=units.glued_forms(name))
+
     def __call__(self, text: str, amount) -> Reading | None:
         token = match_after(_NEXT_TOKEN, text, amount.end, 24)
         if token is None or token.group("token").lower() not in self.first_words:

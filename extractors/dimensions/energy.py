@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .. import units
 from . import Example, UnitAfter, same_value
 
 NAME = "energy"
@@ -10,8 +9,8 @@ NORMALIZED_UNIT = "kilowatt_hour"
 
 # The unit vocabulary is data: extractors/data/units.tsv (from pint's registry) and
 # units-extra.tsv (reviewed additions and exclusions).
-LEXICON, EXACT_FORMS = units.surface_forms(NAME)
-read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
+read = UnitAfter.table(NAME, NORMALIZED_UNIT)
+LEXICON = read.lexicon
 
 EXAMPLES = [
     *same_value(["100 kWh", "100 kilowatt hours", "100 kilowatt-hours"], normalized_value=100),

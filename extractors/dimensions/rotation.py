@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .. import units
 from . import Example, UnitAfter, same_value
 
 NAME = "rotation"
@@ -10,8 +9,8 @@ NORMALIZED_UNIT = "revolutions_per_minute"
 
 # The unit vocabulary is data: extractors/data/units.tsv (from pint's registry) and
 # units-extra.tsv (reviewed additions and exclusions).
-LEXICON, EXACT_FORMS = units.surface_forms(NAME)
-read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
+read = UnitAfter.table(NAME, NORMALIZED_UNIT)
+LEXICON = read.lexicon
 
 EXAMPLES = [
     *same_value(["7,500 rpm", "7,500 RPM", "7,500 revolutions per minute"], value=7500, normalized_value=7500),
