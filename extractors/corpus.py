@@ -35,6 +35,12 @@ class CorpusError(Exception):
     """Bad input: the message names the file and the problem."""
 
 
+def _problems(error: ValidationError) -> str:
+    """A pydantic error as one line: `field: what is wrong; ...`."""
+    return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+                     for e in error.errors())
+
+
 @dataclass(frozen=True)
 class Article:
     document: Document
@@ -130,10 +136,13 @@ def add(root: Path, source: Path, *, title: str | None = None, outlet: str | Non
                      if a.document.doc_id.split("_")[0].isdigit()), default=-1)
     doc_id = f"{index:03d}_{digest[:16]}"
     target = corpus / f"{doc_id}.txt"
-    document = Document(doc_id=doc_id, path=f"corpus/{doc_id}.txt", title=title, outlet=outlet,
-                        url=url, published=published, language=language, sha256=digest,
-                        characters=len(text), added=added or dt.date.today(), rights=rights,
-                        notes=notes)
+    try:
+        document = Document(doc_id=doc_id, path=f"corpus/{doc_id}.txt", title=title, outlet=outlet,
+                            url=url, published=published, language=language, sha256=digest,
+                            characters=len(text), added=added or dt.date.today(), rights=rights,
+                            notes=notes)
+    except ValidationError as error:
+        raise CorpusError(f"{source}: " + _problems(error)) from None
     _publish(corpus, [(target, data, document)])
     return document
 

@@ -11,7 +11,7 @@ import types
 import typing
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .about import AID_KINDS, CATEGORIES, MEASURES, STAGES
 from .dimensions import REGISTRY
@@ -84,6 +84,27 @@ class Document(BaseModel):
     source_path: Optional[str] = Field(None, description="The document's file in the source compilation it was imported from.")
     source_commit: Optional[str] = Field(None, description="The commit of the source compilation the document was imported at.")
     source_sha256: Optional[str] = Field(None, description="SHA-256 the source compilation records for its file (front matter included).")
+
+    @field_validator("language")
+    @classmethod
+    def _bcp47(cls, value: str) -> str:
+        import langcodes
+
+        if not langcodes.tag_is_valid(value):
+            raise ValueError(f"{value!r} is not a BCP 47 language tag (en, en-GB, uk)")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        from urllib.parse import urlsplit
+
+        if value is None:
+            return value
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        return value
 
 
 class Text(BaseModel):

@@ -137,3 +137,14 @@ def test_help_and_module_entry_point():
     assert result.exit_code == 0 and "Usage" in result.output
     module = subprocess.run([sys.executable, "-m", "extractors", "--version"], capture_output=True, text=True)
     assert module.returncode == 0 and module.stdout.strip()
+
+
+def test_add_checks_the_language_tag_and_the_url(repo, tmp_path):
+    article = tmp_path / "new.txt"
+    article.write_text("Kyiv said 300 drones were launched.", encoding="utf-8")
+    before = (repo / "corpus" / "provenance.csv").read_bytes()
+    bad_language = runner.invoke(app, ["add", str(article), "--language", "english!!", "--root", str(repo)])
+    assert bad_language.exit_code == 1 and "BCP 47" in bad_language.output
+    bad_url = runner.invoke(app, ["add", str(article), "--url", "not a url", "--root", str(repo)])
+    assert bad_url.exit_code == 1 and "http(s) URL" in bad_url.output
+    assert (repo / "corpus" / "provenance.csv").read_bytes() == before
