@@ -142,6 +142,19 @@ def _sources(articles: list[corpus.Article]) -> list[dict]:
     return sources
 
 
+def downloadable(package: dict) -> dict:
+    """The descriptor of dist/ on its own, for whoever downloads only dist/: the same package
+    with paths relative to dist/ and sources named without the repository's paths. Written by
+    every build from the root descriptor, so the two cannot drift."""
+    copy = json.loads(json.dumps(package))
+    for resource in copy["resources"]:
+        resource["path"] = resource["path"].removeprefix("dist/")
+        resource["parquet"]["path"] = resource["parquet"]["path"].removeprefix("dist/")
+    copy["sources"] = [{"title": source["title"].replace(", provenance in corpus/provenance.csv", "")
+                        + " (provenance: documents.csv)"} for source in package["sources"]]
+    return copy
+
+
 def stage(staging: Path, articles: list[corpus.Article],
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Write the whole package (dist/, datapackage.json, schema/) under `staging`."""
@@ -170,6 +183,8 @@ def stage(staging: Path, articles: list[corpus.Article],
     package = descriptor(dist, articles)
     (staging / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (dist / "README.md").write_text(data_card(staging, package), encoding="utf-8")
+    (dist / "datapackage.json").write_text(json.dumps(downloadable(package), indent=2, ensure_ascii=False) + "\n",
+                                           encoding="utf-8")
     schema_dir = staging / "schema"
     schema_dir.mkdir()
     for name in TABLE_NAMES:
@@ -316,6 +331,14 @@ def validate(root: Path, articles: list[corpus.Article] | None = None) -> list[s
     if problems:
         return problems
     problems += _frictionless(path)
+    own = root / "dist" / "datapackage.json"
+    try:
+        if json.loads(own.read_text(encoding="utf-8")) != downloadable(package):
+            problems.append(f"{own}: not the descriptor of dist/ that {path.name} gives (run `extract build`)")
+        else:
+            problems += _frictionless(own)
+    except (OSError, json.JSONDecodeError) as error:
+        problems.append(f"{own}: unreadable ({error})")
     problems += _stray_files(root)
     connection = connect()
     for resource in package["resources"]:
@@ -348,7 +371,7 @@ def _resources(path: Path, package: dict) -> list[str]:
 
 
 def _stray_files(root: Path) -> list[str]:
-    expected = {f"{name}.{kind}" for name in TABLE_NAMES for kind in ("csv", "parquet")} | {"README.md"}
+    expected = {f"{name}.{kind}" for name in TABLE_NAMES for kind in ("csv", "parquet")} | {"README.md", "datapackage.json"}
     return [f"{path}: not part of the package" for path in sorted((root / "dist").iterdir())
             if path.name not in expected]
 def _frictionless(path: Path) -> list[str]:

@@ -275,3 +275,19 @@ def test_the_schema_keeps_the_records_constraints():
     assert fields["sha256"]["constraints"]["pattern"] == "^[0-9a-f]{64}$"
     fields = {f["name"]: f for f in records.table_schema("quantities")["fields"]}
     assert fields["start"]["constraints"]["minimum"] == 0
+
+
+def test_a_downloaded_dist_is_a_package_on_its_own(tmp_path):
+    """dist/ alone, as a user downloads it, carries its own descriptor with relative paths,
+    and frictionless validates it with nothing else around."""
+    import shutil
+
+    import frictionless
+
+    alone = tmp_path / "download"
+    shutil.copytree(ROOT / "dist", alone)
+    package = json.loads((alone / "datapackage.json").read_text(encoding="utf-8"))
+    assert all(not r["path"].startswith("dist/") for r in package["resources"])
+    assert all("path" not in source for source in package["sources"])
+    report = frictionless.validate(str(alone / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])[:5]
