@@ -9,7 +9,6 @@ from pathlib import Path
 from . import about, qualifiers
 from .about.examples import EXAMPLES
 from .duckdb_io import connect, sql_string
-from .about import CATEGORIES
 from .records import cell
 
 
@@ -123,7 +122,7 @@ def data_card(root: Path, package: dict) -> str:
         "The largest aid figures in US dollars, with their sentence:",
         _table(["figure", "USD", "unit", "donor", "recipient", "stage", "published", "sentence"],
                [list(row[:7]) + [" ".join(row[7].split())] for row in largest_aid]),
-        "Categories: " + ", ".join(f"`{c}`" for c in CATEGORIES) + ". One example of each:",
+        "Categories: " + ", ".join(f"`{c}`" for c in about.CATEGORIES) + ". One example of each:",
         _table(["category", "text", "value", "low", "high", "qualifier", "normalized value",
                 "normalized low", "normalized high", "normalized unit", "subject"],
                [list(row) for row in examples]),

@@ -20,6 +20,11 @@ from .records import Quantity
 
 VERSION = "0.2.0"  # SemVer, applied to the data too: CHANGELOG.md
 
+# How much of a sentence a figure carries either side: 300 characters where the text is
+# not published (a quotation's least context), the whole sentence up to 5,000 where it is.
+MAX_CONTEXT = 300
+FULL_CONTEXT = 5000
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -30,7 +35,7 @@ class Candidate:
     priority: int
 
 
-def extract(text: str, doc_id: str | None = None, context: int | None = None) -> list[Quantity]:
+def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT) -> list[Quantity]:
     """Every figure in `text`, in order of position, each at its exact span.
 
     >>> [(q.text, q.value, q.normalized_unit) for q in extract("a range of 190 miles (300km)")]
@@ -52,7 +57,7 @@ def extract(text: str, doc_id: str | None = None, context: int | None = None) ->
     chosen = _outside_urls(text, resolve_overlaps(candidates))
     if not chosen:
         return []
-    sentences = Sentences(text, context or MAX_CONTEXT)
+    sentences = Sentences(text, context)
     quantities = [_quantity(text, doc_id, candidate, sentences) for candidate in chosen]
     return agreement.agree(text, quantities, noun_class, introduces)
 
@@ -195,10 +200,6 @@ def is_hard_wrapped(text: str) -> bool:
     return short >= 0.8 * len(running_on)
 
 
-# How much of a sentence a figure carries either side: 300 characters where the text is
-# not published (a quotation's least context), the whole sentence up to 5,000 where it is.
-MAX_CONTEXT = 300
-FULL_CONTEXT = 5000
 
 
 class Sentences:
@@ -210,9 +211,9 @@ class Sentences:
     ['Forces advanced 5 km.[12]', 'The U.S. sent 2 tanks.']
     """
 
-    def __init__(self, text: str, context: int | None = None):
+    def __init__(self, text: str, context: int = MAX_CONTEXT):
         self.text = text
-        self.context = context or MAX_CONTEXT
+        self.context = context
         self.starts = [0]
         pattern = _WRAPPED_BOUNDARY if is_hard_wrapped(text) else _BOUNDARY
         for boundary in pattern.finditer(text):

@@ -40,9 +40,11 @@ class Actor:
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
-    """The rows of a data file as dicts keyed by its header."""
+    """The rows of a data file as dicts keyed by its header; `#` comment lines, which hand
+    files may open with, are left out."""
     with open(DATA / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+        lines = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def normalize(phrase: str) -> str:
@@ -116,3 +118,9 @@ def adjectives() -> frozenset[str]:
     (True, False)
     """
     return frozenset(row["form"] for row in read_tsv("adjectives.tsv"))
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """The demonyms of the actor gazetteer, lower-cased ("ukrainian", "israelis")."""
+    return frozenset(a.form.lower() for a in actors() if a.kind == "demonym")

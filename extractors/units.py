@@ -50,11 +50,9 @@ BLOCKED = "-"
 
 
 def _rows(name: str) -> list[dict]:
-    import csv
+    from .lexicons import read_tsv
 
-    with (DATA / name).open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_tsv(name)
 
 
 @cache

@@ -7,9 +7,13 @@ corpora at evaluation time and never copied into the repository.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "docs" / "war-gold"
@@ -51,11 +55,6 @@ def corpus_records(corpora: Path, corpus: str):
 
 
 # ---- scoring ---------------------------------------------------------------------------
-
-import csv  # noqa: E402
-import math  # noqa: E402
-from collections import Counter, defaultdict  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
 
 WAR_CATEGORIES = ("casualties", "damage", "attacks", "troops", "aid", "weapon_range")
 MEASURED = ("casualties", "damage", "attacks")

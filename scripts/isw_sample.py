@@ -41,7 +41,6 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import math
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -52,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 
 from extractors import Quantity, extract  # noqa: E402
 from extractors.corpus import read_jsonl  # noqa: E402
+from extractors.war_gold import wilson  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "isw-reports-2022.jsonl"
 WAR_CATEGORIES = ("weapon_range", "aid", "casualties", "damage", "troops", "attacks")
@@ -158,16 +158,6 @@ def read_judgements(path: Path) -> list[Verdict]:
             verdicts.append(Verdict(int(row["index"]), row["doc_id"], int(row["start"]),
                                     int(row["end"]), row["category"], row["verdict"], row["reason"]))
     return verdicts
-
-
-def wilson(correct: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """The 95% Wilson score interval of a proportion."""
-    if n == 0:
-        return (0.0, 1.0)
-    p = correct / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def precision_line(name: str, correct: int, n: int) -> str:

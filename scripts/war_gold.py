@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import hashlib
 import json
 import sys
@@ -188,7 +187,6 @@ def agreement(first: Path, second: Path) -> None:
         with path.open(encoding="utf-8", newline="") as handle:
             return [r for r in csv.DictReader(handle)]
     a, b = rows(first), rows(second)
-    sentences = {r["sentence_id"] for r in b} | {r["sentence_id"] for r in a}
     with (GOLD_DIR / "sentences.csv").open(encoding="utf-8", newline="") as handle:
         shared = {r["sentence_id"] for r in csv.DictReader(handle) if r["round"] == "1"}
     a = [r for r in a if r["sentence_id"] in shared]

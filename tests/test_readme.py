@@ -3,7 +3,6 @@ Python example, run against this repository."""
 
 from __future__ import annotations
 
-import re
 import shlex
 import subprocess
 import sys

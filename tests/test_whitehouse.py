@@ -3,7 +3,6 @@ full texts published where the rights allow."""
 
 from __future__ import annotations
 
-import csv
 import gzip
 import json
 

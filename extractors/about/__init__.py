@@ -53,15 +53,10 @@ def noun_class(phrase: str | None) -> str | None:
         head = phrase.split()[-1]
         if head in _weapons():
             return "weapons"  # "2,000 Javelin"
-        if head.lower() in _demonyms():
+        if head.lower() in lexicons.demonyms():
             return "people"  # "73 Israelis"
     return "people" if klass == "military_personnel" else klass
 
-
-@cache
-def _demonyms() -> frozenset[str]:
-    """The demonyms of the actor gazetteer, as people counted ("2,250 Palestinians")."""
-    return frozenset(a.form.lower() for a in lexicons.actors() if a.kind == "demonym")
 
 
 def is_military(phrase: str | None) -> bool:
@@ -109,11 +104,12 @@ _STAGE_WINDOW = 200
 @cache
 def _weapons() -> dict[str, str]:
     """Named weapons (data/weapons.tsv): form as written -> the name it is grouped under."""
-    return {row["form"]: row["weapon"] for row in cues.table("weapons.tsv")}
+    return {row["form"]: row["weapon"] for row in lexicons.read_tsv("weapons.tsv")}
 
 
-def named_weapons() -> list[str]:
-    return list(_weapons())
+@cache
+def named_weapons() -> frozenset[str]:
+    return frozenset(_weapons())
 
 
 # Weapons that have a range: named systems (with the noun that follows them), and the
@@ -291,7 +287,7 @@ def introduces(intro: str, dimension: str, klass: str | None) -> dict | None:
         # an aid word or a package's list; a verb alone ("we committed to:") introduces goals too
         if cues.AID_CUE.search(intro) or _GIVING.search(intro):
             return {"category": "aid", "aid_kind": cues.aid_kind_of(intro) or ("military" if klass else None),
-                    "stage": cues.stage_of(intro)}
+                    "stage": cues.stage_near(intro, "")}
     if klass == "people":
         found = cues.measure_of("people", intro)
         if found and found[0] == "casualties":

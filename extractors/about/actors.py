@@ -26,7 +26,7 @@ from functools import cache
 
 import regex
 
-from ..lexicons import actors
+from ..lexicons import actors, demonyms
 
 
 # Words as the gazetteer's forms are written: "U.S.", "Timor-Leste", "Russia’s".
@@ -93,11 +93,6 @@ _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 _IN_RIGHT_AFTER = regex.compile(r"\s+in\s+(?:the\s+)?", regex.IGNORECASE)
 
 
-@cache
-def _demonyms() -> frozenset[str]:
-    return frozenset(a.form.lower() for a in actors() if a.kind == "demonym")
-
-
 def mentions(sentence: str):
     """Every actor named in a sentence, longest first where names overlap: (start, end,
     name as written, possessive).
@@ -144,7 +139,7 @@ def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None
     for m_start, m_end, name, possessive in mentions(sentence[window_start:min(len(sentence), end + _WINDOW)]):
         m_start += window_start
         m_end += window_start
-        demonym = name.lower() in _demonyms()
+        demonym = name.lower() in demonyms()
         if m_end > start and m_start < end:
             continue
         distance = m_start - end if m_start >= end else start - m_end + 10_000  # after first

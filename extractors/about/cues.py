@@ -11,27 +11,21 @@ cue is never matched without the label it gives.
 ('casualties', 'killed')
 >>> measure_of("weapons", "shot down"), measure_of("equipment", "shot down")
 (('attacks', 'intercepted'), ('damage', 'destroyed'))
->>> SELF["prisoners of war"], stage_of("has allocated")
+>>> SELF["prisoners of war"], stage_near("has allocated", "")
 (('casualties', 'captured'), 'allocated')
 """
 
 from __future__ import annotations
 
-import csv
 from functools import cache
 from pathlib import Path
 
 import regex
 
+from ..lexicons import read_tsv
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 NOUN_CLASSES = ("people", "weapons", "equipment", "structures", "places")
-
-
-def table(name: str) -> list[dict]:
-    """The rows of a data file, its `#` comment lines left out."""
-    with (DATA / name).open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def words_pattern(words) -> regex.Pattern:
@@ -46,7 +40,7 @@ def key(surface: str) -> str:
     return " ".join(surface.lower().split())
 
 
-_MEASURES = table("measures.tsv")
+_MEASURES = read_tsv("measures.tsv")
 # The counted noun that is its own measure: "deaths", "refugees", "prisoners of war".
 SELF: dict[str, tuple[str, str]] = {
     row["cue"]: (row["category"], row["measure"]) for row in _MEASURES if row["nouns"] == "self"}
@@ -56,14 +50,14 @@ BY_CLASS: dict[str, dict[str, tuple[str, str]]] = {
 MEASURE_CUES = {klass: words_pattern(table) for klass, table in BY_CLASS.items()}
 CATEGORY_MEASURES = sorted({(row["category"], row["measure"]) for row in _MEASURES})
 
-STAGES_TABLE = {row["cue"]: row["stage"] for row in table("stages.tsv")}
+STAGES_TABLE = {row["cue"]: row["stage"] for row in read_tsv("stages.tsv")}
 STAGE_CUE = words_pattern(STAGES_TABLE)
 _FUTURE = regex.compile(r"\b(?:will|would|to|shall|plans?\s+to|intends?\s+to|is\s+going\s+to)\s+(?:\w+\s+){0,2}$",
                         regex.IGNORECASE)
 
-NOT_WAR = words_pattern(row["cue"] for row in table("not-war.tsv"))
+NOT_WAR = words_pattern(row["cue"] for row in read_tsv("not-war.tsv"))
 
-_AID = table("aid-cues.tsv")
+_AID = read_tsv("aid-cues.tsv")
 AID_KINDS_TABLE = {row["cue"]: row["kind"] or None for row in _AID}
 AID_CUE = words_pattern(row["cue"] for row in _AID if row["makes_aid"] == "yes")
 AID_KIND_CUE = words_pattern(row["cue"] for row in _AID if row["kind"])
@@ -74,18 +68,6 @@ def measure_of(klass: str, text: str) -> tuple[str, str] | None:
     """(category, measure) of the first cue for a noun class in `text`."""
     found = MEASURE_CUES[klass].search(text)
     return None if found is None else BY_CLASS[klass][key(found.group("cue"))]
-
-
-def stage_of(text: str) -> str | None:
-    """The stage of the last stage cue in `text`; a cue after "will" or "to" is a pledge."""
-    found = None
-    for found in STAGE_CUE.finditer(text):
-        pass
-    if found is None:
-        return None
-    if _FUTURE.search(text, 0, found.start()):
-        return "pledged"
-    return STAGES_TABLE[key(found.group("cue"))]
 
 
 def stage_near(before: str, after: str) -> str | None:

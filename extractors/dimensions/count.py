@@ -384,10 +384,10 @@ def _is_named_weapon(token: str, words, i: int) -> bool:
                 or _compound_head(words, i + 1) is not None)  # "four S-300 air defense systems"
 
 
-@cache
 def _named_weapons() -> frozenset[str]:
-    from ..about import named_weapons
-    return frozenset(named_weapons())
+    from ..about import named_weapons  # the registry lists this module: import on use
+
+    return named_weapons()
 
 
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")  # "U.S.", "U.K.": a name, not a sentence end
