@@ -158,12 +158,6 @@ _GIVER_VERB = regex.compile(r"\b(?:provided|provides|providing|pledged|pledges|c
                             r"announced|announces)\s+(?:(?:an?|the|another|a\s+further|an\s+additional|additional|"
                             r"nearly|almost|over|about|approximately|around|some|more\s+than|at\s+least|up\s+to|"
                             r"roughly|just\s+over|already)\s+)*$", regex.IGNORECASE)
-# Money paid to people for work or service: "736-ruble payments to popularize blood donations".
-_PAY = regex.compile(r"\b(?:payments?|salar(?:y|ies)|wages?|bonus(?:es)?|allowances?|pensions?|stipends?|subsid(?:y|ies))\b",
-                     regex.IGNORECASE)
-# The size of a fund, a bank or a cover is no money given ("a $100 million green bank").
-_FINANCE = regex.compile(r"\b(?:insurance|balance\s+sheet|(?:investment|private)\s+capital|green\s+bank|"
-                         r"guarantee\s+company|platform)\b", regex.IGNORECASE)
 # A government's budget proposes what Congress may give: "The Budget provides $2 billion".
 _BUDGET = regex.compile(r"(?:\b(?:[Tt]he|President['’]s|FY\s?\d{2,4})\s+Budget\b|\bBudget\s+(?:includes|provides|requests|"
                         r"invests|proposes|supports|also|continues|maintains|builds)\b)")
@@ -271,8 +265,8 @@ def _money(text: str, sentence_start: int, sentence_end: int, start: int, end: i
                 aid = bool(cues.AID_CUE.search(sentence))
             elif giving:
                 aid = recipient is not None or (donor is not None and bool(_GIVER_VERB.search(before[-_BEFORE_WINDOW:])))
-    if not aid or _APPEAL.search(sentence) or cues.NOT_GIVEN.search(window) or _PAY.search(near_after) \
-            or _FINANCE.search(window) or _BUDGET.search(sentence):
+    if not aid or _APPEAL.search(sentence) or cues.NOT_GIVEN.search(window) or cues.PAY.search(near_after) \
+            or _BUDGET.search(sentence):
         return About(subject=subject)  # an appeal to the reader, a budget request, federal aid at home
     about = About("aid", subject=subject, aid_kind=cues.aid_kind_of(subject, window),
                   stage=cues.stage_near(before[-_STAGE_WINDOW:], near_after))

@@ -61,7 +61,8 @@ _AID = read_tsv("aid-cues.tsv")
 AID_KINDS_TABLE = {row["cue"]: row["kind"] or None for row in _AID}
 AID_CUE = words_pattern(row["cue"] for row in _AID if row["makes_aid"] == "yes")
 AID_KIND_CUE = words_pattern(row["cue"] for row in _AID if row["kind"])
-NOT_GIVEN = words_pattern(row["cue"] for row in _AID if row["makes_aid"] in ("request", "domestic"))
+NOT_GIVEN = words_pattern(row["cue"] for row in _AID if row["makes_aid"] in ("request", "domestic", "finance"))
+PAY = words_pattern(row["cue"] for row in _AID if row["makes_aid"] == "pay")
 
 
 def measure_of(klass: str, text: str) -> tuple[str, str] | None:
