@@ -1,33 +1,36 @@
-"""The build: corpus -> records -> CSV and Parquet -> datapackage.json -> validation -> swap.
+"""The build: a corpus -> figures -> CSV and Parquet -> datapackage.json -> validation -> swap.
 
-Everything is written into a temporary directory beside dist/, validated there as a
+Everything is written into a temporary directory beside its target, validated there as a
 consumer would validate it, and only then swapped in; a failed build leaves the previous
-dist/ and datapackage.json as they were.
+package as it was. The repository's corpus/ builds into dist/ (with datapackage.json and
+schema/ at the root); any other corpus builds into a folder of its own (`--out`), never into
+the repository's dist/, which holds only what corpus/ allows.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
 import json
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 import duckdb
 
-from . import corpus, records
-from .duckdb_io import connect, read_csv_sql, sql_string
+from . import corpus, pipeline, records, sources
+from .duckdb_io import connect, paths_sql, read_csv_sql, sql_string
 from .records import cell
 from .datacard import data_card
-from .engine import FULL_CONTEXT, MAX_CONTEXT, VERSION, extract
+from .engine import VERSION
+from .pipeline import PART_BYTES, TABLE_NAMES, Progress
 
 PACKAGE_NAME = "newsfigures"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-TABLE_NAMES = ("documents", "quantities", "texts")
+PARQUET = "application/vnd.apache.parquet"
 
 
 class BuildError(Exception):
@@ -37,59 +40,45 @@ class BuildError(Exception):
 @dataclass
 class BuildReport:
     rows: dict[str, int] = field(default_factory=dict)
-
-
-def write_csv(path: Path, columns: list[str], rows: Iterable[dict]) -> int:
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([cell(row[c]) for c in columns])
-            count += 1
-    return count
-
-
-def write_parquet(csv_path: Path, parquet_path: Path, schema: dict) -> None:
-    """The Parquet sibling of a CSV table, with the same columns and types."""
-    connection = connect()
-    order = ", ".join(f'"{k}"' for k in schema["primaryKey"])
-    connection.execute(
-        f"COPY (SELECT * FROM {read_csv_sql(csv_path, schema)} ORDER BY {order}) "
-        f"TO {sql_string(parquet_path)} (FORMAT parquet, COMPRESSION zstd)")
-    connection.close()
+    characters: int = 0
+    seconds: float = 0.0
+    skipped: list[str] = field(default_factory=list)
+    out: Path | None = None
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: extract, assemble, validate
 
 
 def file_facts(path: Path) -> dict:
-    data = path.read_bytes()
-    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+    return pipeline.file_facts(path)
 
 
-def descriptor(dist: Path, articles: list[corpus.Article]) -> dict:
-    """datapackage.json: Frictionless Data Package v2, hashes and sizes from the files."""
-    created = max(a.document.added for a in articles).isoformat() + "T00:00:00Z" if articles else None
-    resources = []
+def parquet_name(table: str) -> str:
+    """The resource name of a table's Parquet copy."""
+    return f"{table}-parquet"
+
+
+def descriptor(tables: dict[str, pipeline.Table], done: Progress, source: sources.Source, prefix: str = "") -> dict:
+    """datapackage.json: Frictionless Data Package v2, hashes and sizes from the files, paths
+    relative to the descriptor (`prefix` is "dist/" for the repository's root descriptor)."""
+    created = done.latest_added.isoformat() + "T00:00:00Z" if done.latest_added else None
+    resources, copies = [], []
     for name in TABLE_NAMES:
-        csv_path = dist / f"{name}.csv"
-        parquet_path = dist / f"{name}.parquet"
+        table = tables[name]
+        common = {"description": records.TABLES[name][0].__doc__.strip(),
+                  "licenses": [RESOURCE_LICENSES[name]], "schema": records.table_schema(name)}
         resources.append({
-            "name": name,
-            "type": "table",
-            "path": f"dist/{name}.csv",
-            "scheme": "file",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            **file_facts(csv_path),
-            "description": records.TABLES[name][0].__doc__.strip(),
-            "licenses": [RESOURCE_LICENSES[name]],
-            "schema": records.table_schema(name),
-            # Frictionless checks Parquet poorly, so the Parquet sibling is described here
-            # and checked by `extract validate` itself: same rows as the CSV, this hash.
-            "parquet": {"path": f"dist/{name}.parquet", "format": "parquet",
-                        "mediatype": "application/vnd.apache.parquet", **file_facts(parquet_path)},
-        })
-    return {
+            "name": name, "type": "table", "path": prefix + table.csv["path"], "scheme": "file",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "bytes": table.csv["bytes"], "hash": table.csv["hash"], **common})
+        parts = table.parquet
+        copy = {"name": parquet_name(name), "type": "table", "title": f"{name} (Parquet)",
+                "path": prefix + parts[0]["path"] if len(parts) == 1 else [prefix + p["path"] for p in parts],
+                "scheme": "file", "format": "parquet", "mediatype": PARQUET}
+        # Each file's size and hash, under `files`: frictionless reads a Parquet file through
+        # pandas and cannot count its bytes, so `bytes` and `hash` on the resource would fail
+        # its validation; `extract validate` checks these.
+        copy["files"] = [{"path": prefix + p["path"], "bytes": p["bytes"], "hash": p["hash"]} for p in parts]
+        copies.append({**copy, **common, "description": f"The rows of `{name}`, in Parquet, with the same schema."})
+    package = {
         "$schema": PROFILE,
         "name": PACKAGE_NAME,
         "title": "newsfigures: the figures news articles report",
@@ -97,16 +86,19 @@ def descriptor(dist: Path, articles: list[corpus.Article]) -> dict:
                         "attacks, percentages, durations, areas, volumes, weights and speeds "
                         "reported in news articles, extracted "
                         "by rules with their qualifiers as bounds, normalized, and traceable to "
-                        "the exact characters of their source. See dist/README.md."),
+                        "the exact characters of their source. See README.md."),
         "version": VERSION,
-        "created": created,
-        "keywords": ["news", "quantities", "information extraction", "Ukraine", "war", "aid"],
-        "licenses": [{"name": "ODC-BY-1.0", "title": "Open Data Commons Attribution License 1.0",
-                      "path": "https://opendatacommons.org/licenses/by/1-0/"}],
-        "sources": _sources(articles),
-        "contributors": [{"title": "newsfigures contributors", "roles": ["creator"]}],
-        "resources": resources,
     }
+    if created:
+        package["created"] = created
+    package.update({
+        "keywords": ["news", "quantities", "information extraction", "Ukraine", "war", "aid"],
+        "licenses": [ODC_BY],
+        "sources": _sources(done, source),
+        "contributors": [{"title": "newsfigures contributors", "roles": ["creator"]}],
+        "resources": resources + copies,
+    })
+    return package
 
 
 ODC_BY = {"name": "ODC-BY-1.0", "title": "Open Data Commons Attribution License 1.0",
@@ -122,94 +114,115 @@ RESOURCE_LICENSES = {
 }
 
 
-def _sources(articles: list[corpus.Article]) -> list[dict]:
-    """One source per outlet group: the White House statements, and the news articles."""
-    by_outlet: dict[str, int] = {}
-    for article in articles:
-        key = article.document.outlet if article.document.full_text else "news"
-        by_outlet[key or "news"] = by_outlet.get(key or "news", 0) + 1
-    news = sorted({a.document.outlet for a in articles if a.document.outlet and not a.document.full_text})
-    sources = []
-    for key, count in sorted(by_outlet.items()):
-        if key == "news":
-            sources.append({"title": f"News articles ({count}; outlets named where known: "
-                                     f"{', '.join(news) or 'none'}), provenance in corpus/provenance.csv",
-                            "path": "corpus/provenance.csv"})
-        else:
-            sources.append({"title": f"{key}: {count} statements, briefings and fact sheets on Ukraine "
-                                     "(public domain), from the brian14708/wh-briefings compilation",
-                            "path": "corpus/provenance.csv"})
-    return sources
+def _sources(done: Progress, source: sources.Source) -> list[dict]:
+    """One source per outlet group: the documents published in full (by outlet), and the rest."""
+    if not source.repository:
+        total = sum(done.outlets.values()) + sum(done.published_in_full.values())
+        return [{"title": f"{source.name}: {total} documents, built with `extract build --corpus` "
+                          "(provenance: documents.csv; rights: documents.rights)"}]
+    found = []
+    for outlet, count in sorted(done.published_in_full.items()):
+        found.append({"title": f"{outlet or 'unknown outlet'}: {count} statements, briefings and fact sheets "
+                               "on Ukraine (public domain), from the brian14708/wh-briefings compilation "
+                               "(provenance: documents.csv)"})
+    news = sum(done.outlets.values())
+    if news:
+        named = ", ".join(sorted(o for o in done.outlets if o)) or "none"
+        found.append({"title": f"News articles ({news}; outlets named where known: {named}) "
+                               "(provenance: documents.csv)"})
+    return sorted(found, key=lambda s: s["title"])
+
+
+def _paths(resource: dict) -> list[str]:
+    path = resource["path"]
+    return path if isinstance(path, list) else [path]
 
 
 def downloadable(package: dict) -> dict:
     """The descriptor of dist/ on its own, for whoever downloads only dist/: the same package
-    with paths relative to dist/ and sources named without the repository's paths. Written by
-    every build from the root descriptor, so the two cannot drift."""
+    with paths relative to dist/. Written by every build from the root descriptor, so the two
+    cannot drift."""
     copy = json.loads(json.dumps(package))
     for resource in copy["resources"]:
-        resource["path"] = resource["path"].removeprefix("dist/")
-        resource["parquet"]["path"] = resource["parquet"]["path"].removeprefix("dist/")
-    copy["sources"] = [{"title": source["title"].replace(", provenance in corpus/provenance.csv", "")
-                        + " (provenance: documents.csv)"} for source in package["sources"]]
+        paths = [p.removeprefix("dist/") for p in _paths(resource)]
+        resource["path"] = paths if isinstance(resource["path"], list) else paths[0]
+        for part in resource.get("files", []):
+            part["path"] = part["path"].removeprefix("dist/")
     return copy
 
 
-def stage(staging: Path, articles: list[corpus.Article],
-          progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Write the whole package (dist/, datapackage.json, schema/) under `staging`."""
-    quantities = []
-    for i, article in enumerate(articles, start=1):
-        try:
-            context = FULL_CONTEXT if article.document.full_text else MAX_CONTEXT
-            quantities.extend(extract(article.text, article.document.doc_id, context))
-        except Exception as error:  # a rule's bug must stop the build, naming the article
-            raise BuildError(f"{article.document.path}: extraction failed: {error!r}") from error
-        if progress:
-            progress(i, len(articles))
-    quantities.sort(key=lambda q: (q.doc_id, q.start, q.end))
-    dist = staging / "dist"
-    dist.mkdir()
-    report = BuildReport()
-    tables = {
-        "documents": [a.document.model_dump() for a in articles],
-        "quantities": [q.model_dump() for q in quantities],
-        "texts": [{"doc_id": a.document.doc_id, "text": a.text} for a in articles if a.document.full_text],
-    }
-    for name in TABLE_NAMES:
-        schema = records.table_schema(name)
-        report.rows[name] = write_csv(dist / f"{name}.csv", records.columns(name), tables[name])
-        write_parquet(dist / f"{name}.csv", dist / f"{name}.parquet", schema)
-    package = descriptor(dist, articles)
-    (staging / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (dist / "README.md").write_text(data_card(staging, package), encoding="utf-8")
-    (dist / "datapackage.json").write_text(json.dumps(downloadable(package), indent=2, ensure_ascii=False) + "\n",
-                                           encoding="utf-8")
-    schema_dir = staging / "schema"
-    schema_dir.mkdir()
-    for name in TABLE_NAMES:
-        (schema_dir / f"{name}.json").write_text(schema_json(name), encoding="utf-8")
-    return report
+@dataclass(frozen=True)
+class Layout:
+    """Where a build publishes: the names it replaces in `home`, its lock and staging."""
+
+    home: Path
+    names: tuple[str, ...]
+    package: str          # the package folder among `names`
+    prefix: str           # of the paths in the top descriptor
+    previous: str
+    staging_prefix: str
+    lock: Path
+
+    @classmethod
+    def repository(cls, root: Path) -> "Layout":
+        return cls(root, ("dist", "datapackage.json", "schema"), "dist", "dist/", PREVIOUS, ".build-", root / LOCK)
+
+    @classmethod
+    def folder(cls, out: Path) -> "Layout":
+        out = out.absolute()
+        return cls(out.parent, (out.name,), out.name, "", f".{out.name}.previous", f".{out.name}.build-",
+                   out.parent / f".{out.name}.build.lock")
+
+
+def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 1,
+          part_bytes: int = PART_BYTES, progress: Callable[[Progress], None] | None = None) -> BuildReport:
+    """Write the whole package under `staging` as `layout` publishes it."""
+    package_dir = staging / layout.package
+    package_dir.mkdir(parents=True)
+    work = staging / ".work"
+    clock = time.monotonic()
+    try:
+        done = pipeline.extract_all(source, work, jobs, progress)
+    except pipeline.ExtractionError as error:
+        raise BuildError(str(error)) from error
+    extracted = time.monotonic()
+    tables = pipeline.assemble(work, package_dir, part_bytes)
+    shutil.rmtree(work)
+    package = descriptor(tables, done, source, layout.prefix)
+    top = staging / layout.package / "datapackage.json" if not layout.prefix else staging / "datapackage.json"
+    top.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    own = downloadable(package)
+    (package_dir / "README.md").write_text(data_card(package_dir, own, source), encoding="utf-8")
+    if layout.prefix:
+        (package_dir / "datapackage.json").write_text(json.dumps(own, indent=2, ensure_ascii=False) + "\n",
+                                                      encoding="utf-8")
+        schema_dir = staging / "schema"
+        schema_dir.mkdir()
+        for name in TABLE_NAMES:
+            (schema_dir / f"{name}.json").write_text(schema_json(name), encoding="utf-8")
+    return BuildReport(rows={name: t.rows for name, t in tables.items()}, characters=done.characters,
+                       seconds=0.0, skipped=list(source.skipped), out=layout.home / layout.package,
+                       phases={"extract": extracted - clock, "assemble": time.monotonic() - extracted})
 
 
 LOCK = ".build.lock"
 
 
 @contextlib.contextmanager
-def _locked(root: Path):
-    """One build at a time in a repository: a second one stops with a clear message. The lock
+def _locked(lock: Path):
+    """One build at a time into a target: a second one stops with a clear message. The lock
     is the kernel's (fcntl), so a killed build never leaves it held."""
     import fcntl
     import os
 
-    handle = (root / LOCK).open("a+")
+    handle = lock.open("a+")
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "unknown"
-            raise BuildError(f"{root / LOCK}: another build is running (pid {holder}); wait for it") from None
+            raise BuildError(f"{lock}: another build is running (pid {holder}); wait for it") from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))
@@ -219,41 +232,74 @@ def _locked(root: Path):
         handle.close()
 
 
-def _clean_stale_staging(root: Path) -> None:
+def _clean_stale_staging(layout: Layout) -> None:
     """Remove the staging folders of builds that were killed (the lock says none is running)."""
-    for stale in root.glob(".build-*"):
+    for stale in layout.home.glob(layout.staging_prefix + "*"):
         if stale.is_dir():
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def build(root: Path, progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Build dist/ and datapackage.json from corpus/, or raise and leave them untouched."""
-    with _locked(root):
-        return _build(root, progress)
+def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
+          corpus_path: Path | None = None, out: Path | None = None,
+          mapping: sources.Mapping | None = None, jobs: int | None = None,
+          part_bytes: int = PART_BYTES, keep_going: bool = False) -> BuildReport:
+    """Build a corpus (by default the repository's corpus/) into a validated package (by
+    default the repository's dist/, datapackage.json and schema/), or raise and leave the
+    previous package untouched."""
+    started = time.monotonic()
+    source = sources.open_source(corpus_path or root, mapping, keep_going=keep_going)
+    layout = _layout(root, source, out)
+    with _locked(layout.lock):
+        recover_layout(layout)
+        _clean_stale_staging(layout)
+        with tempfile.TemporaryDirectory(prefix=layout.staging_prefix, dir=layout.home) as scratch:
+            staging = Path(scratch)
+            report = stage(staging, source, layout, jobs=jobs or sources.jobs_available(),
+                           part_bytes=part_bytes, progress=progress)
+            top = staging / ("datapackage.json" if layout.prefix else f"{layout.package}/datapackage.json")
+            clock = time.monotonic()
+            problems = validate_descriptor(top, layout.prefix, articles=None)
+            report.phases["validate"] = time.monotonic() - clock
+            if problems:
+                raise BuildError(f"the built package does not validate; {layout.home / layout.package} is unchanged:\n  "
+                                 + "\n  ".join(problems[:20]))
+            _swap(staging, layout)
+    report.seconds = time.monotonic() - started
+    return report
 
 
-def _build(root: Path, progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    recover(root)
-    _clean_stale_staging(root)
-    articles = corpus.load(root)
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=root) as scratch:
-        staging = Path(scratch)
-        report = stage(staging, articles, progress)
-        problems = validate(staging, articles)
-        if problems:
-            raise BuildError("the built package does not validate; dist/ is unchanged:\n  "
-                             + "\n  ".join(problems[:20]))
-        _swap(staging, root)
-        return report
+def _layout(root: Path, source: sources.Source, out: Path | None) -> Layout:
+    """Where this corpus may be published: the repository's own corpus into dist/ (or a
+    folder), any other corpus only into a folder of its own."""
+    dist = (root / "dist").absolute()
+    if out is None or out.absolute() == dist:
+        if not (source.repository and source.root.absolute() == root.absolute()):
+            raise BuildError(f"{dist}: holds only what {root / 'corpus'} allows; build {source.path} "
+                             "into a folder of its own with --out DIR")
+        return Layout.repository(root)
+    out = out.absolute()
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"{out}: not a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / "datapackage.json").is_file():
+        raise BuildError(f"{out}: exists and is not a package; give a new or empty folder (a build replaces it whole)")
+    if out.is_dir() and (out / "datapackage.json").is_file():
+        try:
+            name = json.loads((out / "datapackage.json").read_text(encoding="utf-8")).get("name")
+        except (OSError, ValueError, AttributeError):
+            name = None
+        if name != PACKAGE_NAME:
+            raise BuildError(f"{out}: holds a package that is not a {PACKAGE_NAME} build; give a new or empty folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return Layout.folder(out)
 
 
 def differences(root: Path) -> list[str]:
     """The published files a fresh build from corpus/ would write differently (none: the
     package is exactly what its corpus and extractors make)."""
-    articles = corpus.load(root)
+    source = sources.open_source(root)
     with tempfile.TemporaryDirectory(prefix=".check-") as scratch:
         staging = Path(scratch)
-        stage(staging, articles)
+        stage(staging, source, Layout.repository(root))
         fresh, published = _published_files(staging), _published_files(root)
     return [f"{name}: {'missing' if name not in published else 'not what a fresh build writes'}"
             for name in sorted(fresh) if fresh[name] != published.get(name)] + \
@@ -261,7 +307,7 @@ def differences(root: Path) -> list[str]:
 
 
 def _published_files(root: Path) -> dict[str, bytes]:
-    files = [root / "datapackage.json", *(root / "dist").glob("*"), *(root / "schema").glob("*.json")]
+    files = [root / "datapackage.json", *(root / "dist").rglob("*"), *(root / "schema").glob("*.json")]
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in files if p.is_file()}
 
 
@@ -271,37 +317,41 @@ def schema_json(name: str) -> str:
 
 # The last good package while a new one is swapped in; its presence means a swap was cut short.
 PREVIOUS = ".dist-previous"
-_KEPT = ("dist", "datapackage.json", "schema")
 
 
-def _swap(staging: Path, root: Path) -> None:
-    """Replace dist/, datapackage.json and schema/ with the staged ones. The previous ones
-    are moved aside first; if anything fails, or the process dies, `recover` puts them back."""
-    previous = root / PREVIOUS
+def _swap(staging: Path, layout: Layout) -> None:
+    """Replace the published names with the staged ones. The previous ones are moved aside
+    first; if anything fails, or the process dies, `recover` puts them back."""
+    previous = layout.home / layout.previous
     if previous.exists():
         shutil.rmtree(previous)
     previous.mkdir()
     try:
-        for name in _KEPT:
-            if (root / name).exists():
-                (root / name).rename(previous / name)
-        for name in _KEPT:
-            (staging / name).rename(root / name)
+        for name in layout.names:
+            if (layout.home / name).exists():
+                (layout.home / name).rename(previous / name)
+        for name in layout.names:
+            (staging / name).rename(layout.home / name)
     except BaseException:
-        recover(root)
+        recover_layout(layout)
         raise
     shutil.rmtree(previous)
 
 
 def recover(root: Path) -> None:
+    """Undo a swap of the repository's package that did not finish (see recover_layout)."""
+    recover_layout(Layout.repository(root))
+
+
+def recover_layout(layout: Layout) -> None:
     """Undo a swap that did not finish: restore the previous package wherever it was moved
     aside. Safe to call at any time; does nothing when no swap was cut short."""
-    previous = root / PREVIOUS
+    previous = layout.home / layout.previous
     if not previous.exists():
         return
-    for name in _KEPT:
+    for name in layout.names:
         if (previous / name).exists():
-            target = root / name
+            target = layout.home / name
             if target.is_dir():
                 shutil.rmtree(target)
             elif target.exists():
@@ -313,127 +363,195 @@ def recover(root: Path) -> None:
 def validate(root: Path, articles: list[corpus.Article] | None = None) -> list[str]:
     """Check a built package as a consumer would; return the problems found (none: valid).
 
-    The resources are the tables of this dataset with the schemas of its records;
-    frictionless finds no error (types, constraints, keys, CSV hashes and sizes); each
-    Parquet sibling has its recorded hash and size and the same rows as its CSV; dist/ holds
-    nothing else; every quantity's text is its sentence's slice; and, where the articles are
-    given, its document's slice, its sentence is in the document, and the documents table
-    is their provenance.
+    `root` is a repository (datapackage.json with dist/) or a package folder. The resources
+    are the tables of this dataset with the schemas of its records; frictionless finds no
+    error in the CSV (types, constraints, keys, hashes and sizes); each Parquet copy has its
+    recorded hashes and sizes and the same rows as its CSV; the folder holds nothing else;
+    every quantity's text is its sentence's slice and, where the texts are published, its
+    document's; and, where the articles are given, its article's slice, and the documents
+    table is their provenance.
     """
-    path = root / "datapackage.json"
+    prefix = "dist/" if (root / "corpus").is_dir() or (root / "dist").is_dir() else ""
+    return validate_descriptor(root / "datapackage.json", prefix, articles)
+
+
+def validate_descriptor(path: Path, prefix: str, articles: list[corpus.Article] | None) -> list[str]:
+    root = path.parent
     if not path.is_file():
         return [f"{path}: missing (run `extract build`)"]
     try:
         package = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
         return [f"{path}: not JSON ({error})"]
-    problems = _resources(path, package)
+    if not isinstance(package, dict):
+        return [f"{path}: not a Data Package descriptor (a JSON object)"]
+    problems = _resources(path, package, prefix)
     if problems:
         return problems
-    problems += _frictionless(path)
-    own = root / "dist" / "datapackage.json"
-    try:
-        if json.loads(own.read_text(encoding="utf-8")) != downloadable(package):
-            problems.append(f"{own}: not the descriptor of dist/ that {path.name} gives (run `extract build`)")
-        else:
-            problems += _frictionless(own)
-    except (OSError, json.JSONDecodeError) as error:
-        problems.append(f"{own}: unreadable ({error})")
-    problems += _stray_files(root)
-    connection = connect()
-    for resource in package["resources"]:
-        try:
-            problems += _parquet(root, resource, connection)
-        except (duckdb.Error, OSError) as error:
-            problems.append(f"{root / resource['parquet']['path']}: unreadable ({error})")
-    connection.close()
-    if not problems:
-        problems += _offsets(root, package, articles)
-    if not problems and articles is not None:
-        problems += _documents(root, articles)
+    # frictionless reads the CSV in a process of its own while DuckDB checks the rest here.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        by_frictionless = pool.submit(_frictionless, path, package)
+        problems += _checks(path, package, prefix, articles)
+        problems = by_frictionless.result() + problems
     return problems
 
 
-def _resources(path: Path, package: dict) -> list[str]:
+def _checks(path: Path, package: dict, prefix: str, articles: list[corpus.Article] | None) -> list[str]:
+    root = path.parent
+    problems = []
+    if prefix:
+        own = root / prefix / "datapackage.json"
+        try:
+            if json.loads(own.read_text(encoding="utf-8")) != downloadable(package):
+                problems.append(f"{own}: not the descriptor of {prefix} that {path.name} gives (run `extract build`)")
+        except (OSError, ValueError) as error:
+            problems.append(f"{own}: unreadable ({error})")
+    problems += _stray_files(root / prefix, package, prefix)
+    connection = connect()
+    try:
+        for name in TABLE_NAMES:
+            problems += _parquet(root, _resource(package, name), _resource(package, parquet_name(name)), connection)
+        if not problems:
+            problems += _offsets(root, package, connection)
+    finally:
+        connection.close()
+    if not problems and articles is not None:
+        problems += _article_offsets(root, package, articles)
+        problems += _documents(root, package, articles)
+    return problems
+
+
+def _resource(package: dict, name: str) -> dict:
+    return next(r for r in package["resources"] if r.get("name") == name)
+
+
+def _resources(path: Path, package: dict, prefix: str) -> list[str]:
     """The descriptor names exactly this dataset's tables, files and schemas."""
     resources = package.get("resources")
-    if not isinstance(resources, list) or [r.get("name") for r in resources] != list(TABLE_NAMES):
-        return [f"{path}: resources must be {', '.join(TABLE_NAMES)}"]
+    expected = [*TABLE_NAMES, *map(parquet_name, TABLE_NAMES)]
+    if not isinstance(resources, list) or [isinstance(r, dict) and r.get("name") for r in resources] != expected:
+        return [f"{path}: resources must be {', '.join(expected)}"]
     problems = []
-    for resource in resources:
-        name = resource["name"]
-        if resource.get("path") != f"dist/{name}.csv" or \
-                (resource.get("parquet") or {}).get("path") != f"dist/{name}.parquet":
-            problems.append(f"{path}: {name} must be dist/{name}.csv with dist/{name}.parquet")
-        elif resource.get("schema") != records.table_schema(name):
+    for name in TABLE_NAMES:
+        table, copy = _resource(package, name), _resource(package, parquet_name(name))
+        paths = _paths(copy)
+        single = [f"{prefix}{name}.parquet"]
+        parts = [f"{prefix}{name}/part-{i:05d}.parquet" for i in range(len(paths))]
+        if table.get("path") != f"{prefix}{name}.csv" or paths not in (single, parts) or \
+                isinstance(copy["path"], list) != (len(paths) > 1):
+            problems.append(f"{path}: {name} must be {prefix}{name}.csv with {prefix}{name}.parquet "
+                            f"(or parts {prefix}{name}/part-NNNNN.parquet)")
+        elif table.get("schema") != records.table_schema(name) or copy.get("schema") != records.table_schema(name):
             problems.append(f"{path}: the schema of {name} is not the one its records define")
     return problems
 
 
-def _stray_files(root: Path) -> list[str]:
-    expected = {f"{name}.{kind}" for name in TABLE_NAMES for kind in ("csv", "parquet")} | {"README.md", "datapackage.json"}
-    return [f"{path}: not part of the package" for path in sorted((root / "dist").iterdir())
-            if path.name not in expected]
-def _frictionless(path: Path) -> list[str]:
+def _stray_files(folder: Path, package: dict, prefix: str) -> list[str]:
+    expected = {"README.md", "datapackage.json"}
+    for resource in package["resources"]:
+        for path in _paths(resource):
+            expected.add(path.removeprefix(prefix))
+            if "/" in path.removeprefix(prefix):
+                expected.add(path.removeprefix(prefix).split("/")[0])
+    return [f"{path}: not part of the package" for path in sorted(folder.rglob("*"))
+            if path.relative_to(folder).as_posix() not in expected]
+
+
+def _frictionless(path: Path, package: dict) -> list[str]:
+    """Frictionless validates the descriptor and the CSV tables (types, constraints, keys,
+    hashes). The Parquet copies it reads only with its `parquet` extra (fastparquet and
+    pandas); they are checked below against the CSV instead."""
     import frictionless
 
+    csv_only = dict(package, resources=[r for r in package["resources"] if r.get("format") == "csv"])
+    problems = [f"{path}: {error.message}" for error in frictionless.Package.validate_descriptor(package).errors] \
+        if hasattr(frictionless.Package, "validate_descriptor") else []
     with contextlib.chdir(path.parent):
-        report = frictionless.validate(path.name)
-    return [f"{path.parent / (task.name or '')}: {error.message}" for task in report.tasks
-            for error in task.errors] + [f"{path}: {error.message}" for error in report.errors]
+        report = frictionless.validate(csv_only)
+    return problems + [f"{path.parent / (task.name or '')}: {error.message}" for task in report.tasks
+                       for error in task.errors] + [f"{path}: {error.message}" for error in report.errors]
 
 
-def _parquet(root: Path, resource: dict, connection) -> list[str]:
-    sibling = resource.get("parquet")
-    if not sibling:
-        return [f"{resource.get('path')}: no Parquet sibling described"]
-    parquet_path, csv_path = root / sibling["path"], root / resource["path"]
-    if not parquet_path.is_file():
-        return [f"{parquet_path}: missing"]
-    facts = file_facts(parquet_path)
-    if facts != {"bytes": sibling.get("bytes"), "hash": sibling.get("hash")}:
-        return [f"{parquet_path}: bytes/hash {facts} differ from datapackage.json"]
-    as_csv = read_csv_sql(csv_path, resource["schema"])
-    as_parquet = f"read_parquet({sql_string(parquet_path)})"
+def _parquet(root: Path, table: dict, copy: dict, connection) -> list[str]:
+    files = [root / p for p in _paths(copy)]
+    recorded = copy.get("files") or []
+    if [facts.get("path") for facts in recorded] != _paths(copy):
+        return [f"{files[0]}: datapackage.json records no size and hash for each file (`files`)"]
     problems = []
-    for left, right in ((as_csv, as_parquet), (as_parquet, as_csv)):
-        extra = connection.execute(
-            f"SELECT count(*) FROM (SELECT * FROM {left} EXCEPT ALL SELECT * FROM {right})").fetchone()[0]
-        if extra:
-            problems.append(f"{parquet_path}: {extra} rows differ from {csv_path.name}")
-    columns = [c[0] for c in connection.execute(f"DESCRIBE SELECT * FROM {as_parquet}").fetchall()]
-    expected = [f["name"] for f in resource["schema"]["fields"]]
+    for file, facts in zip(files, recorded):
+        if not file.is_file():
+            return [f"{file}: missing"]
+        actual = file_facts(file)
+        if actual != {"bytes": facts.get("bytes"), "hash": facts.get("hash")}:
+            problems.append(f"{file}: bytes/hash {actual} differ from datapackage.json")
+    if problems:
+        return problems
+    csv_path = root / table["path"]
+    as_csv = read_csv_sql(csv_path, table["schema"])
+    as_parquet = f"read_parquet({paths_sql(files)})"
+    label = files[0] if len(files) == 1 else files[0].parent
+    try:
+        # Row by row, in order (both are written sorted): streamed, whatever the table's size.
+        differ = connection.execute(
+            f"SELECT count(*) FROM (SELECT * FROM {as_csv}) AS c POSITIONAL JOIN "
+            f"(SELECT * FROM {as_parquet}) AS p WHERE c IS DISTINCT FROM p").fetchone()[0]
+        if differ:
+            problems.append(f"{label}: {differ} rows differ from {csv_path.name}")
+        columns = [c[0] for c in connection.execute(f"DESCRIBE SELECT * FROM {as_parquet}").fetchall()]
+    except (duckdb.Error, OSError) as error:
+        return [f"{label}: unreadable ({error})"]
+    expected = [f["name"] for f in table["schema"]["fields"]]
     if columns != expected:
-        problems.append(f"{parquet_path}: columns {columns} are not the schema's {expected}")
+        problems.append(f"{label}: columns {columns} are not the schema's {expected}")
     return problems
 
 
-def _offsets(root: Path, package: dict, articles: list[corpus.Article] | None) -> list[str]:
-    texts = None if articles is None else {a.document.doc_id: a.text for a in articles}
-    resource = package["resources"][TABLE_NAMES.index("quantities")]
+def _offsets(root: Path, package: dict, connection) -> list[str]:
+    """Every figure is its sentence's slice, and its published text's slice (SQL: DuckDB's
+    substring counts code points, as Python does)."""
+    quantities = _resource(package, "quantities")
+    texts = _resource(package, "texts")
+    q = read_csv_sql(root / quantities["path"], quantities["schema"])
+    t = read_csv_sql(root / texts["path"], texts["schema"])
+    where = quantities["path"]
+    problems = [f"{where} ({row[0]}): text is not sentence[start - sentence_start:end - sentence_start]"
+                for row in connection.execute(
+                    f"SELECT quantity_id FROM {q} WHERE start < sentence_start OR \"end\" < start OR "
+                    f"substring(sentence, start - sentence_start + 1, \"end\" - start) <> text "
+                    f"ORDER BY quantity_id LIMIT 20").fetchall()]
+    problems += [f"{where} ({row[0]}): text is not texts.text[start:end] of {row[1]}, or its sentence not at sentence_start"
+                 for row in connection.execute(
+                     f"SELECT q.quantity_id, q.doc_id FROM {q} q JOIN {t} t USING (doc_id) "
+                     f"WHERE substring(t.text, q.start + 1, q.\"end\" - q.start) <> q.text "
+                     f"OR substring(t.text, q.sentence_start + 1, length(q.sentence)) <> q.sentence "
+                     f"ORDER BY 1 LIMIT 20").fetchall()]
+    return problems
+
+
+def _article_offsets(root: Path, package: dict, articles: list[corpus.Article]) -> list[str]:
+    texts = {a.document.doc_id: a.text for a in articles}
+    resource = _resource(package, "quantities")
     problems = []
     with (root / resource["path"]).open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             start, end, sentence_start = int(row["start"]), int(row["end"]), int(row["sentence_start"])
-            sentence = row["sentence"]
             where = f"{resource['path']}:{line} ({row['quantity_id']})"
-            if sentence[start - sentence_start:end - sentence_start] != row["text"]:
-                problems.append(f"{where}: text is not sentence[start - sentence_start:end - sentence_start]")
-            if texts is None:
-                continue
             text = texts.get(row["doc_id"])
             if text is None:
                 problems.append(f"{where}: doc_id {row['doc_id']} has no text to check against")
             elif text[start:end] != row["text"]:
                 problems.append(f"{where}: text {row['text']!r} is not doc_text[{start}:{end}] {text[start:end]!r}")
-            elif text[sentence_start:sentence_start + len(sentence)] != sentence:
+            elif text[sentence_start:sentence_start + len(row["sentence"])] != row["sentence"]:
                 problems.append(f"{where}: sentence is not the document's text at sentence_start")
     return problems
 
 
-def _documents(root: Path, articles: list[corpus.Article]) -> list[str]:
+def _documents(root: Path, package: dict, articles: list[corpus.Article]) -> list[str]:
     """The documents table says exactly what the corpus's provenance and files say."""
-    resource_path = root / "dist" / "documents.csv"
+    resource_path = root / _resource(package, "documents")["path"]
     expected = [[cell(v) for v in a.document.model_dump().values()] for a in articles]
     with resource_path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))[1:]

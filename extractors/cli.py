@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -60,27 +62,112 @@ def run() -> None:
 
 
 @app.command("build")
-def build_command(root: Path = ROOT, quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success.")) -> None:
-    """Extract every article of corpus/ and write dist/ and datapackage.json.
+def build_command(
+        root: Path = ROOT,
+        corpus_path: Optional[Path] = typer.Option(
+            None, "--corpus", help="The corpus to build: a corpus/ folder, JSON Lines (.jsonl, .jsonl.gz, "
+                                   ".jsonl.zst) or Parquet (a file or a folder of them). Default: ROOT/corpus."),
+        out: Optional[Path] = typer.Option(
+            None, "--out", help="The package folder to write (replaced whole). Default: ROOT/dist, "
+                                "which only the repository's own corpus builds into."),
+        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                           help="Processes that extract (default: the cores available)."),
+        fields: list[str] = typer.Option([], "--field", metavar="ARTICLE=RECORD",
+                                         help="Read an article field from a record field: --field text=body, "
+                                              "--field published=date (repeatable; id, text and any provenance field)."),
+        mapping_file: Optional[Path] = typer.Option(None, "--mapping",
+                                                    help="A TOML mapping of record fields (docs/mappings/)."),
+        language: Optional[str] = typer.Option(None, "--language", help="BCP 47 tag of texts whose record gives none (default en)."),
+        rights: Optional[str] = typer.Option(None, "--rights", help="The rights of texts whose record states none."),
+        outlet: Optional[str] = typer.Option(None, "--outlet", help="The publisher of records that name none."),
+        public_domain: Optional[bool] = typer.Option(None, "--public-domain/--not-public-domain",
+                                                     help="The texts are public domain: publish them whole (texts)."),
+        keep_going: bool = typer.Option(False, "--keep-going",
+                                        help="Skip a bad record (no text, a duplicate, bad provenance) and report it, instead of stopping."),
+        part_bytes: int = typer.Option(building.PART_BYTES, "--part-bytes", min=1, hidden=True,
+                                       help="CSV bytes above which a table is published as Parquet parts."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success.")) -> None:
+    """Extract every article of a corpus and write a validated package.
 
-    Writes into a temporary directory, validates there (frictionless, keys, offsets,
-    CSV = Parquet) and only then replaces dist/; a failed build changes nothing.
+    Streams the corpus through --jobs processes, sorts and writes the tables with DuckDB
+    within a memory limit, validates the package in a temporary folder (frictionless, keys,
+    offsets, CSV = Parquet) and only then replaces the target; a failed build changes
+    nothing. The bytes are the same for every --jobs.
 
     Example: extract build
+
+    Example: extract build --corpus archive.jsonl.zst --out archive-figures --field text=body
     """
-    show = sys.stderr.isatty() and not quiet
+    from . import sources
 
-    def progress(done: int, total: int) -> None:
-        if show:
-            typer.echo(f"\rextracting {done}/{total} articles", err=True, nl=done == total)
-
-    try:
-        report = building.build(root, progress)
-    except (corpus.CorpusError, building.BuildError) as error:
-        _fail(str(error))
+    mapping = None
+    if corpus_path is not None:
+        try:
+            pairs = dict(_field_pair(f) for f in fields)
+            overrides = {"fields": pairs, "language": language, "rights": rights, "outlet": outlet,
+                         "public_domain": public_domain}
+            if mapping_file is not None:
+                mapping = sources.Mapping.load(mapping_file, **overrides)
+            else:
+                mapping = sources.Mapping(**{k: v for k, v in overrides.items() if v is not None})
+                mapping.check("--field")
+        except corpus.CorpusError as error:
+            _fail(str(error))
+    elif fields or mapping_file or language or rights or outlet or public_domain is not None:
+        _fail("--field, --mapping, --language, --rights, --outlet and --public-domain describe an "
+              "archive given with --corpus; corpus/ has its provenance in corpus/provenance.csv")
+    show = sys.stderr.isatty() and not quiet and not os.environ.get("CI")
+    with _progress_display(show) as progress:
+        try:
+            report = building.build(root, progress, corpus_path=corpus_path, out=out, mapping=mapping,
+                                    jobs=jobs, part_bytes=part_bytes, keep_going=keep_going)
+        except (corpus.CorpusError, building.BuildError) as error:
+            _fail(str(error))
+    for skipped in report.skipped:
+        typer.echo(f"skipped: {skipped}", err=True)
     if not quiet:
-        typer.echo(f"built {root / 'dist'}: " + ", ".join(f"{n} {k}" for k, n in report.rows.items())
+        rate = report.characters / report.seconds / 1e6 if report.seconds else 0.0
+        typer.echo(f"built {report.out}: " + ", ".join(f"{n} {k}" for k, n in report.rows.items())
+                   + f" from {report.characters:,} characters in {report.seconds:.1f} s "
+                     f"({rate:.2f} M characters/s; "
+                     + ", ".join(f"{k} {v:.1f} s" for k, v in report.phases.items()) + ")"
+                   + (f"; {len(report.skipped)} records skipped" if report.skipped else "")
                    + "; datapackage.json valid")
+
+
+def _field_pair(text: str) -> tuple[str, str]:
+    name, sep, record_field = text.partition("=")
+    if not sep or not name or not record_field:
+        raise corpus.CorpusError(f"--field {text!r}: give ARTICLE=RECORD, e.g. text=body")
+    return name, record_field
+
+
+@contextlib.contextmanager
+def _progress_display(show: bool):
+    """A progress bar with documents/s, characters/s and ETA on a terminal (rich); nothing
+    in CI or a pipe, where the summary line says it all."""
+    if not show:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                   TextColumn("{task.fields[documents]:,} documents ({task.fields[documents_rate]:,.0f}/s)"),
+                   TextColumn("{task.fields[characters_rate]:.2f} M characters/s"),
+                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=True)
+    task = bar.add_task("extract", total=None, documents=0, documents_rate=0.0, characters_rate=0.0)
+
+    def update(done) -> None:
+        import time
+
+        elapsed = max(time.monotonic() - done.started, 1e-9)
+        bar.update(task, documents=done.documents, documents_rate=done.documents / elapsed,
+                   characters_rate=done.characters / elapsed / 1e6, total=done.total, completed=done.position)
+
+    with bar:
+        yield update
 
 
 @app.command("validate")

@@ -57,16 +57,33 @@ def read_text(path: Path) -> str:
 
 def load(root: Path) -> list[Article]:
     """Every article listed in corpus/provenance.csv, checked against its file, in doc_id order."""
+    return sorted(iter_articles(root), key=lambda a: a.document.doc_id)
+
+
+def count(root: Path) -> int:
+    """How many articles corpus/provenance.csv lists (checked as `iter_articles` checks them)."""
+    return len(_listing(root))
+
+
+def iter_articles(root: Path):
+    """The articles of corpus/, one at a time, in the order provenance.csv lists them: the
+    listing is checked whole first (header, paths, ids, unlisted files), then each file as it
+    is read, so a corpus of any size streams through in the memory of one article."""
+    for where, row, path in _listing(root):
+        yield _article(where, row, path)
+
+
+def _listing(root: Path) -> list[tuple[str, dict, Path]]:
     corpus = root / "corpus"
     provenance = corpus / PROVENANCE
     if not provenance.is_file():
         raise CorpusError(f"{provenance}: missing (the corpus lists its articles there)")
-    articles: dict[str, Article] = {}
     try:
         # A spreadsheet's byte-order mark is stripped ("utf-8-sig"); any other encoding is refused.
         listing = provenance.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise CorpusError(f"{provenance}: not UTF-8 (byte {error.start}); save it as UTF-8") from None
+    rows, seen = [], set()
     with io.StringIO(listing, newline="") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames != PROVENANCE_COLUMNS:
@@ -84,30 +101,34 @@ def load(root: Path) -> list[Article]:
             if path.is_symlink() or not path.is_file():
                 raise CorpusError(f"{where}: {row['path']} {'is a symlink' if path.is_symlink() else 'does not exist'}"
                                   f" (articles are regular files inside corpus/)")
-            data = path.read_bytes()
-            text = read_text(path)
-            digest = hashlib.sha256(data).hexdigest()
-            if digest != row["sha256"]:
-                raise CorpusError(f"{path}: sha256 is {digest}, provenance says {row['sha256']} "
-                                  f"(the file changed; articles are stored byte for byte)")
             if Path(row["path"]).stem != row["doc_id"]:
                 raise CorpusError(f"{where}: doc_id {row['doc_id']!r} is not the file's stem")
-            if row["doc_id"] in articles:
+            if row["doc_id"] in seen:
                 raise CorpusError(f"{where}: doc_id {row['doc_id']} is listed twice")
-            try:
-                fields = {k: (v if v != "" else None) for k, v in row.items()}
-                fields["full_text"] = row["full_text"] == "true"
-                document = Document(**fields, characters=len(text))
-            except ValidationError as error:
-                problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-                raise CorpusError(f"{where}: {problems}") from None
-            articles[document.doc_id] = Article(document, text)
-    listed = {root / a.document.path for a in articles.values()}
+            seen.add(row["doc_id"])
+            rows.append((where, row, path))
+    listed = {path for _, _, path in rows}
     for path in sorted(corpus.glob("*.txt")) + sorted(p for folder in corpus.iterdir() if folder.is_dir()
                                                       for p in folder.iterdir()):
         if path not in listed:
             raise CorpusError(f"{path}: not listed in {provenance} (add it with `extract add`)")
-    return [articles[k] for k in sorted(articles)]
+    return rows
+
+
+def _article(where: str, row: dict, path: Path) -> Article:
+    data = path.read_bytes()
+    text = read_text(path)
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != row["sha256"]:
+        raise CorpusError(f"{path}: sha256 is {digest}, provenance says {row['sha256']} "
+                          f"(the file changed; articles are stored byte for byte)")
+    try:
+        fields = {k: (v if v != "" else None) for k, v in row.items()}
+        fields["full_text"] = row["full_text"] == "true"
+        document = Document(**fields, characters=len(text))
+    except ValidationError as error:
+        raise CorpusError(f"{where}: {_problems(error)}") from None
+    return Article(document, text)
 
 
 def add(root: Path, source: Path, *, title: str | None = None, outlet: str | None = None,

@@ -7,8 +7,9 @@ import html
 from pathlib import Path
 
 from . import about, qualifiers
+from .pipeline import PART_BYTES
 from .about.examples import EXAMPLES
-from .duckdb_io import connect, sql_string
+from .duckdb_io import connect, paths_sql
 from .records import cell
 
 
@@ -66,12 +67,31 @@ def _vocabulary_examples() -> list[list]:
     return sorted(rows)
 
 
-def data_card(root: Path, package: dict) -> str:
+def _rights(package: dict) -> str:
+    return ("Two kinds of source, two decisions. The White House documents are works of the US "
+            "federal government, public domain in the US (17 U.S.C. 105), in a compilation "
+            "dedicated CC0 1.0: `texts` publishes each of them whole, exactly as stored, so that "
+            "a consumer can check every offset without the source repository (material quoted "
+            "inside a statement keeps its own rights). The news articles belong to their "
+            "publishers: their texts stay in `corpus/` of the source repository, for research and "
+            "so that anyone can rebuild and check the dataset, and are not republished; `dist/` "
+            "holds their provenance, the figures, and the sentence each figure stands in, the "
+            "least context that lets a reader judge it. `documents.full_text` says which is which. "
+            f"The compilation is offered under {package['licenses'][0]['title']}; the quoted "
+            "sentences of news articles remain their publishers'. Each resource of "
+            "`datapackage.json` carries its licence.")
+
+
+def data_card(folder: Path, package: dict, source) -> str:
+    """dist/README.md of the package in `folder`, whose descriptor (paths relative to the
+    folder) is `package`, built from `source` (the repository's corpus or another)."""
     connection = connect()
-    resources = {r["name"]: r for r in package["resources"]}
-    for name, resource in resources.items():
-        path = sql_string(root / resource["parquet"]["path"])
-        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({path})")
+    described = {r["name"]: r for r in package["resources"]}
+    resources = {name: r for name, r in described.items() if r["format"] == "csv"}
+    for name in resources:
+        copy = described[f"{name}-parquet"]
+        paths = copy["path"] if isinstance(copy["path"], list) else [copy["path"]]
+        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({paths_sql([folder / p for p in paths])})")
     counts = connection.execute(
         "SELECT dimension, category, count(*) FROM quantities GROUP BY ALL ORDER BY 1, 2").fetchall()
     documents = connection.execute(
@@ -93,26 +113,31 @@ def data_card(root: Path, package: dict) -> str:
         "QUALIFY row_number() OVER (PARTITION BY category ORDER BY doc_id, start) = 1 ORDER BY 1").fetchall()
     connection.close()
     files = []
-    for name, resource in resources.items():
-        for described in (resource, resource["parquet"]):
-            files.append([f"`{described['path']}`", name, described["bytes"], f"`{described['hash']}`"])
+    for resource in package["resources"]:
+        for part in resource.get("files") or [resource]:
+            files.append([f"`{part['path']}`", resource["name"], part["bytes"], f"`{part['hash']}`"])
     sections = [
         f"# {package['title']}",
-        f"Version {package['version']}, built from the corpus as of {package['created'][:10]} "
+        f"Version {package['version']}, built from the corpus as of {package.get('created', 'an unknown date')[:10]} "
         "by `extract build`. This card is generated with the data; do not edit it by hand.",
         package["description"],
         "## Files",
         "Each table is a CSV file (UTF-8, comma-separated, header row, empty cell = no value) "
-        "described with its schema, size and hash in `datapackage.json` (Frictionless Data "
-        "Package v2), and a Parquet file with the same rows and types, whose size and hash are "
-        "recorded under the resource's `parquet` key.",
+        "and a Parquet copy with the same rows and types, each a resource of "
+        "`datapackage.json` (Frictionless Data Package v2) with its schema, size and hash "
+        "(`<table>-parquet`, `format: parquet`). A table whose CSV is larger than "
+        f"{PART_BYTES // 2**20} MiB is published as Parquet parts (`<table>/part-NNNNN.parquet`, "
+        "a resource with a `path` array; DuckDB reads them with one glob, "
+        "`read_parquet('quantities/*.parquet')`).",
         _table(["file", "table", "bytes", "hash"], files),
         "## Sources",
         "Outlet, URL and date are recorded only where the text or its known origin supports "
-        "them; unknown stays empty. Every document with its provenance: `dist/documents.csv`. "
-        "The White House documents are every statement, briefing statement and fact sheet of "
-        "its Briefing Room (January 2021 to August 2026) whose text mentions Ukraine, imported "
-        "with `extract add --jsonl` (see the repository's README).",
+        "them; unknown stays empty. Every document with its provenance: `documents.csv`. " + (
+            "The White House documents are every statement, briefing statement and fact sheet of "
+            "its Briefing Room (January 2021 to August 2026) whose text mentions Ukraine, imported "
+            "with `extract add --jsonl` (see the repository's README)." if source.repository else
+            f"Built from `{source.name}` with `extract build --corpus`; each document's `path` "
+            "is its place in the input (`file:line` for JSON Lines, `file#row` for Parquet)."),
         _table(["outlet", "section", "year", "documents", "characters", "figures"],
                [list(row) for row in documents]),
         "## What is in it",
@@ -179,20 +204,15 @@ def data_card(root: Path, package: dict) -> str:
         "duckdb -c \"SELECT doc_id, text, normalized_value, normalized_unit FROM 'dist/quantities.parquet' WHERE category = 'weapon_range'\"\n"
         "```",
         "## Rights",
-        "Two kinds of source, two decisions. The White House documents are works of the US "
-        "federal government, public domain in the US (17 U.S.C. 105), in a compilation "
-        "dedicated CC0 1.0: `texts` publishes each of them whole, exactly as stored, so that "
-        "a consumer can check every offset without the source repository (material quoted "
-        "inside a statement keeps its own rights). The news articles belong to their "
-        "publishers: their texts stay in `corpus/` of the source repository, for research and "
-        "so that anyone can rebuild and check the dataset, and are not republished; `dist/` "
-        "holds their provenance, the figures, and the sentence each figure stands in, the "
-        "least context that lets a reader judge it. `documents.full_text` says which is which. "
-        f"The compilation is offered under {package['licenses'][0]['title']}; the quoted "
-        "sentences of news articles remain their publishers'. Each resource of "
-        "`datapackage.json` carries its licence.",
+        _rights(package) if source.repository else (
+            "The rights of the texts are those of the input corpus, recorded per document in "
+            "`documents.rights`. This build publishes a text whole (`texts`) only where its "
+            "mapping declares the corpus public domain; otherwise the figures, their provenance "
+            "and the sentence each stands in (at most 300 characters either side), for analysis "
+            "under the input's terms. A corpus for research use only stays out of any published "
+            "package."),
         "## How to cite",
         f"newsfigures contributors. *{package['title']}*, version {package['version']} "
-        f"({package['created'][:10]}). Frictionless Data Package `{package['name']}`.",
+        f"({package.get('created', 'undated')[:10]}). Frictionless Data Package `{package['name']}`.",
     ]
     return "\n\n".join(sections) + "\n"

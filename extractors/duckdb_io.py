@@ -16,14 +16,34 @@ def sql_string(path: Path) -> str:
     return "'" + path.as_posix().replace("'", "''") + "'"
 
 
-def read_csv_sql(path: Path, schema: dict) -> str:
+def paths_sql(paths: Path | list[Path]) -> str:
+    """One path or a list of them, as DuckDB's readers take them."""
+    if isinstance(paths, Path):
+        return sql_string(paths)
+    return "[" + ", ".join(sql_string(p) for p in paths) + "]"
+
+
+def read_csv_sql(paths: Path | list[Path], schema: dict) -> str:
     types = ", ".join(f"'{f['name']}': '{TYPES[f['type']]}'" for f in schema["fields"])
-    return (f"read_csv({sql_string(path)}, header=true, delim=',', quote='\"', escape='\"', "
-            f"auto_detect=false, nullstr='', columns={{{types}}})")
+    return (f"read_csv({paths_sql(paths)}, header=true, delim=',', quote='\"', escape='\"', "
+            f"auto_detect=false, nullstr='', parallel=false, columns={{{types}}})")
 
 
-def connect() -> duckdb.DuckDBPyConnection:
-    connection = duckdb.connect(":memory:")
+# DuckDB's share of memory; above it, sorts, joins and writes spill to disk. With the
+# extracting processes' own, a build stays within 500 MB whatever the corpus's size.
+MEMORY_LIMIT = "256MB"
+
+
+def connect(database: Path | None = None, spill: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection in memory or in a database file, within MEMORY_LIMIT, spilling to `spill`
+    (by default a folder of the system's temporary directory, never the working directory)."""
+    import os
+    import tempfile
+
+    connection = duckdb.connect(":memory:" if database is None else str(database))
+    connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    spill = spill or Path(tempfile.gettempdir()) / f"newsfigures-duckdb-{os.getpid()}"
+    connection.execute(f"SET temp_directory = {sql_string(spill)}")
     # One thread keeps row order and Parquet layout the same on every machine.
     connection.execute("SET threads = 1")
     connection.execute("SET preserve_insertion_order = true")

@@ -35,7 +35,8 @@ class Candidate:
     priority: int
 
 
-def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT) -> list[Quantity]:
+def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
+            wrapped: bool | None = None) -> list[Quantity]:
     """Every figure in `text`, in order of position, each at its exact span.
 
     >>> [(q.text, q.value, q.normalized_unit) for q in extract("a range of 190 miles (300km)")]
@@ -57,9 +58,72 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT) ->
     chosen = _outside_urls(text, resolve_overlaps(candidates))
     if not chosen:
         return []
-    sentences = Sentences(text, context)
+    sentences = Sentences(text, context, wrapped)
     quantities = [_quantity(text, doc_id, candidate, sentences) for candidate in chosen]
     return agreement.agree(text, quantities, noun_class, introduces)
+
+
+# A document longer than this is read in windows, each ending at a paragraph break where
+# there is one, so that the memory a document takes is bounded by the window (about 4 KB a
+# figure), never by the document: a 20 MB page of figures is read as a hundred short ones.
+WINDOW = 200_000
+_WINDOW_ENDS = (regex.compile(r"\n[ \t\u00a0]*\n\s*"), regex.compile(r"\n\s*"),
+                regex.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"), regex.compile(r"\s+"))
+
+
+def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
+    r"""(start, end) of the windows a long text is read in: each at most `size` characters,
+    ending after the last paragraph break in its second half, or failing that the last line
+    break, sentence end or space there, or at `size` in text with none of them.
+
+    >>> windows("one.\n\ntwo two.\n\nthree", size=10)
+    [(0, 6), (6, 16), (16, 21)]
+    """
+    spans, start = [], 0
+    while len(text) - start > size:
+        limit, cut = start + size, None
+        for pattern in _WINDOW_ENDS:
+            ends = [m.end() for m in pattern.finditer(text, start + size // 2, limit)]
+            if ends:
+                cut = ends[-1]
+                break
+        spans.append((start, cut or limit))
+        start = cut or limit
+    spans.append((start, len(text)))
+    return spans
+
+
+def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
+                     window: int = WINDOW):
+    r"""`extract` for a document of any length, yielding its figures a window at a time (see
+    WINDOW). A text no longer than a window gives exactly what `extract` gives; a longer one
+    is read window by window with the whole text's line-wrap style, and its figures are
+    shifted to offsets into the whole text.
+
+    >>> [(q.text, q.start) for q in extract_document("5 km.\n\n" * 3, "d", window=10)]
+    [('5 km', 0), ('5 km', 7), ('5 km', 14)]
+    """
+    if len(text) <= window:
+        yield from extract(text, doc_id, context)
+        return
+    wrapped = is_hard_wrapped(text)
+    for start, end in windows(text, window):
+        for quantity in extract(text[start:end], doc_id, context, wrapped):
+            yield _shifted(quantity, start, doc_id) if start else quantity
+
+
+def _shifted(quantity: Quantity, offset: int, doc_id: str | None) -> Quantity:
+    """A figure found in a window, at its offsets in the whole text."""
+    def moved(identifier: str | None) -> str | None:
+        if identifier is None:
+            return None
+        start, end = identifier.rpartition(":")[2].split("-")
+        return quantity_id(doc_id, int(start) + offset, int(end) + offset)
+
+    return quantity.model_copy(update={
+        "quantity_id": moved(quantity.quantity_id), "linked_to": moved(quantity.linked_to),
+        "start": quantity.start + offset, "end": quantity.end + offset,
+        "sentence_start": quantity.sentence_start + offset})
 
 
 # A URL is no text: a link's target in Markdown ("[1,000 days](https://...)": the link text
@@ -211,11 +275,13 @@ class Sentences:
     ['Forces advanced 5 km.[12]', 'The U.S. sent 2 tanks.']
     """
 
-    def __init__(self, text: str, context: int = MAX_CONTEXT):
+    def __init__(self, text: str, context: int = MAX_CONTEXT, wrapped: bool | None = None):
         self.text = text
         self.context = context
         self.starts = [0]
-        pattern = _WRAPPED_BOUNDARY if is_hard_wrapped(text) else _BOUNDARY
+        if wrapped is None:
+            wrapped = is_hard_wrapped(text)
+        pattern = _WRAPPED_BOUNDARY if wrapped else _BOUNDARY
         for boundary in pattern.finditer(text):
             if boundary.group("block") is not None or not _ABBREVIATION.search(
                     text, max(0, boundary.start() - 12), boundary.start()):

@@ -66,8 +66,8 @@ class Document(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    doc_id: str = Field(description="The article's id: its file's stem in corpus/.")
-    path: str = Field(description="The article's file, relative to the repository root.")
+    doc_id: str = Field(description="The article's id: its file's stem in corpus/, or the id its archive gives it.")
+    path: str = Field(description="Where the article is stored: its file relative to the repository root, or its place in the archive it was built from (`file:line` of JSON Lines, `file#row` of Parquet).")
     title: Optional[str] = Field(None, description="The headline as the text gives it.")
     outlet: Optional[str] = Field(None, description="The publisher, where the text or its known origin says.")
     url: Optional[str] = Field(None, description="Where the article was published, where known.")
@@ -75,7 +75,7 @@ class Document(BaseModel):
     language: str = Field(description="BCP 47 language tag of the text.")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file's bytes.")
     characters: int = Field(ge=0, description="Length of the text in code points.")
-    added: dt.date = Field(description="When the article entered the corpus.")
+    added: Optional[dt.date] = Field(None, description="When the article entered the corpus (empty for an archive that does not say).")
     rights: str = Field(description="Who holds the rights to the text and what this dataset does with it.")
     notes: Optional[str] = Field(None, description="How the provenance was established.")
     full_text: bool = Field(False, description="Whether the `texts` table publishes the whole text: only where its rights allow (public-domain documents).")

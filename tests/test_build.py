@@ -61,10 +61,16 @@ def test_descriptor_is_data_package_v2_with_hashes():
     assert package["version"].count(".") == 2 and package["created"].endswith("Z")
     for key in ("name", "title", "licenses", "sources", "contributors"):
         assert package[key]
+    names = [r["name"] for r in package["resources"]]
+    assert names == ["documents", "quantities", "texts", "documents-parquet", "quantities-parquet", "texts-parquet"]
     for resource in package["resources"]:
-        assert resource["hash"].startswith("sha256:") and resource["parquet"]["hash"].startswith("sha256:")
         assert resource["schema"]["primaryKey"]
-        assert building.file_facts(ROOT / resource["path"]) == {"bytes": resource["bytes"], "hash": resource["hash"]}
+        for file in resource.get("files") or [resource]:
+            assert file["hash"].startswith("sha256:")
+            assert building.file_facts(ROOT / file["path"]) == {"bytes": file["bytes"], "hash": file["hash"]}
+        if resource["format"] == "parquet":
+            assert resource["mediatype"] == "application/vnd.apache.parquet"
+            assert resource["schema"] == package["resources"][names.index(resource["name"].removesuffix("-parquet"))]["schema"]
 
 
 def test_a_changed_article_stops_the_build_and_leaves_dist_untouched(repo):
@@ -101,8 +107,8 @@ def test_non_utf8_article_is_refused(repo):
 
 def test_a_package_that_fails_validation_is_not_published(repo, monkeypatch):
     before = snapshot(repo)
-    monkeypatch.setattr(building, "validate", lambda root, texts=None: ["quantities.csv:2: broken"])
-    with pytest.raises(building.BuildError, match="dist/ is unchanged"):
+    monkeypatch.setattr(building, "validate_descriptor", lambda path, prefix, articles=None: ["quantities.csv:2: broken"])
+    with pytest.raises(building.BuildError, match="dist is unchanged"):
         building.build(repo)
     assert snapshot(repo) == before
 
@@ -197,7 +203,7 @@ def test_validate_reports_unreadable_parquet_instead_of_crashing(repo):
     parquet.write_bytes(b"not parquet at all")
     package_path = repo / "datapackage.json"
     package = json.loads(package_path.read_text(encoding="utf-8"))
-    package["resources"][1]["parquet"].update(building.file_facts(parquet))
+    package["resources"][4]["files"][0].update(building.file_facts(parquet))
     package_path.write_text(json.dumps(package), encoding="utf-8")
     assert any("quantities.parquet: unreadable" in p for p in building.validate(repo))
 
@@ -287,7 +293,10 @@ def test_a_downloaded_dist_is_a_package_on_its_own(tmp_path):
     alone = tmp_path / "download"
     shutil.copytree(ROOT / "dist", alone)
     package = json.loads((alone / "datapackage.json").read_text(encoding="utf-8"))
-    assert all(not r["path"].startswith("dist/") for r in package["resources"])
+    assert all(not path.startswith("dist/") for r in package["resources"] for path in building._paths(r))
     assert all("path" not in source for source in package["sources"])
-    report = frictionless.validate(str(alone / "datapackage.json"))
+    # frictionless reads the CSV resources itself (the Parquet ones need its `parquet` extra)
+    csv_only = dict(package, resources=[r for r in package["resources"] if r["format"] == "csv"])
+    report = frictionless.Package(csv_only, basepath=str(alone)).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])[:5]
+    assert building.validate(alone) == []
