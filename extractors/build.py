@@ -22,7 +22,7 @@ from typing import Callable
 import duckdb
 
 from . import corpus, pipeline, records, sources
-from .duckdb_io import connect, paths_sql, read_csv_sql, sql_string
+from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes, sql_string
 from .records import cell
 from .datacard import data_card
 from .engine import VERSION
@@ -186,7 +186,10 @@ def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 
     except pipeline.ExtractionError as error:
         raise BuildError(str(error)) from error
     extracted = time.monotonic()
-    tables = pipeline.assemble(work, package_dir, part_bytes)
+    try:
+        tables = pipeline.assemble(work, package_dir, done, part_bytes)
+    except pipeline.MemoryLimitError as error:
+        raise BuildError(str(error)) from None
     shutil.rmtree(work)
     package = descriptor(tables, done, source, layout.prefix)
     top = staging / layout.package / "datapackage.json" if not layout.prefix else staging / "datapackage.json"
@@ -413,7 +416,7 @@ def _checks(path: Path, package: dict, prefix: str, articles: list[corpus.Articl
     connection = connect()
     try:
         for name in TABLE_NAMES:
-            problems += _parquet(root, _resource(package, name), _resource(package, parquet_name(name)), connection)
+            problems += _parquet(root, package, name, connection)
         if not problems:
             problems += _offsets(root, package, connection)
     finally:
@@ -475,7 +478,8 @@ def _frictionless(path: Path, package: dict) -> list[str]:
                        for error in task.errors] + [f"{path}: {error.message}" for error in report.errors]
 
 
-def _parquet(root: Path, table: dict, copy: dict, connection) -> list[str]:
+def _parquet(root: Path, package: dict, name: str, connection) -> list[str]:
+    table, copy = _resource(package, name), _resource(package, parquet_name(name))
     files = [root / p for p in _paths(copy)]
     recorded = copy.get("files") or []
     if [facts.get("path") for facts in recorded] != _paths(copy):
@@ -490,7 +494,8 @@ def _parquet(root: Path, table: dict, copy: dict, connection) -> list[str]:
     if problems:
         return problems
     csv_path = root / table["path"]
-    as_csv = read_csv_sql(csv_path, table["schema"])
+    longest = _longest_text_row(root, package, connection) if table["name"] == "texts" else ROW_BYTES
+    as_csv = read_csv_sql(csv_path, table["schema"], longest)
     as_parquet = f"read_parquet({paths_sql(files)})"
     label = files[0] if len(files) == 1 else files[0].parent
     try:
@@ -509,13 +514,21 @@ def _parquet(root: Path, table: dict, copy: dict, connection) -> list[str]:
     return problems
 
 
+def _longest_text_row(root: Path, package: dict, connection) -> int:
+    """How long a row of texts.csv can be: from the longest document the documents table lists."""
+    documents = _resource(package, "documents")
+    longest = connection.execute(
+        f"SELECT max(characters) FROM {read_csv_sql(root / documents['path'], documents['schema'])}").fetchone()[0]
+    return row_bytes(longest or 0)
+
+
 def _offsets(root: Path, package: dict, connection) -> list[str]:
     """Every figure is its sentence's slice, and its published text's slice (SQL: DuckDB's
     substring counts code points, as Python does)."""
     quantities = _resource(package, "quantities")
     texts = _resource(package, "texts")
     q = read_csv_sql(root / quantities["path"], quantities["schema"])
-    t = read_csv_sql(root / texts["path"], texts["schema"])
+    t = read_csv_sql(root / texts["path"], texts["schema"], _longest_text_row(root, package, connection))
     where = quantities["path"]
     problems = [f"{where} ({row[0]}): text is not sentence[start - sentence_start:end - sentence_start]"
                 for row in connection.execute(

@@ -86,6 +86,8 @@ def build_command(
                                         help="Skip a bad record (no text, a duplicate, bad provenance) and report it, instead of stopping."),
         part_bytes: int = typer.Option(building.PART_BYTES, "--part-bytes", min=1, hidden=True,
                                        help="CSV bytes above which a table is published as Parquet parts."),
+        memory_limit: str = typer.Option("256MB", "--memory-limit",
+                                         help="DuckDB's memory for sorting and writing; beyond it, it spills to disk."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success.")) -> None:
     """Extract every article of a corpus and write a validated package.
 
@@ -98,8 +100,12 @@ def build_command(
 
     Example: extract build --corpus archive.jsonl.zst --out archive-figures --field text=body
     """
-    from . import sources
+    from . import duckdb_io, sources
 
+    try:
+        duckdb_io.set_memory_limit(memory_limit)
+    except ValueError as error:
+        _fail(str(error))
     mapping = None
     if corpus_path is not None:
         try:

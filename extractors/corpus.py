@@ -57,7 +57,7 @@ def read_text(path: Path) -> str:
 
 def load(root: Path) -> list[Article]:
     """Every article listed in corpus/provenance.csv, checked against its file, in doc_id order."""
-    return sorted(iter_articles(root), key=lambda a: a.document.doc_id)
+    return list(iter_articles(root))
 
 
 def count(root: Path) -> int:
@@ -66,10 +66,10 @@ def count(root: Path) -> int:
 
 
 def iter_articles(root: Path):
-    """The articles of corpus/, one at a time, in the order provenance.csv lists them: the
-    listing is checked whole first (header, paths, ids, unlisted files), then each file as it
-    is read, so a corpus of any size streams through in the memory of one article."""
-    for where, row, path in _listing(root):
+    """The articles of corpus/, one at a time, by doc_id: the listing is checked whole first
+    (header, paths, ids, unlisted files), then each file as it is read, so a corpus of any
+    size streams through in the memory of one article."""
+    for where, row, path in sorted(_listing(root), key=lambda entry: entry[1]["doc_id"]):
         yield _article(where, row, path)
 
 

@@ -23,15 +23,36 @@ def paths_sql(paths: Path | list[Path]) -> str:
     return "[" + ", ".join(sql_string(p) for p in paths) + "]"
 
 
-def read_csv_sql(paths: Path | list[Path], schema: dict) -> str:
+# The longest row DuckDB's CSV reader takes by default; its buffer is twice the longest row
+# it is told of, so that a small memory limit is enough for tables of short rows.
+ROW_BYTES = 1 << 20
+
+
+def row_bytes(characters: int) -> int:
+    """An upper bound on the bytes of a CSV row holding a text of so many characters (UTF-8
+    takes at most 4 bytes a code point; quotes doubled, the row's other cells)."""
+    return max(ROW_BYTES, 8 * characters + 4096)
+
+
+def read_csv_sql(paths: Path | list[Path], schema: dict, longest_row: int = ROW_BYTES) -> str:
     types = ", ".join(f"'{f['name']}': '{TYPES[f['type']]}'" for f in schema["fields"])
     return (f"read_csv({paths_sql(paths)}, header=true, delim=',', quote='\"', escape='\"', "
-            f"auto_detect=false, nullstr='', parallel=false, columns={{{types}}})")
+            f"auto_detect=false, nullstr='', parallel=false, max_line_size={longest_row}, "
+            f"buffer_size={2 * longest_row}, columns={{{types}}})")
 
 
 # DuckDB's share of memory; above it, sorts, joins and writes spill to disk. With the
 # extracting processes' own, a build stays within 500 MB whatever the corpus's size.
-MEMORY_LIMIT = "256MB"
+MEMORY_LIMIT = {"value": "256MB"}
+
+
+def set_memory_limit(value: str) -> None:
+    """Set DuckDB's share of memory for this process's connections ("256MB", "1GB")."""
+    import re
+
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?\s*(KB|MB|GB|KiB|MiB|GiB)", value.strip(), re.IGNORECASE):
+        raise ValueError(f"--memory-limit {value!r}: give a size such as 256MB or 1GB")
+    MEMORY_LIMIT["value"] = value.strip()
 
 
 def connect(database: Path | None = None, spill: Path | None = None) -> duckdb.DuckDBPyConnection:
@@ -41,7 +62,7 @@ def connect(database: Path | None = None, spill: Path | None = None) -> duckdb.D
     import tempfile
 
     connection = duckdb.connect(":memory:" if database is None else str(database))
-    connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    connection.execute(f"SET memory_limit = '{MEMORY_LIMIT['value']}'")
     spill = spill or Path(tempfile.gettempdir()) / f"newsfigures-duckdb-{os.getpid()}"
     connection.execute(f"SET temp_directory = {sql_string(spill)}")
     # One thread keeps row order and Parquet layout the same on every machine.

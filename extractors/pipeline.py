@@ -12,8 +12,8 @@ which they finish, the hash seed or the machine.
 
 from __future__ import annotations
 
-import csv
 import hashlib
+import shutil
 import multiprocessing
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 
 from . import records
 from .corpus import Article
-from .duckdb_io import connect, read_csv_sql, sql_string
+from .duckdb_io import ROW_BYTES, connect, read_csv_sql, row_bytes, sql_string
 from .engine import FULL_CONTEXT, MAX_CONTEXT, extract_document
 from .records import cell
 
@@ -35,9 +35,7 @@ BATCH_DOCUMENTS = 2_000
 # A table whose CSV is larger than this is published as Parquet parts of about this much
 # CSV each (`<table>/part-00000.parquet`, read with one glob); below it, one file.
 PART_BYTES = 256 * 1024 * 1024
-ROW_GROUP_BYTES = 16 * 1024 * 1024
-# Row order: by primary key, and a document's figures in the order they are written.
-ORDER = {"documents": "doc_id", "quantities": 'doc_id, start, "end"', "texts": "doc_id"}
+ROW_GROUP_BYTES = 8 * 1024 * 1024
 
 
 class ExtractionError(Exception):
@@ -51,6 +49,8 @@ class Progress:
     documents: int = 0
     characters: int = 0
     quantities: int = 0
+    published: int = 0       # texts published whole
+    longest: int = 0         # characters of the longest text published whole
     started: float = field(default_factory=time.monotonic)
     position: int = 0        # how far the corpus is read, in units of `total`
     total: int | None = None  # the corpus's size: articles, rows or bytes of the input
@@ -92,8 +92,7 @@ def extract_batch(path: str, documents: list[tuple[str, str, str, int]]) -> tupl
     figures = characters = 0
     staged = Path(path + ".part")
     with staged.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(names)
+        writer = records.csv_writer(handle)
         for doc_id, where, text, context in documents:
             characters += len(text)
             try:
@@ -131,7 +130,7 @@ def extract_all(articles: Iterable[Article], work: Path, jobs: int,
     done = Progress()
     with (work / "documents.csv").open("w", encoding="utf-8", newline="") as documents_file, \
             (work / "texts.csv").open("w", encoding="utf-8", newline="") as texts_file:
-        documents, texts = csv.writer(documents_file, lineterminator="\n"), csv.writer(texts_file, lineterminator="\n")
+        documents, texts = records.csv_writer(documents_file), records.csv_writer(texts_file)
         document_columns = records.columns("documents")
         documents.writerow(document_columns)
         texts.writerow(records.columns("texts"))
@@ -158,6 +157,8 @@ def extract_all(articles: Iterable[Article], work: Path, jobs: int,
                     documents.writerow([cell(row[name]) for name in document_columns])
                     if article.document.full_text:
                         texts.writerow([article.document.doc_id, article.text])
+                        done.published += 1
+                        done.longest = max(done.longest, len(article.text))
                 work_list = [(a.document.doc_id, a.document.path, a.text, _context(a)) for a in batch]
                 path = str(work / "quantities" / f"batch-{number:08d}.csv")
                 if pool is None:
@@ -190,22 +191,32 @@ def _collect(pending: dict, finished, futures) -> None:
         finished(*future.result(), count)
 
 
-def assemble(work: Path, out: Path, part_bytes: int = PART_BYTES) -> dict[str, Table]:
-    """Each table from its batch files: sorted by primary key, written as CSV and Parquet
-    (parts above `part_bytes` of CSV) under `out`."""
-    connection = connect(work / "assembly.duckdb", spill=work / "spill")
+def assemble(work: Path, out: Path, done: Progress, part_bytes: int = PART_BYTES) -> dict[str, Table]:
+    """Each table as CSV and Parquet (parts above `part_bytes` of CSV) under `out`.
+
+    The rows are in order by construction, so nothing is sorted: documents and texts in the
+    corpus's order (the repository's corpus is read by doc_id), figures by document, then
+    position, because batches are numbered in reading order and a worker writes its batch's
+    figures in document order. The CSV is the batch files joined; DuckDB reads it with the
+    schema's types and writes the Parquet a row group at a time, within its memory limit."""
+    connection = connect(spill=work / "spill")
     tables = {}
     for name in TABLE_NAMES:
         schema = records.table_schema(name)
-        key = ORDER[name]
-        files = sorted((work / name).glob("batch-*.csv")) if name == "quantities" else [work / f"{name}.csv"]
-        columns = ", ".join(f'"{f["name"]}" {_duckdb_type(f)}' for f in schema["fields"])
-        connection.execute(f"CREATE TABLE {name} ({columns})")
-        if files:
-            connection.execute(f"INSERT INTO {name} SELECT * FROM {read_csv_sql(files, schema)} ORDER BY {key}")
         csv_path = out / f"{name}.csv"
-        rows = _write_csv(connection, name, csv_path)
+        if name == "quantities":
+            with csv_path.open("wb") as joined:
+                joined.write(_header(name))
+                for batch in sorted((work / name).glob("batch-*.csv")):
+                    with batch.open("rb") as part:
+                        shutil.copyfileobj(part, joined, 1 << 20)
+                    batch.unlink()
+            rows = done.quantities
+        else:
+            (work / f"{name}.csv").rename(csv_path)
+            rows = done.documents if name == "documents" else done.published
         csv_facts = file_facts(csv_path, out)
+        longest = row_bytes(done.longest) if name == "texts" else ROW_BYTES
         parts = max(1, -(-csv_facts["bytes"] // part_bytes))
         if parts == 1:
             targets = [out / f"{name}.parquet"]
@@ -217,32 +228,40 @@ def assemble(work: Path, out: Path, part_bytes: int = PART_BYTES) -> dict[str, T
         # CSV (the texts table's rows are whole documents), at most DuckDB's default rows.
         group = max(1, min(122_880, ROW_GROUP_BYTES * rows // max(csv_facts["bytes"], 1)))
         for i, target in enumerate(targets):
-            # The table holds its rows in sorted order (inserted so, insertion order kept), so a
-            # part is a range of row ids: no second sort, nothing held in memory.
-            connection.execute(
-                f"COPY (SELECT * FROM {name} WHERE rowid >= {i * per_part} AND rowid < {(i + 1) * per_part or 1}) "
-                f"TO {sql_string(target)} "
+            # Insertion order is kept (duckdb_io.connect), so a part is a range of the rows.
+            _copy(connection, name, csv_facts["bytes"] // max(rows, 1),
+                f"COPY (SELECT * FROM {read_csv_sql(csv_path, schema, longest)} LIMIT {per_part if parts > 1 else max(rows, 1)} "
+                f"OFFSET {i * per_part}) TO {sql_string(target)} "
                 f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {group})")
         tables[name] = Table(name, rows, csv_facts, [file_facts(t, out) for t in targets])
-        connection.execute(f"DROP TABLE {name}")
     connection.close()
     return tables
 
 
-def _duckdb_type(field: dict) -> str:
-    from .duckdb_io import TYPES
-
-    return TYPES[field["type"]]
+class MemoryLimitError(Exception):
+    """DuckDB could not write a table within its memory limit."""
 
 
-def _write_csv(connection, name: str, path: Path) -> int:
-    """The sorted table as CSV, each cell as `records.cell` writes it (the CSV's one format)."""
-    rows = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(records.columns(name))
-        result = connection.execute(f"SELECT * FROM {name}")
-        while batch := result.fetchmany(256):  # a few MB even of whole texts
-            writer.writerows([cell(v) for v in row] for row in batch)
-            rows += len(batch)
-    return rows
+def _copy(connection, name: str, average_row: int, statement: str) -> None:
+    """Run a COPY; DuckDB reads 2,048 rows at a time, so a table of long rows (whole texts)
+    needs a memory limit of some multiple of 2,048 of them: say so if it is too small."""
+    import duckdb
+
+    try:
+        connection.execute(statement)
+    except duckdb.OutOfMemoryException:
+        from .duckdb_io import MEMORY_LIMIT
+
+        needed = max(256, 4 * 2048 * average_row // 2**20)
+        raise MemoryLimitError(
+            f"{name}: DuckDB cannot write it within --memory-limit {MEMORY_LIMIT['value']} (its rows "
+            f"average {average_row:,} bytes, and DuckDB holds 2,048 at a time); give --memory-limit "
+            f"{needed}MB or more") from None
+
+
+def _header(name: str) -> bytes:
+    import io
+
+    line = io.StringIO()
+    records.csv_writer(line).writerow(records.columns(name))
+    return line.getvalue().encode("utf-8")

@@ -169,6 +169,15 @@ def table_schema(name: str) -> dict:
     return schema
 
 
+def csv_writer(handle):
+    """The package's one CSV dialect: RFC 4180 (comma, double quotes where needed, CRLF line
+    ends). With CRLF as the line end, Python's writer also quotes a field that holds a bare
+    carriage return, which with "\n" alone it would leave unquoted, splitting the row."""
+    import csv
+
+    return csv.writer(handle, lineterminator="\r\n")
+
+
 def cell(value) -> str:
     """A value as one CSV cell, written the same way on every build."""
     if value is None:
