@@ -16,7 +16,9 @@ decimals, scale words and abbreviations ("175 billion", "55bn", "$1.5bn"), numbe
 
 from __future__ import annotations
 
+import heapq
 import math
+import re
 from dataclasses import dataclass
 
 import regex
@@ -193,6 +195,10 @@ def is_day_of_month(text: str, numeral: Numeral) -> bool:
                 or match_after(_MONTH_AFTER, text, numeral.end))
 
 
+_AND_A_HALF = regex.compile(r"\s+and\s+a\s+half$")
+_WORD_SEPARATOR = regex.compile(r"[\s-]+")
+
+
 def parse_words(words: str) -> float | None:
     """Value of a number written in words.
 
@@ -201,11 +207,11 @@ def parse_words(words: str) -> float | None:
     >>> parse_words("three and a half"), parse_words("half a million"), parse_words("a quarter million")
     (3.5, 500000.0, 250000.0)
     """
-    whole, half = regex.subn(r"\s+and\s+a\s+half$", "", words.lower())
+    whole, half = _AND_A_HALF.subn("", words.lower())
     if half:
         value = parse_words(whole)
         return None if value is None else value + 0.5
-    tokens = [t for t in regex.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SEPARATOR.split(words.lower()) if t and t != "and"]
     fraction_at = next((i for i, t in enumerate(tokens) if t in FRACTIONS), None)
     if fraction_at is not None:  # "three-quarters", "half a million", "a quarter million"
         before = [t for t in tokens[:fraction_at] if t not in ("a", "an")]
@@ -290,8 +296,52 @@ def _fraction(match: regex.Match) -> float | None:
 # Where a numeral can start: a digit or a vulgar fraction after no digit, or a word a numeral
 # starts with (the number words, "a"/"an" of "a dozen", the fraction and vague words). The full
 # pattern is tried only there: the same numerals as trying it everywhere, about twice as fast.
-_START_WORDS = "|".join(sorted({*UNITS, *TENS, "a", "an", "half", "quarter", *VAGUE}, key=len, reverse=True))
-_CANDIDATE = regex.compile(rf"(?<![0-9])[0-9½¼¾⅓⅔⅛]|(?<![\p{{L}}\p{{N}}])(?i:{_START_WORDS})(?![\p{{L}}])")
+# The words are matched as a trie (shared prefixes), case-sensitively in the lower-cased text
+# where lower-casing keeps its length (nearly always), several times faster than a
+# case-insensitive alternation; elsewhere, case-insensitively in the text itself.
+_START_WORDS = sorted({*UNITS, *TENS, "a", "an", "half", "quarter", *VAGUE})
+
+
+def trie_pattern(words) -> str:
+    """An alternation of `words` as a trie, so that the engine tries each prefix once.
+
+    >>> trie_pattern(["an", "a", "one"])
+    'a(?:n)?|one'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def branches(node: dict) -> str:
+        alternatives = [regex.escape(c) + branches(node[c]) for c in sorted(c for c in node if c)]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branches(trie)
+
+
+_CANDIDATE_DIGIT = regex.compile(r"(?<![0-9])[0-9½¼¾⅓⅔⅛]")
+# The standard library's engine runs this trie twice as fast as `regex`; its \w is the
+# letters and numbers (str.isalnum) and underscore, so these are the same word bounds.
+_WORD_BOUNDED = rf"(?<![^\W_])(?:{trie_pattern(_START_WORDS)})(?![^\W\d_])"
+_CANDIDATE_WORD = re.compile(_WORD_BOUNDED)
+_CANDIDATE_WORD_ANY_CASE = re.compile(_WORD_BOUNDED, re.IGNORECASE)
+
+
+def _candidates(text: str, pos: int, endpos: int):
+    """Start positions where a numeral may start, in order."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        words = _CANDIDATE_WORD.finditer(lowered, pos, endpos)
+    else:
+        words = _CANDIDATE_WORD_ANY_CASE.finditer(text, pos, endpos)
+    return heapq.merge((m.start() for m in _CANDIDATE_DIGIT.finditer(text, pos, endpos)),
+                       (m.start() for m in words))
 
 
 def scan(text: str, pos: int = 0, endpos: int | None = None):
@@ -302,8 +352,7 @@ def scan(text: str, pos: int = 0, endpos: int | None = None):
     """
     endpos = len(text) if endpos is None else endpos
     reached = pos
-    for candidate in _CANDIDATE.finditer(text, pos, endpos):
-        start = candidate.start()
+    for start in _candidates(text, pos, endpos):
         if start < reached:
             continue
         match = _NUMERAL.match(text, start, endpos)

@@ -61,6 +61,9 @@ LOWER_BOUNDED = {"more_than", "at_least"}
 _SPACE = r"[ \t\u00a0]"
 
 
+_NOT_DIGIT = regex.compile(r"[^0-9.]")
+
+
 def _alternation(phrases) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", _SPACE + "+") for p in sorted(phrases, key=len, reverse=True))
 
@@ -175,7 +178,7 @@ def _shared_magnitude(first: Numeral, second: Numeral) -> float | None:
     if first.text[-1:].isalpha():
         return low
     if second.text[-1:].isalpha():
-        written = float(regex.sub(r"[^0-9.]", "", second.text.split()[0]) or 0)
+        written = float(_NOT_DIGIT.sub("", second.text.split()[0]) or 0)
         scale = second.value / written if written else 1
         return low * scale if scale > 1 and low * scale <= second.value else low
     groups = _GROUPS.match(second.text)

@@ -132,8 +132,7 @@ class UnitAfter:
                    glued=units.glued_forms(name))
 
     def __call__(self, text: str, amount) -> Reading | None:
-        token = match_after(_NEXT_TOKEN, text, amount.end, 24)
-        if token is None or token.group("token").lower() not in self.first_words:
+        if next_word(text, amount.end) not in self.first_words:
             return None
         match = match_after(self.pattern, text, amount.end)
         if match is None:
@@ -149,6 +148,18 @@ class UnitAfter:
 _UNIT_WORD = r"[\p{L}°ºµμℓ][\p{L}\p{M}\p{N}°º²³]*"
 _NEXT_TOKEN = regex.compile(rf"[ \u00a0\u202f]?-?(?P<token>{_UNIT_WORD})")
 _FORM_WORD = regex.compile(_UNIT_WORD)
+_LAST_WORD: list = [None, -1, None]  # (text, position, word): every dimension asks in turn
+
+
+def next_word(text: str, position: int) -> str | None:
+    """The lower-cased token right after `position`, as a unit would start there; asked by
+    each dimension in turn for the same amount, so the last answer is kept."""
+    if _LAST_WORD[0] is text and _LAST_WORD[1] == position:
+        return _LAST_WORD[2]
+    token = match_after(_NEXT_TOKEN, text, position, 24)
+    word = token.group("token").lower() if token else None
+    _LAST_WORD[:] = [text, position, word]
+    return word
 
 
 def _first_word(form: str) -> str:

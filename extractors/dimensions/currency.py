@@ -61,8 +61,11 @@ _MONEY_CUE = regex.compile(
     r"million|billion|bn|m)\b", regex.IGNORECASE)
 
 
+_SPACES = regex.compile(r"[ \u00a0]+")
+
+
 def _key(surface: str) -> str:
-    return regex.sub(r"[ \u00a0]+", "", surface).upper()
+    return _SPACES.sub("", surface).upper()
 
 
 def _prefix_pattern(symbols) -> str:
