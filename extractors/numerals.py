@@ -306,7 +306,7 @@ def trie_pattern(words) -> str:
     """An alternation of `words` as a trie, so that the engine tries each prefix once.
 
     >>> trie_pattern(["an", "a", "one"])
-    'a(?:n)?|one'
+    '(?:a(?:n)?|one)'
     """
     trie: dict = {}
     for word in words:
