@@ -163,6 +163,12 @@ class Layout:
     staging_prefix: str
     lock: Path
 
+    @property
+    def parts(self) -> Path:
+        """Where a cluster build keeps its shards' parts until the package is published, so
+        that a rerun after an interruption recomputes only what is missing."""
+        return self.home / f".{self.package}.parts"
+
     @classmethod
     def repository(cls, root: Path) -> "Layout":
         return cls(root, ("dist", "datapackage.json", "schema"), "dist", "dist/", PREVIOUS, ".build-", root / LOCK)
@@ -174,15 +180,31 @@ class Layout:
                    out.parent / f".{out.name}.build.lock")
 
 
+@dataclass(frozen=True)
+class Engine:
+    """Where the extraction runs: in local processes, or on a Dask cluster."""
+
+    name: str = "local"
+    scheduler: str | None = None
+    say: Callable[[str], None] = lambda message: None
+
+
 def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 1,
-          part_bytes: int = PART_BYTES, progress: Callable[[Progress], None] | None = None) -> BuildReport:
+          part_bytes: int = PART_BYTES, progress: Callable[[Progress], None] | None = None,
+          engine: Engine = Engine(), mapping: sources.Mapping | None = None, keep_going: bool = False) -> BuildReport:
     """Write the whole package under `staging` as `layout` publishes it."""
     package_dir = staging / layout.package
     package_dir.mkdir(parents=True)
     work = staging / ".work"
     clock = time.monotonic()
     try:
-        done = pipeline.extract_all(source, work, jobs, progress)
+        if engine.name == "dask":
+            from . import cluster
+
+            done = cluster.extract_all(source, work, layout.parts, scheduler=engine.scheduler, jobs=jobs,
+                                       mapping=mapping, keep_going=keep_going, progress=progress, say=engine.say)
+        else:
+            done = pipeline.extract_all(source, work, jobs, progress)
     except pipeline.ExtractionError as error:
         raise BuildError(str(error)) from error
     extracted = time.monotonic()
@@ -245,7 +267,7 @@ def _clean_stale_staging(layout: Layout) -> None:
 def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
           corpus_path: Path | None = None, out: Path | None = None,
           mapping: sources.Mapping | None = None, jobs: int | None = None,
-          part_bytes: int = PART_BYTES, keep_going: bool = False) -> BuildReport:
+          part_bytes: int = PART_BYTES, keep_going: bool = False, engine: Engine = Engine()) -> BuildReport:
     """Build a corpus (by default the repository's corpus/) into a validated package (by
     default the repository's dist/, datapackage.json and schema/), or raise and leave the
     previous package untouched."""
@@ -258,7 +280,8 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
         with tempfile.TemporaryDirectory(prefix=layout.staging_prefix, dir=layout.home) as scratch:
             staging = Path(scratch)
             report = stage(staging, source, layout, jobs=jobs or sources.jobs_available(),
-                           part_bytes=part_bytes, progress=progress)
+                           part_bytes=part_bytes, progress=progress, engine=engine, mapping=mapping,
+                           keep_going=keep_going)
             top = staging / ("datapackage.json" if layout.prefix else f"{layout.package}/datapackage.json")
             clock = time.monotonic()
             problems = validate_descriptor(top, layout.prefix, articles=None)
@@ -267,6 +290,7 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
                 raise BuildError(f"the built package does not validate; {layout.home / layout.package} is unchanged:\n  "
                                  + "\n  ".join(problems[:20]))
             _swap(staging, layout)
+        shutil.rmtree(layout.parts, ignore_errors=True)
     report.seconds = time.monotonic() - started
     return report
 
@@ -523,24 +547,59 @@ def _longest_text_row(root: Path, package: dict, connection) -> int:
 
 
 def _offsets(root: Path, package: dict, connection) -> list[str]:
-    """Every figure is its sentence's slice, and its published text's slice (SQL: DuckDB's
-    substring counts code points, as Python does)."""
+    """Every figure is its sentence's slice (SQL: DuckDB's substring counts code points, as
+    Python does), and, where its document's text is published, that text's slice."""
     quantities = _resource(package, "quantities")
-    texts = _resource(package, "texts")
     q = read_csv_sql(root / quantities["path"], quantities["schema"])
-    t = read_csv_sql(root / texts["path"], texts["schema"], _longest_text_row(root, package, connection))
-    where = quantities["path"]
-    problems = [f"{where} ({row[0]}): text is not sentence[start - sentence_start:end - sentence_start]"
+    problems = [f"{quantities['path']} ({row[0]}): text is not sentence[start - sentence_start:end - sentence_start]"
                 for row in connection.execute(
                     f"SELECT quantity_id FROM {q} WHERE start < sentence_start OR \"end\" < start OR "
                     f"substring(sentence, start - sentence_start + 1, \"end\" - start) <> text "
                     f"ORDER BY quantity_id LIMIT 20").fetchall()]
-    problems += [f"{where} ({row[0]}): text is not texts.text[start:end] of {row[1]}, or its sentence not at sentence_start"
-                 for row in connection.execute(
-                     f"SELECT q.quantity_id, q.doc_id FROM {q} q JOIN {t} t USING (doc_id) "
-                     f"WHERE substring(t.text, q.start + 1, q.\"end\" - q.start) <> q.text "
-                     f"OR substring(t.text, q.sentence_start + 1, length(q.sentence)) <> q.sentence "
-                     f"ORDER BY 1 LIMIT 20").fetchall()]
+    return problems + _published_offsets(root, package)
+
+
+def _published_offsets(root: Path, package: dict) -> list[str]:
+    """Figures against the published texts, in one pass over documents, texts and quantities
+    together (all three are in the documents' order): the memory of one document, whatever
+    the package's size."""
+    csv.field_size_limit(2**31 - 1)
+    paths = {name: root / _resource(package, name)["path"] for name in TABLE_NAMES}
+    problems: list[str] = []
+    with paths["documents"].open(encoding="utf-8", newline="") as documents_file, \
+            paths["texts"].open(encoding="utf-8", newline="") as texts_file, \
+            paths["quantities"].open(encoding="utf-8", newline="") as quantities_file:
+        documents, texts, quantities = (csv.reader(f) for f in (documents_file, texts_file, quantities_file))
+        document_columns, _, quantity_columns = next(documents), next(texts), next(quantities)
+        doc_id, full_text = document_columns.index("doc_id"), document_columns.index("full_text")
+        q = {name: quantity_columns.index(name) for name in ("quantity_id", "doc_id", "start", "end", "text",
+                                                             "sentence", "sentence_start")}
+        figure = next(quantities, None)
+        line = 2
+        for document in documents:
+            text = None
+            if document[full_text] == "true":
+                row = next(texts, None)
+                if row is None or row[0] != document[doc_id]:
+                    return problems + [f"{paths['texts']}: not one row a published document, in the documents' order "
+                                       f"(expected {document[doc_id]})"]
+                text = row[1]
+            while figure is not None and figure[q["doc_id"]] == document[doc_id]:
+                if text is not None:
+                    start, end, sentence_start = int(figure[q["start"]]), int(figure[q["end"]]), int(figure[q["sentence_start"]])
+                    if text[start:end] != figure[q["text"]] or \
+                            text[sentence_start:sentence_start + len(figure[q["sentence"]])] != figure[q["sentence"]]:
+                        problems.append(f"{paths['quantities']}:{line} ({figure[q['quantity_id']]}): text or sentence "
+                                        f"is not the published text's slice")
+                        if len(problems) >= 20:
+                            return problems
+                figure = next(quantities, None)
+                line += 1
+        if figure is not None:
+            problems.append(f"{paths['quantities']}:{line}: figures not grouped by document in the documents' order "
+                            f"({figure[q['quantity_id']]})")
+        if next(texts, None) is not None:
+            problems.append(f"{paths['texts']}: rows for documents that are not published in full")
     return problems
 
 

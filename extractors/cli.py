@@ -86,6 +86,8 @@ def build_command(
                                         help="Skip a bad record (no text, a duplicate, bad provenance) and report it, instead of stopping."),
         part_bytes: int = typer.Option(building.PART_BYTES, "--part-bytes", min=1, hidden=True,
                                        help="CSV bytes above which a table is published as Parquet parts."),
+        engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask (a Dask cluster: the cluster extra)."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address (default: a local cluster, one worker a core)."),
         memory_limit: str = typer.Option("256MB", "--memory-limit",
                                          help="DuckDB's memory for sorting and writing; beyond it, it spills to disk."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success.")) -> None:
@@ -102,6 +104,10 @@ def build_command(
     """
     from . import duckdb_io, sources
 
+    if engine not in ("local", "dask"):
+        _fail(f"--engine {engine!r}: local or dask")
+    if scheduler is not None and engine != "dask":
+        _fail("--scheduler is the address of a Dask scheduler: give it with --engine dask")
     try:
         duckdb_io.set_memory_limit(memory_limit)
     except ValueError as error:
@@ -126,7 +132,8 @@ def build_command(
     with _progress_display(show) as progress:
         try:
             report = building.build(root, progress, corpus_path=corpus_path, out=out, mapping=mapping,
-                                    jobs=jobs, part_bytes=part_bytes, keep_going=keep_going)
+                                    jobs=jobs, part_bytes=part_bytes, keep_going=keep_going,
+                                    engine=building.Engine(engine, scheduler, lambda m: typer.echo(m, err=True)))
         except (corpus.CorpusError, building.BuildError) as error:
             _fail(str(error))
     for skipped in report.skipped:

@@ -200,6 +200,11 @@ def assemble(work: Path, out: Path, done: Progress, part_bytes: int = PART_BYTES
     figures in document order. The CSV is the batch files joined; DuckDB reads it with the
     schema's types and writes the Parquet a row group at a time, within its memory limit."""
     connection = connect(spill=work / "spill")
+    # A row group is held whole while it is written: at most ROW_GROUP_BYTES (the rows of
+    # texts are whole documents). DuckDB bounds row groups by bytes only where it need not
+    # keep insertion order; with one thread it reads and writes in order all the same, and
+    # validation compares the Parquet with the CSV row by row.
+    connection.execute("SET preserve_insertion_order = false")
     tables = {}
     for name in TABLE_NAMES:
         schema = records.table_schema(name)
@@ -224,15 +229,11 @@ def assemble(work: Path, out: Path, done: Progress, part_bytes: int = PART_BYTES
             (out / name).mkdir()
             targets = [out / name / f"part-{i:05d}.parquet" for i in range(parts)]
         per_part = -(-rows // parts) if rows else 0
-        # A row group is held whole in memory while it is written: at most ROW_GROUP_BYTES of
-        # CSV (the texts table's rows are whole documents), at most DuckDB's default rows.
-        group = max(1, min(122_880, ROW_GROUP_BYTES * rows // max(csv_facts["bytes"], 1)))
         for i, target in enumerate(targets):
-            # Insertion order is kept (duckdb_io.connect), so a part is a range of the rows.
+            part = f" LIMIT {per_part} OFFSET {i * per_part}" if parts > 1 else ""
             _copy(connection, name, csv_facts["bytes"] // max(rows, 1),
-                f"COPY (SELECT * FROM {read_csv_sql(csv_path, schema, longest)} LIMIT {per_part if parts > 1 else max(rows, 1)} "
-                f"OFFSET {i * per_part}) TO {sql_string(target)} "
-                f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {group})")
+                  f"COPY (SELECT * FROM {read_csv_sql(csv_path, schema, longest)}{part}) TO {sql_string(target)} "
+                  f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE_BYTES '{ROW_GROUP_BYTES}B')")
         tables[name] = Table(name, rows, csv_facts, [file_facts(t, out) for t in targets])
     connection.close()
     return tables

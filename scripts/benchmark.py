@@ -1,32 +1,61 @@
-"""Extraction speed on the shared corpora, one core: characters per second and figures found.
+"""Benchmarks (not tests): extraction speed against the peers, and whole builds at scale.
 
-    .venv/bin/python scripts/benchmark.py                    # all three corpora
-    .venv/bin/python scripts/benchmark.py --limit 200        # a smoke run
-    .venv/bin/python scripts/benchmark.py ../shared/corpora/reuters21578.jsonl
-    .venv/bin/python scripts/benchmark.py --scaling          # hostile text: time grows linearly?
+    .venv/bin/python scripts/benchmark.py extract                 # ours on each shared corpus, one core
+    .venv/bin/python scripts/benchmark.py peers                   # ours vs quantulum3, Recognizers-Text,
+                                                                  #   number-parser and a bare digit scan
+    .venv/bin/python scripts/benchmark.py build                   # extract build end to end: White House
+                                                                  #   archive and news corpora, --jobs 1/2, 1x/2x/4x
+    .venv/bin/python scripts/benchmark.py hostile                 # text made to be slow: is time linear?
 
-Reads the corpora where they are (research use only: nothing is copied); reports the numeral
-layer alone and the full extraction, best of --repeat runs so a busy machine counts less.
-Results and the command that produced them go in docs/EVALUATION.md, not in a test.
+`peers` needs the `bench` extra (pip install -c constraints.txt -e ".[bench]"). The corpora are
+read where they are (../shared/corpora; research use only: nothing is copied into the
+repository; the scaled copies for `build` are written to a temporary folder and removed).
+Results, with the command, the machine, the versions and the date, go into
+docs/PERFORMANCE.md, never into a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
+import os
+import platform
+import statistics
+import subprocess
 import sys
+import tempfile
+import threading
 import time
 from collections import Counter
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors import extract  # noqa: E402
-from extractors.corpus import read_jsonl  # noqa: E402
 from extractors.numerals import scan  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
+WHITE_HOUSE = CORPORA / "whitehouse-briefing-room.jsonl.gz"
+NEWS = ("isw-reports-2022.jsonl", "news-articles-2017.jsonl", "reuters21578.jsonl")
 
+
+def records(path: Path, limit: int | None = None):
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if limit is not None and number >= limit:
+                return
+            yield json.loads(line)
+
+
+def texts_of(path: Path, limit: int | None = None) -> list[str]:
+    return [r["text"] for r in records(path, limit)]
+
+
+# -- ours, per corpus ------------------------------------------------------------------------
 
 def best_of(repeat: int, work) -> tuple[float, object]:
     best, result = float("inf"), None
@@ -37,20 +66,192 @@ def best_of(repeat: int, work) -> tuple[float, object]:
     return best, result
 
 
-def run(path: Path, limit: int | None, repeat: int) -> dict:
-    texts = [text for _, text in read_jsonl(path)][:limit]
-    characters = sum(map(len, texts))
-    numeral_seconds, numerals = best_of(repeat, lambda: sum(1 for t in texts for _ in scan(t)))
-    extract_seconds, figures = best_of(repeat, lambda: [q for t in texts for q in extract(t)])
-    return {
-        "corpus": path.name, "articles": len(texts), "characters": characters,
-        "numerals": numerals, "figures": len(figures),
-        "numeral_mchars_per_s": characters / numeral_seconds / 1e6,
-        "extract_mchars_per_s": characters / extract_seconds / 1e6,
-        "extract_seconds": extract_seconds,
-        "by_dimension": Counter(q.dimension for q in figures),
-    }
+def extract_speed(args) -> None:
+    paths = args.corpora or [CORPORA / name for name in NEWS] + [WHITE_HOUSE]
+    print(f"{'corpus':<36} {'articles':>8} {'Mchars':>7} {'numerals':>9} {'figures':>8} "
+          f"{'numerals Mch/s':>14} {'extract Mch/s':>13}")
+    for path in paths:
+        texts = texts_of(path, args.limit)
+        characters = sum(map(len, texts))
+        numeral_seconds, numerals = best_of(args.repeat, lambda: sum(1 for t in texts for _ in scan(t)))
+        extract_seconds, figures = best_of(args.repeat, lambda: [q for t in texts for q in extract(t)])
+        print(f"{path.name:<36} {len(texts):>8} {characters / 1e6:>7.2f} {numerals:>9} {len(figures):>8} "
+              f"{characters / numeral_seconds / 1e6:>14.2f} {characters / extract_seconds / 1e6:>13.2f}")
+        print(f"{'':<36} figures by dimension: " + ", ".join(
+            f"{k} {v}" for k, v in sorted(Counter(q.dimension for q in figures).items())))
 
+
+# -- the peers -------------------------------------------------------------------------------
+
+def peer_extractors() -> dict:
+    """name -> function of a text; each set up once (models loaded, warmed up) before timing."""
+    import regex
+
+    digits = regex.compile(r"[0-9]+")
+    extractors = {"newsfigures": lambda text: extract(text),
+                  "bare regex digit scan (floor)": lambda text: sum(1 for _ in digits.finditer(text))}
+    try:
+        from quantulum3 import parser as quantulum
+
+        quantulum.parse("warm up: 5 km and $3 million")
+        extractors["quantulum3"] = quantulum.parse
+    except ImportError:
+        print("quantulum3 not installed (the `bench` extra): left out", file=sys.stderr)
+    try:
+        from recognizers_number import NumberRecognizer
+        from recognizers_number_with_unit import NumberWithUnitRecognizer
+        from recognizers_suite import Culture
+
+        units = NumberWithUnitRecognizer(Culture.English)
+        # The models that cover what newsfigures reads: numbers, dimensions (lengths, areas,
+        # weights, speeds...), currency, temperature and age.
+        models = [NumberRecognizer(Culture.English).get_number_model(), units.get_dimension_model(),
+                  units.get_currency_model(), units.get_temperature_model(), units.get_age_model()]
+        extractors["Recognizers-Text (5 models)"] = lambda text: [r for m in models for r in m.parse(text)]
+    except ImportError:
+        print("recognizers-text-suite not installed (the `bench` extra): left out", file=sys.stderr)
+    try:
+        import number_parser
+
+        extractors["number-parser"] = lambda text: number_parser.parse(text, language="en")
+    except ImportError:
+        print("number-parser not installed (the `bench` extra): left out", file=sys.stderr)
+    return extractors
+
+
+def peers(args) -> None:
+    """The median of interleaved rounds (each round runs every extractor once, in turn, on the
+    same text), so that a busy machine slows every one alike."""
+    texts, size = [], 0
+    for record in records(args.corpus):
+        texts.append(record["text"])
+        size += len(record["text"])
+        if size >= args.characters:
+            break
+    extractors = peer_extractors()
+    seconds: dict[str, list[float]] = {name: [] for name in extractors}
+    for _ in range(args.rounds):
+        for name, function in extractors.items():
+            started = time.perf_counter()
+            for text in texts:
+                function(text)
+            seconds[name].append(time.perf_counter() - started)
+    ours = size / statistics.median(seconds["newsfigures"])
+    print(f"same text: the first {len(texts)} articles of {args.corpus.name}, {size:,} characters; "
+          f"median of {args.rounds} interleaved rounds")
+    print(f"| extractor | version | characters/s | ours / it |\n|---|---|---:|---:|")
+    for name in extractors:
+        rate = size / statistics.median(seconds[name])
+        print(f"| {name} | {_version(name)} | {rate:,.0f} | {ours / rate:.2f} |")
+
+
+def _version(name: str) -> str:
+    distribution = {"newsfigures": "newsfigures", "quantulum3": "quantulum3", "number-parser": "number-parser",
+                    "Recognizers-Text (5 models)": "recognizers-text-suite"}.get(name)
+    if distribution is None:
+        return "regex " + metadata.version("regex")
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+# -- whole builds ----------------------------------------------------------------------------
+
+def tree_memory(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry))
+            except (OSError, IndexError, ValueError):
+                pass
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as handle:
+                total += next(int(line.split()[1]) for line in handle if line.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            pass
+        stack += children.get(current, [])
+    return total
+
+
+def timed_build(command: list[str]) -> dict:
+    """Wall time, the peak resident memory of the build's whole process tree (sampled every
+    50 ms) and of its largest process (the kernel's count), and the summary line."""
+    script = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+              "sys.stderr.write(r.stderr); print(r.stdout.strip()); "
+              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)")
+    started = time.monotonic()
+    process = subprocess.Popen([sys.executable, "-c", script, *command], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], tree_memory(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    wall = time.monotonic() - started
+    sampler.join()
+    if process.returncode:
+        return {"failed": (err.strip().splitlines() or ["?"])[-1]}
+    lines = out.strip().splitlines()
+    return {"seconds": wall, "tree_mb": peak[0] / 1024, "largest_mb": int(lines[-1]) / 1024,
+            "summary": lines[-2] if len(lines) > 1 else ""}
+
+
+def scaled_copy(sources: list[Path], copies: int, target: Path) -> int:
+    """A JSON Lines corpus of `copies` copies of the sources' records, each copy's ids and texts
+    made distinct (a trailing line "(copy N)"), so that no record is a duplicate; its characters."""
+    characters = 0
+    with target.open("w", encoding="utf-8") as handle:
+        for copy in range(copies):
+            for source in sources:
+                for record in records(source):
+                    text = record["text"] if copy == 0 else record["text"] + f"\n\n(copy {copy})"
+                    characters += len(text)
+                    handle.write(json.dumps({**record, "id": f"{source.stem}/{record['id']}/{copy}",
+                                             "text": text}) + "\n")
+    return characters
+
+
+def builds(args) -> None:
+    mapping = ROOT / "docs" / "mappings" / "whitehouse-briefing-room.toml"
+    corpora = {"White House archive": ([WHITE_HOUSE], ["--mapping", str(mapping)]),
+               "three news corpora": ([CORPORA / n for n in NEWS], [])}
+    print("| corpus | scale | characters | --jobs | wall s | M characters/s | peak RSS, all processes (MB) "
+          "| peak RSS, largest process (MB) |\n|---|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="newsfigures-bench-") as scratch:
+        for name, (sources, options) in corpora.items():
+            for scale in args.scales:
+                corpus = Path(scratch) / f"corpus-{scale}.jsonl"
+                characters = scaled_copy(sources, scale, corpus)
+                for jobs in args.jobs:
+                    if scale > 1 and jobs == 1 and not args.all:
+                        continue  # scaling is shown with every core; --all runs these too
+                    out = Path(scratch) / "out"
+                    result = timed_build([sys.executable, "-m", "extractors", "build", "--corpus", str(corpus),
+                                          "--out", str(out), "--jobs", str(jobs), "--keep-going", *options])
+                    if "failed" in result:
+                        print(f"| {name} | {scale}x | {characters:,} | {jobs} | failed: {result['failed']} | | | |", flush=True)
+                        continue
+                    print(f"| {name} | {scale}x | {characters:,} | {jobs} | {result['seconds']:.1f} | "
+                          f"{characters / result['seconds'] / 1e6:.2f} | {result['tree_mb']:.0f} | "
+                          f"{result['largest_mb']:.0f} |", flush=True)
+                    print(f"  {result['summary']}", file=sys.stderr)
+                corpus.unlink()
+
+
+# -- hostile text ----------------------------------------------------------------------------
 
 # Text built to make per-figure work grow with the text: no sentence ends, a figure every
 # few characters, units and qualifiers that need a look ahead or behind.
@@ -58,7 +259,7 @@ HOSTILE = ["5 km and ", "a half. ", "He paid 5 pounds. ", "10 pieces. ", "5 feet
            "over 2,000 attacks ", "1 2 3 ", "between 5 and ", "$$$5 ", "1,2,3,4 "]
 
 
-def scaling(sizes=(20_000, 80_000)) -> None:
+def hostile(args, sizes=(20_000, 80_000)) -> None:
     """Time per character at two sizes of each hostile text: a ratio near 1 is linear."""
     print(f"{'repeated text':<24} {'chars':>9} {'s':>7} {'chars':>9} {'s':>7} {'time ratio / size ratio':>24}")
     for unit in HOSTILE:
@@ -70,26 +271,32 @@ def scaling(sizes=(20_000, 80_000)) -> None:
         print(f"{unit!r:<24} {n1:>9} {t1:>7.3f} {n2:>9} {t2:>7.3f} {(t2 / t1) / (n2 / n1):>24.2f}")
 
 
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    return (f"{platform.python_implementation()} {platform.python_version()}, {cpu}, "
+            f"{len(os.sched_getaffinity(0))} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="*", type=Path, help="JSON Lines corpora (default: all in ../shared/corpora)")
-    parser.add_argument("--limit", type=int, help="only the first N articles of each corpus")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
-    parser.add_argument("--scaling", action="store_true", help="time hostile text at two sizes instead")
+    commands = parser.add_subparsers(dest="command", required=True)
+    one = commands.add_parser("extract", help="ours on each corpus, one core")
+    one.add_argument("corpora", nargs="*", type=Path)
+    one.add_argument("--limit", type=int, help="only the first N articles of each corpus")
+    one.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
+    others = commands.add_parser("peers", help="ours against the peer extractors on the same text")
+    others.add_argument("--corpus", type=Path, default=CORPORA / "isw-reports-2022.jsonl")
+    others.add_argument("--characters", type=int, default=300_000, help="how much of the corpus (the peers are slow)")
+    others.add_argument("--rounds", type=int, default=3)
+    whole = commands.add_parser("build", help="extract build end to end, at 1x, 2x and 4x the input")
+    whole.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4])
+    whole.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    whole.add_argument("--all", action="store_true", help="also --jobs 1 at every scale")
+    commands.add_parser("hostile", help="text made to be slow: is time linear in its length?")
     args = parser.parse_args()
-    if args.scaling:
-        scaling()
-        return
-    paths = args.corpora or sorted(CORPORA.glob("*.jsonl"))
-    if not paths:
-        parser.error(f"no corpora given and none in {CORPORA}")
-    print(f"{'corpus':<28} {'articles':>8} {'Mchars':>7} {'numerals':>9} {'figures':>8} "
-          f"{'numerals Mch/s':>14} {'extract Mch/s':>13}")
-    for path in paths:
-        r = run(path, args.limit, args.repeat)
-        print(f"{r['corpus']:<28} {r['articles']:>8} {r['characters'] / 1e6:>7.2f} {r['numerals']:>9} "
-              f"{r['figures']:>8} {r['numeral_mchars_per_s']:>14.2f} {r['extract_mchars_per_s']:>13.2f}")
-        print(f"{'':<28} figures by dimension: " + ", ".join(f"{k} {v}" for k, v in sorted(r["by_dimension"].items())))
+    print(f"{time.strftime('%Y-%m-%d')}; {machine()}; newsfigures {metadata.version('newsfigures')}, "
+          f"regex {metadata.version('regex')}, duckdb {metadata.version('duckdb')}")
+    {"extract": extract_speed, "peers": peers, "build": builds, "hostile": hostile}[args.command](args)
 
 
 if __name__ == "__main__":

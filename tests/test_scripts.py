@@ -19,15 +19,24 @@ def _script(name: str):
     return module
 
 
-def test_benchmark_smoke(tmp_path, capsys):
+def test_benchmark_smoke(tmp_path, capsys, monkeypatch):
+    """Each benchmark runs on a tiny corpus and prints its table (no timing is asserted)."""
     benchmark = _script("benchmark")
     corpus = tmp_path / "tiny.jsonl"
     corpus.write_text("\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(
-        ["ATACMS missiles can travel up to 300 km.", "some 10,000 North Korean troops", ""])), encoding="utf-8")
-    result = benchmark.run(corpus, None, 1)
-    assert result["articles"] == 3 and result["figures"] == 2
-    benchmark.scaling(sizes=(200, 400))
+        ["ATACMS missiles can travel up to 300 km.", "some 10,000 North Korean troops", "no figure"])), encoding="utf-8")
+    for argv in (["extract", str(corpus), "--repeat", "1"], ["peers", "--corpus", str(corpus), "--rounds", "1"]):
+        monkeypatch.setattr("sys.argv", ["benchmark.py", *argv])
+        benchmark.main()
+    output = capsys.readouterr().out
+    assert "tiny.jsonl" in output and "count 1, length 1" in output
+    assert "| newsfigures |" in output and "| bare regex digit scan (floor) |" in output
+    benchmark.hostile(None, sizes=(200, 400))
     assert "'5 km and '" in capsys.readouterr().out
+    copy = tmp_path / "copy.jsonl"
+    assert benchmark.scaled_copy([corpus], 2, copy) > 2 * sum(len(r["text"]) for r in benchmark.records(corpus))
+    ids = [r["id"] for r in benchmark.records(copy)]
+    assert len(ids) == len(set(ids)) == 6
 
 
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "peer-suites").is_dir(), reason="../shared/peer-suites not present")
