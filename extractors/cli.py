@@ -88,7 +88,7 @@ def build_command(
                                        help="CSV bytes above which a table is published as Parquet parts."),
         engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask (a Dask cluster: the cluster extra)."),
         scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address (default: a local cluster, one worker a core)."),
-        memory_limit: str = typer.Option("256MB", "--memory-limit",
+        memory_limit: str = typer.Option("160MB", "--memory-limit",
                                          help="DuckDB's memory for sorting and writing; beyond it, it spills to disk."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success.")) -> None:
     """Extract every article of a corpus and write a validated package.

@@ -43,7 +43,7 @@ def read_csv_sql(paths: Path | list[Path], schema: dict, longest_row: int = ROW_
 
 # DuckDB's share of memory; above it, sorts, joins and writes spill to disk. With the
 # extracting processes' own, a build stays within 500 MB whatever the corpus's size.
-MEMORY_LIMIT = {"value": "256MB"}
+MEMORY_LIMIT = {"value": "160MB"}
 
 
 def set_memory_limit(value: str) -> None:

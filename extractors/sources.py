@@ -260,7 +260,6 @@ class ParquetCorpus(_Records):
         from .duckdb_io import connect, sql_string
 
         connection = connect()
-        connection.execute("SET memory_limit = '256MB'")
         try:
             for file in self.files:
                 label = file.relative_to(self.path).as_posix() if file != self.path else file.name
