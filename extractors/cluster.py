@@ -116,26 +116,11 @@ class _ShardRecords(sources._Records):
             return
         with self.path.open("rb") as raw:
             if shard.kind == "jsonl-file":
-                handle = sources.JsonLinesCorpus._lines(self, raw)
+                lines = self._lines(raw)
             else:
                 raw.seek(shard.start)
-                handle = io.BufferedReader(_Range(raw, shard.stop - shard.start))
-            number = shard.first - 1
-            try:
-                for number, line in enumerate(handle, start=shard.first):
-                    if not line.strip():
-                        continue
-                    where = f"{self.path}:{number}"
-                    try:
-                        record = json.loads(line)
-                    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                        self._refuse(f"{where}: not JSON ({getattr(error, 'msg', error)})")
-                        continue
-                    article = self.article(record, where, f"{self.name}:{number}")
-                    if article is not None:
-                        yield article
-            except (OSError, EOFError) as error:
-                raise CorpusError(f"{self.path}:{number + 1}: unreadable ({error})") from None
+                lines = io.BufferedReader(_Range(raw, shard.stop - shard.start))
+            yield from self.read_lines(lines, shard.first)
 
     def _row_group(self):
         from .duckdb_io import connect, sql_string
@@ -147,16 +132,9 @@ class _ShardRecords(sources._Records):
                 f"WHERE file_row_number >= {self.shard.first - 1} AND file_row_number < {self.shard.first - 1} + "
                 f"(SELECT max(row_group_num_rows) FROM parquet_metadata({sql_string(self.path)}) "
                 f"WHERE row_group_id = {self.shard.start}) ORDER BY file_row_number")
-            names = [d[0] for d in result.description]
-            number = self.shard.first - 1
-            while rows := result.fetchmany(sources.ParquetCorpus.BATCH):
-                for row in rows:
-                    number += 1
-                    record = {k: (v.isoformat() if hasattr(v, "isoformat") and k != self.mapping.field_of("published") else v)
-                              for k, v in zip(names, row)}
-                    article = self.article(record, f"{self.path}: row {number}", f"{self.name}#{number}")
-                    if article is not None:
-                        yield article
+            for article in self.read_rows(result, self.path, self.name, self.shard.first):
+                if article is not None:
+                    yield article
         finally:
             connection.close()
 

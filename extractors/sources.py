@@ -193,12 +193,8 @@ class _Records(Source):
         return Article(document, text)
 
 
-class JsonLinesCorpus(_Records):
-    """One JSON object a line, the file plain, gzip- or zstd-compressed (by its suffix)."""
-
-    def __init__(self, path: Path, mapping: Mapping, keep_going: bool):
-        super().__init__(path, mapping, keep_going)
-        self.total = path.stat().st_size
+    # Rows a DuckDB fetch brings from Parquet at a time.
+    BATCH = 256
 
     def _lines(self, raw) -> io.BufferedReader:
         suffix = self.path.suffix.lower()
@@ -210,33 +206,55 @@ class JsonLinesCorpus(_Records):
             return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw))
         return raw
 
+    def read_lines(self, lines, first: int, raw=None) -> Iterator[Article]:
+        """The articles of JSON Lines, numbering them from `first` (a shard starts mid-file)."""
+        number = first - 1
+        try:
+            for number, line in enumerate(lines, start=first):
+                if raw is not None:
+                    self.position = raw.tell()
+                if not line.strip():
+                    continue
+                where = f"{self.path}:{number}"
+                try:
+                    record = json.loads(line)
+                except (json.JSONDecodeError, UnicodeDecodeError) as error:
+                    self._refuse(f"{where}: not JSON ({getattr(error, 'msg', error)})")
+                    continue
+                article = self.article(record, where, f"{self.name}:{number}")
+                if article is not None:
+                    yield article
+        except (OSError, EOFError) as error:  # a truncated or corrupt archive
+            raise CorpusError(f"{self.path}:{number + 1}: unreadable ({error})") from None
+
+    def read_rows(self, result, file: Path, label: str, first: int):
+        """The article of each row of a DuckDB result (None where a bad one is skipped),
+        numbering them from `first`."""
+        names = [d[0] for d in result.description]
+        published = self.mapping.field_of("published")
+        number = first - 1
+        while rows := result.fetchmany(self.BATCH):
+            for row in rows:
+                number += 1
+                record = {k: (v.isoformat() if hasattr(v, "isoformat") and k != published else v)
+                          for k, v in zip(names, row)}
+                yield self.article(record, f"{file}: row {number}", f"{label}#{number}")
+
+
+class JsonLinesCorpus(_Records):
+    """One JSON object a line, the file plain, gzip- or zstd-compressed (by its suffix)."""
+
+    def __init__(self, path: Path, mapping: Mapping, keep_going: bool):
+        super().__init__(path, mapping, keep_going)
+        self.total = path.stat().st_size
+
     def __iter__(self) -> Iterator[Article]:
         with self.path.open("rb") as raw:
-            lines = self._lines(raw)
-            number = 0
-            try:
-                for number, line in enumerate(lines, start=1):
-                    self.position = raw.tell()
-                    if not line.strip():
-                        continue
-                    where = f"{self.path}:{number}"
-                    try:
-                        record = json.loads(line)
-                    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                        self._refuse(f"{where}: not JSON ({getattr(error, 'msg', error)})")
-                        continue
-                    article = self.article(record, where, f"{self.name}:{number}")
-                    if article is not None:
-                        yield article
-            except (OSError, EOFError) as error:  # a truncated or corrupt archive
-                raise CorpusError(f"{self.path}:{number + 1}: unreadable ({error})") from None
+            yield from self.read_lines(self._lines(raw), 1, raw)
         self.position = self.total
-
 
 class ParquetCorpus(_Records):
     """Parquet files, read a batch of rows at a time through DuckDB."""
-
-    BATCH = 256
 
     def __init__(self, path: Path, files: list[Path], mapping: Mapping, keep_going: bool):
         super().__init__(path, mapping, keep_going)
@@ -264,17 +282,10 @@ class ParquetCorpus(_Records):
             for file in self.files:
                 label = file.relative_to(self.path).as_posix() if file != self.path else file.name
                 result = connection.execute(f"SELECT * FROM read_parquet({sql_string(file)})")
-                names = [d[0] for d in result.description]
-                number = 0
-                while rows := result.fetchmany(self.BATCH):
-                    for row in rows:
-                        number += 1
-                        self.position += 1
-                        record = {k: (v.isoformat() if hasattr(v, "isoformat") and k != self.mapping.field_of("published") else v)
-                                  for k, v in zip(names, row)}
-                        article = self.article(record, f"{file}: row {number}", f"{label}#{number}")
-                        if article is not None:
-                            yield article
+                for article in self.read_rows(result, file, label, 1):
+                    self.position += 1
+                    if article is not None:
+                        yield article
         except Exception as error:
             if isinstance(error, CorpusError):
                 raise
