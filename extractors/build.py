@@ -403,7 +403,6 @@ def validate(root: Path, articles: list[corpus.Article] | None = None) -> list[s
 
 
 def validate_descriptor(path: Path, prefix: str, articles: list[corpus.Article] | None) -> list[str]:
-    root = path.parent
     if not path.is_file():
         return [f"{path}: missing (run `extract build`)"]
     try:

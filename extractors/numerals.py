@@ -334,14 +334,17 @@ _CANDIDATE_WORD_ANY_CASE = re.compile(_WORD_BOUNDED, re.IGNORECASE)
 
 
 def _candidates(text: str, pos: int, endpos: int):
-    """Start positions where a numeral may start, in order."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        words = _CANDIDATE_WORD.finditer(lowered, pos, endpos)
+    """Start positions where a numeral may start, in order. Only `text[pos - 1:endpos]` is
+    lower-cased (the one character before is what the word bound looks back at): the rules
+    scan a few characters after a link this way, and must not pay for the whole text."""
+    base = max(0, pos - 1)
+    window = text[base:endpos]
+    lowered = window.lower()
+    if len(lowered) == len(window):
+        words = (m.start() + base for m in _CANDIDATE_WORD.finditer(lowered, pos - base))
     else:
-        words = _CANDIDATE_WORD_ANY_CASE.finditer(text, pos, endpos)
-    return heapq.merge((m.start() for m in _CANDIDATE_DIGIT.finditer(text, pos, endpos)),
-                       (m.start() for m in words))
+        words = (m.start() for m in _CANDIDATE_WORD_ANY_CASE.finditer(text, pos, endpos))
+    return heapq.merge((m.start() for m in _CANDIDATE_DIGIT.finditer(text, pos, endpos)), words)
 
 
 def scan(text: str, pos: int = 0, endpos: int | None = None):
