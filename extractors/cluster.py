@@ -20,6 +20,7 @@ Dask and distributed are the optional `cluster` extra.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -271,8 +272,6 @@ def source_mapping(source: sources.Source, mapping: sources.Mapping | None) -> s
 
 
 def _merge(done: Progress, other: dict) -> None:
-    import datetime as dt
-
     done.documents += other["documents"]
     done.characters += other["characters"]
     done.quantities += other["quantities"]
@@ -322,6 +321,11 @@ def join(parts: Path, pieces: list[Shard], results: dict[int, dict], work: Path,
                         continue
                     seen_ids[row["doc_id"]], seen_texts[row["sha256"]] = where, row["doc_id"]
                     documents.writerow(row.values())
+                    done.documents += 1
+                    done.characters += int(row["characters"])
+                    pipeline.count_document(done, row["outlet"], row["full_text"] == "true",
+                                            dt.date.fromisoformat(row["added"]) if row["added"] else None,
+                                            int(row["characters"]))
             with (folder / "texts.csv").open(encoding="utf-8", newline="") as handle:
                 for row in csv.reader(handle):
                     if row[0] != "doc_id" and row[0] not in dropped:
@@ -329,13 +333,11 @@ def join(parts: Path, pieces: list[Shard], results: dict[int, dict], work: Path,
             for batch in sorted((folder / "quantities").glob("batch-*.csv")):
                 target = work / "quantities" / f"batch-{shard.number:06d}-{batch.name.removeprefix('batch-')}"
                 if dropped:
-                    _copy_without(batch, target, dropped)
+                    done.quantities += _copy_without(batch, target, dropped)
                 else:
                     shutil.copyfile(batch, target)
-            progress = dict(result["progress"])
-            if dropped:
-                progress = _recount(folder, dropped, progress)
-            _merge(done, progress)
+            if not dropped:
+                done.quantities += result["progress"]["quantities"]
     return done
 
 
@@ -345,38 +347,14 @@ def _where(path: str, source: sources.Source) -> str:
     return f"{source.path}:{line}" if name == source.name and line.isdigit() else path
 
 
-def _copy_without(batch: Path, target: Path, dropped: set[str]) -> None:
+def _copy_without(batch: Path, target: Path, dropped: set[str]) -> int:
+    """A batch of figures without those of the dropped documents; how many are kept."""
+    kept = 0
     with batch.open(encoding="utf-8", newline="") as handle, target.open("w", encoding="utf-8", newline="") as out:
         writer = records.csv_writer(out)
-        columns = records.columns("quantities")
-        doc_id = columns.index("doc_id")
+        doc_id = records.columns("quantities").index("doc_id")
         for row in csv.reader(handle):
             if row[doc_id] not in dropped:
                 writer.writerow(row)
-
-
-def _recount(folder: Path, dropped: set[str], progress: dict) -> dict:
-    """A shard's counts without the documents dropped as duplicates of earlier shards."""
-    counted = dict(progress, documents=0, characters=0, published=0, outlets={}, published_in_full={},
-                   latest_added=None, longest=0)
-    with (folder / "documents.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["doc_id"] in dropped:
-                continue
-            counted["documents"] += 1
-            counted["characters"] += int(row["characters"])
-            key = "published_in_full" if row["full_text"] == "true" else "outlets"
-            counted[key][row["outlet"]] = counted[key].get(row["outlet"], 0) + 1
-            if row["full_text"] == "true":
-                counted["published"] += 1
-                counted["longest"] = max(counted["longest"], int(row["characters"]))
-            if row["added"] and (counted["latest_added"] is None or row["added"] > counted["latest_added"]):
-                counted["latest_added"] = row["added"]
-    quantities = 0
-    for batch in (folder / "quantities").glob("batch-*.csv"):
-        with batch.open(encoding="utf-8", newline="") as handle:
-            quantities += sum(1 for row in csv.reader(handle) if row[1] not in dropped and row[1] != "doc_id")
-    counted["quantities"] = quantities
-    return counted
-
-
+                kept += 1
+    return kept

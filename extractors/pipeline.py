@@ -152,13 +152,12 @@ def extract_all(articles: Iterable[Article], work: Path, jobs: int,
         try:
             for number, batch in enumerate(_batches(articles)):
                 for article in batch:
-                    _count(done, article)
+                    d = article.document
+                    count_document(done, d.outlet, d.full_text, d.added, d.characters)
                     row = article.document.model_dump()
                     documents.writerow([cell(row[name]) for name in document_columns])
                     if article.document.full_text:
                         texts.writerow([article.document.doc_id, article.text])
-                        done.published += 1
-                        done.longest = max(done.longest, len(article.text))
                 work_list = [(a.document.doc_id, a.document.path, a.text, _context(a)) for a in batch]
                 path = str(work / "quantities" / f"batch-{number:08d}.csv")
                 if pool is None:
@@ -177,12 +176,15 @@ def extract_all(articles: Iterable[Article], work: Path, jobs: int,
     return done
 
 
-def _count(done: Progress, article: Article) -> None:
-    document = article.document
-    if document.added is not None and (done.latest_added is None or document.added > done.latest_added):
-        done.latest_added = document.added
-    tally = done.published_in_full if document.full_text else done.outlets
-    tally[document.outlet or ""] = tally.get(document.outlet or "", 0) + 1
+def count_document(done: Progress, outlet: str | None, full_text: bool, added, characters: int) -> None:
+    """What the descriptor and the reader of texts need to know of a document written."""
+    if added is not None and (done.latest_added is None or added > done.latest_added):
+        done.latest_added = added
+    tally = done.published_in_full if full_text else done.outlets
+    tally[outlet or ""] = tally.get(outlet or "", 0) + 1
+    if full_text:
+        done.published += 1
+        done.longest = max(done.longest, characters)
 
 
 def _collect(pending: dict, finished, futures) -> None:
