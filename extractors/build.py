@@ -47,8 +47,7 @@ class BuildReport:
     phases: dict[str, float] = field(default_factory=dict)  # seconds: extract, assemble, validate
 
 
-def file_facts(path: Path) -> dict:
-    return pipeline.file_facts(path)
+file_facts = pipeline.file_facts
 
 
 def parquet_name(table: str) -> str:
@@ -279,7 +278,7 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
         _clean_stale_staging(layout)
         with tempfile.TemporaryDirectory(prefix=layout.staging_prefix, dir=layout.home) as scratch:
             staging = Path(scratch)
-            report = stage(staging, source, layout, jobs=jobs or sources.jobs_available(),
+            report = stage(staging, source, layout, jobs=jobs or pipeline.jobs_available(),
                            part_bytes=part_bytes, progress=progress, engine=engine, mapping=mapping,
                            keep_going=keep_going)
             top = staging / ("datapackage.json" if layout.prefix else f"{layout.package}/datapackage.json")

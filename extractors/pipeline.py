@@ -13,8 +13,9 @@ which they finish, the hash seed or the machine.
 from __future__ import annotations
 
 import hashlib
-import shutil
 import multiprocessing
+import os
+import shutil
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -36,6 +37,11 @@ BATCH_DOCUMENTS = 2_000
 # CSV each (`<table>/part-00000.parquet`, read with one glob); below it, one file.
 PART_BYTES = 256 * 1024 * 1024
 ROW_GROUP_BYTES = 8 * 1024 * 1024
+
+
+def jobs_available() -> int:
+    """The cores this process may use (its CPU affinity, not the machine's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 class ExtractionError(Exception):

@@ -14,7 +14,6 @@ import gzip
 import hashlib
 import io
 import json
-import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -292,8 +291,3 @@ class ParquetCorpus(_Records):
             raise CorpusError(f"{self.path}: not readable as Parquet ({error})") from None
         finally:
             connection.close()
-
-
-def jobs_available() -> int:
-    """The cores this process may use (its CPU affinity, not the machine's count)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
