@@ -21,12 +21,13 @@ from typing import Callable
 
 import duckdb
 
-from . import corpus, pipeline, records, sources
-from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes, sql_string
-from .records import cell
+from . import corpus, pipeline, publish, records, sources
+from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes
+from .records import csv_cell, from_csv_text
 from .datacard import data_card
 from .engine import VERSION
 from .pipeline import PART_BYTES, TABLE_NAMES, Progress
+from .publish import Layout
 
 PACKAGE_NAME = "newsfigures"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -151,35 +152,6 @@ def downloadable(package: dict) -> dict:
 
 
 @dataclass(frozen=True)
-class Layout:
-    """Where a build publishes: the names it replaces in `home`, its lock and staging."""
-
-    home: Path
-    names: tuple[str, ...]
-    package: str          # the package folder among `names`
-    prefix: str           # of the paths in the top descriptor
-    previous: str
-    staging_prefix: str
-    lock: Path
-
-    @property
-    def parts(self) -> Path:
-        """Where a cluster build keeps its shards' parts until the package is published, so
-        that a rerun after an interruption recomputes only what is missing."""
-        return self.home / f".{self.package}.parts"
-
-    @classmethod
-    def repository(cls, root: Path) -> "Layout":
-        return cls(root, ("dist", "datapackage.json", "schema"), "dist", "dist/", PREVIOUS, ".build-", root / LOCK)
-
-    @classmethod
-    def folder(cls, out: Path) -> "Layout":
-        out = out.absolute()
-        return cls(out.parent, (out.name,), out.name, "", f".{out.name}.previous", f".{out.name}.build-",
-                   out.parent / f".{out.name}.build.lock")
-
-
-@dataclass(frozen=True)
 class Engine:
     """Where the extraction runs: in local processes, or on a Dask cluster."""
 
@@ -229,40 +201,6 @@ def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 
                        phases={"extract": extracted - clock, "assemble": time.monotonic() - extracted})
 
 
-LOCK = ".build.lock"
-
-
-@contextlib.contextmanager
-def _locked(lock: Path):
-    """One build at a time into a target: a second one stops with a clear message. The lock
-    is the kernel's (fcntl), so a killed build never leaves it held."""
-    import fcntl
-    import os
-
-    handle = lock.open("a+")
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
-            raise BuildError(f"{lock}: another build is running (pid {holder}); wait for it") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-        yield
-    finally:
-        handle.close()
-
-
-def _clean_stale_staging(layout: Layout) -> None:
-    """Remove the staging folders of builds that were killed (the lock says none is running)."""
-    for stale in layout.home.glob(layout.staging_prefix + "*"):
-        if stale.is_dir():
-            shutil.rmtree(stale, ignore_errors=True)
-
-
 def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
           corpus_path: Path | None = None, out: Path | None = None,
           mapping: sources.Mapping | None = None, jobs: int | None = None,
@@ -271,36 +209,45 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
     default the repository's dist/, datapackage.json and schema/), or raise and leave the
     previous package untouched."""
     started = time.monotonic()
-    source = sources.open_source(corpus_path or root, mapping, keep_going=keep_going)
-    layout = _layout(root, source, out)
-    with _locked(layout.lock):
-        recover_layout(layout)
-        _clean_stale_staging(layout)
-        with tempfile.TemporaryDirectory(prefix=layout.staging_prefix, dir=layout.home) as scratch:
-            staging = Path(scratch)
-            report = stage(staging, source, layout, jobs=jobs or pipeline.jobs_available(),
-                           part_bytes=part_bytes, progress=progress, engine=engine, mapping=mapping,
-                           keep_going=keep_going)
-            top = staging / ("datapackage.json" if layout.prefix else f"{layout.package}/datapackage.json")
-            clock = time.monotonic()
-            problems = validate_descriptor(top, layout.prefix, articles=None)
-            report.phases["validate"] = time.monotonic() - clock
-            if problems:
-                raise BuildError(f"the built package does not validate; {layout.home / layout.package} is unchanged:\n  "
-                                 + "\n  ".join(problems[:20]))
-            _swap(staging, layout)
-        shutil.rmtree(layout.parts, ignore_errors=True)
+    layout = _layout(root, corpus_path, out)
+    try:
+        with publish.locked(layout.lock):
+            # A build killed earlier is finished or undone first, whatever this one meets.
+            publish.recover(layout)
+            publish.remove_abandoned(layout.home, layout.staging_prefix)
+            source = sources.open_source(corpus_path or root, mapping, keep_going=keep_going)
+            with publish.scratch(layout.home, layout.staging_prefix) as staging:
+                report = _build_in(staging, source, layout, progress, jobs, part_bytes, engine, mapping, keep_going)
+            shutil.rmtree(layout.parts, ignore_errors=True)
+    except publish.LockedError as error:
+        raise BuildError(str(error)) from None
     report.seconds = time.monotonic() - started
     return report
 
 
-def _layout(root: Path, source: sources.Source, out: Path | None) -> Layout:
+def _build_in(staging: Path, source: sources.Source, layout: Layout, progress, jobs, part_bytes, engine,
+              mapping, keep_going) -> BuildReport:
+    """Stage the package, validate it there, and only then publish it."""
+    report = stage(staging, source, layout, jobs=jobs or pipeline.jobs_available(), part_bytes=part_bytes,
+                   progress=progress, engine=engine, mapping=mapping, keep_going=keep_going)
+    top = staging / ("datapackage.json" if layout.prefix else f"{layout.package}/datapackage.json")
+    clock = time.monotonic()
+    problems = validate_descriptor(top, layout.prefix, articles=None)
+    report.phases["validate"] = time.monotonic() - clock
+    if problems:
+        raise BuildError(f"the built package does not validate; {layout.home / layout.package} is unchanged:\n  "
+                         + "\n  ".join(problems[:20]))
+    publish.swap(staging, layout)
+    return report
+
+
+def _layout(root: Path, corpus_path: Path | None, out: Path | None) -> Layout:
     """Where this corpus may be published: the repository's own corpus into dist/ (or a
     folder), any other corpus only into a folder of its own."""
     dist = (root / "dist").absolute()
     if out is None or out.absolute() == dist:
-        if not (source.repository and source.root.absolute() == root.absolute()):
-            raise BuildError(f"{dist}: holds only what {root / 'corpus'} allows; build {source.path} "
+        if corpus_path is not None and corpus_path.absolute() not in (root.absolute(), (root / "corpus").absolute()):
+            raise BuildError(f"{dist}: holds only what {root / 'corpus'} allows; build {corpus_path} "
                              "into a folder of its own with --out DIR")
         return Layout.repository(root)
     out = out.absolute()
@@ -323,8 +270,7 @@ def differences(root: Path) -> list[str]:
     """The published files a fresh build from corpus/ would write differently (none: the
     package is exactly what its corpus and extractors make)."""
     source = sources.open_source(root)
-    with tempfile.TemporaryDirectory(prefix=".check-") as scratch:
-        staging = Path(scratch)
+    with publish.scratch(Path(tempfile.gettempdir()), "newsfigures-check-") as staging:
         stage(staging, source, Layout.repository(root))
         fresh, published = _published_files(staging), _published_files(root)
     return [f"{name}: {'missing' if name not in published else 'not what a fresh build writes'}"
@@ -339,51 +285,6 @@ def _published_files(root: Path) -> dict[str, bytes]:
 
 def schema_json(name: str) -> str:
     return json.dumps(records.table_schema(name), indent=2, ensure_ascii=False) + "\n"
-
-
-# The last good package while a new one is swapped in; its presence means a swap was cut short.
-PREVIOUS = ".dist-previous"
-
-
-def _swap(staging: Path, layout: Layout) -> None:
-    """Replace the published names with the staged ones. The previous ones are moved aside
-    first; if anything fails, or the process dies, `recover` puts them back."""
-    previous = layout.home / layout.previous
-    if previous.exists():
-        shutil.rmtree(previous)
-    previous.mkdir()
-    try:
-        for name in layout.names:
-            if (layout.home / name).exists():
-                (layout.home / name).rename(previous / name)
-        for name in layout.names:
-            (staging / name).rename(layout.home / name)
-    except BaseException:
-        recover_layout(layout)
-        raise
-    shutil.rmtree(previous)
-
-
-def recover(root: Path) -> None:
-    """Undo a swap of the repository's package that did not finish (see recover_layout)."""
-    recover_layout(Layout.repository(root))
-
-
-def recover_layout(layout: Layout) -> None:
-    """Undo a swap that did not finish: restore the previous package wherever it was moved
-    aside. Safe to call at any time; does nothing when no swap was cut short."""
-    previous = layout.home / layout.previous
-    if not previous.exists():
-        return
-    for name in layout.names:
-        if (previous / name).exists():
-            target = layout.home / name
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-            (previous / name).rename(target)
-    shutil.rmtree(previous)
 
 
 def validate(root: Path, articles: list[corpus.Article] | None = None) -> list[str]:
@@ -410,7 +311,7 @@ def validate_descriptor(path: Path, prefix: str, articles: list[corpus.Article] 
         return [f"{path}: not JSON ({error})"]
     if not isinstance(package, dict):
         return [f"{path}: not a Data Package descriptor (a JSON object)"]
-    problems = _resources(path, package, prefix)
+    problems = _resources(path, package, prefix) or _missing(path.parent, package, prefix)
     if problems:
         return problems
     # frictionless reads the CSV in a process of its own while DuckDB checks the rest here.
@@ -474,6 +375,14 @@ def _resources(path: Path, package: dict, prefix: str) -> list[str]:
     return problems
 
 
+def _missing(root: Path, package: dict, prefix: str) -> list[str]:
+    """The package's files that are not there (a folder not there is one problem)."""
+    if prefix and not (root / prefix).is_dir():
+        return [f"{root / prefix}: missing (run `extract build`)"]
+    return [f"{root / name}: missing (run `extract build`)" for resource in package["resources"]
+            for name in _paths(resource) if not (root / name).is_file()]
+
+
 def _stray_files(folder: Path, package: dict, prefix: str) -> list[str]:
     expected = {"README.md", "datapackage.json"}
     for resource in package["resources"]:
@@ -523,12 +432,16 @@ def _parquet(root: Path, package: dict, name: str, connection) -> list[str]:
     try:
         # Row by row, in order (both are written in the same order), each row by its hash, so
         # that only the hashes are held: streamed, whatever the table's size or its rows'.
-        differ = connection.execute(
-            f"SELECT count(*) FROM (SELECT hash(c) AS h FROM (SELECT * FROM {as_csv}) AS c) AS c POSITIONAL JOIN "
-            f"(SELECT hash(p) AS h FROM (SELECT * FROM {as_parquet}) AS p) AS p "
-            f"WHERE c.h IS DISTINCT FROM p.h").fetchone()[0]
+        names = [f["name"] for f in table["schema"]["fields"]]
+        row = "hash(row(" + ", ".join(f'"{n}"' for n in names) + "))"
+        differ, first = connection.execute(
+            f"SELECT count(*), arg_min(c.k, p.f || ':' || lpad(p.n::VARCHAR, 20, '0')) FROM "
+            f"(SELECT {row} AS h, \"{names[0]}\" AS k FROM {as_csv}) AS c POSITIONAL JOIN "
+            f"(SELECT {row} AS h, filename AS f, file_row_number AS n FROM read_parquet({paths_sql(files)}, "
+            f"filename=true, file_row_number=true)) AS p "
+            f"WHERE c.h IS DISTINCT FROM p.h").fetchone()
         if differ:
-            problems.append(f"{label}: {differ} rows differ from {csv_path.name}")
+            problems.append(f"{label}: {differ} rows differ from {csv_path.name}, the first at {names[0]} {first!r}")
         columns = [c[0] for c in connection.execute(f"DESCRIBE SELECT * FROM {as_parquet}").fetchall()]
     except (duckdb.Error, OSError) as error:
         return [f"{label}: unreadable ({error})"]
@@ -583,12 +496,12 @@ def _published_offsets(root: Path, package: dict) -> list[str]:
                 if row is None or row[0] != document[doc_id]:
                     return problems + [f"{paths['texts']}: not one row a published document, in the documents' order "
                                        f"(expected {document[doc_id]})"]
-                text = row[1]
+                text = from_csv_text(row[1])
             while figure is not None and figure[q["doc_id"]] == document[doc_id]:
                 if text is not None:
                     start, end, sentence_start = int(figure[q["start"]]), int(figure[q["end"]]), int(figure[q["sentence_start"]])
-                    if text[start:end] != figure[q["text"]] or \
-                            text[sentence_start:sentence_start + len(figure[q["sentence"]])] != figure[q["sentence"]]:
+                    figure_text, sentence = from_csv_text(figure[q["text"]]), from_csv_text(figure[q["sentence"]])
+                    if text[start:end] != figure_text or text[sentence_start:sentence_start + len(sentence)] != sentence:
                         problems.append(f"{paths['quantities']}:{line} ({figure[q['quantity_id']]}): text or sentence "
                                         f"is not the published text's slice")
                         if len(problems) >= 20:
@@ -610,13 +523,14 @@ def _article_offsets(root: Path, package: dict, articles: list[corpus.Article]) 
     with (root / resource["path"]).open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             start, end, sentence_start = int(row["start"]), int(row["end"]), int(row["sentence_start"])
+            doc_id, figure, sentence = (from_csv_text(row[k]) for k in ("doc_id", "text", "sentence"))
             where = f"{resource['path']}:{line} ({row['quantity_id']})"
-            text = texts.get(row["doc_id"])
+            text = texts.get(doc_id)
             if text is None:
-                problems.append(f"{where}: doc_id {row['doc_id']} has no text to check against")
-            elif text[start:end] != row["text"]:
-                problems.append(f"{where}: text {row['text']!r} is not doc_text[{start}:{end}] {text[start:end]!r}")
-            elif text[sentence_start:sentence_start + len(row["sentence"])] != row["sentence"]:
+                problems.append(f"{where}: doc_id {doc_id} has no text to check against")
+            elif text[start:end] != figure:
+                problems.append(f"{where}: text {figure!r} is not doc_text[{start}:{end}] {text[start:end]!r}")
+            elif text[sentence_start:sentence_start + len(sentence)] != sentence:
                 problems.append(f"{where}: sentence is not the document's text at sentence_start")
     return problems
 
@@ -624,7 +538,7 @@ def _article_offsets(root: Path, package: dict, articles: list[corpus.Article]) 
 def _documents(root: Path, package: dict, articles: list[corpus.Article]) -> list[str]:
     """The documents table says exactly what the corpus's provenance and files say."""
     resource_path = root / _resource(package, "documents")["path"]
-    expected = [[cell(v) for v in a.document.model_dump().values()] for a in articles]
+    expected = [[csv_cell(v) for v in a.document.model_dump().values()] for a in articles]
     with resource_path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))[1:]
     if rows != expected:

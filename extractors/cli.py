@@ -16,6 +16,7 @@ from typing import Optional
 import typer
 
 from . import build as building
+from . import publish
 from . import corpus, evaluate, war_gold
 from .engine import VERSION, extract
 from .duckdb_io import sql_string
@@ -29,6 +30,10 @@ _DEBUG = {"on": False}
 
 ROOT = typer.Option(Path("."), "--root", help="The repository root (holds corpus/ and dist/).",
                     file_okay=False, dir_okay=True)
+
+
+# The exit status of a build that published a package but skipped bad records (--keep-going).
+SKIPPED_EXIT = 3
 
 
 def _fail(message: str) -> None:
@@ -57,8 +62,18 @@ def run() -> None:
     except Exception as error:  # usage errors and our own `error:` lines have exited already
         if _DEBUG["on"] or "--debug" in sys.argv:
             raise
-        typer.echo(f"error: {type(error).__name__}: {error} (run with --debug for the traceback)", err=True)
+        typer.echo(f"error: {_one_line(error)}", err=True)
         sys.exit(1)
+
+
+def _one_line(error: Exception) -> str:
+    """An unexpected error as `PATH: what is wrong` where the system names a file (a full
+    disk, a read-only folder), else its type and message."""
+    if isinstance(error, OSError) and error.strerror:
+        where = error.filename if error.filename is not None else "(no file named)"
+        also = f" -> {error.filename2}" if error.filename2 is not None else ""
+        return f"{where}{also}: {error.strerror}; nothing was changed"
+    return f"{type(error).__name__}: {error} (run with --debug for the traceback)"
 
 
 @app.command("build")
@@ -83,7 +98,8 @@ def build_command(
         public_domain: Optional[bool] = typer.Option(None, "--public-domain/--not-public-domain",
                                                      help="The texts are public domain: publish them whole (texts)."),
         keep_going: bool = typer.Option(False, "--keep-going",
-                                        help="Skip a bad record (no text, a duplicate, bad provenance) and report it, instead of stopping."),
+                                        help="Skip a bad article or record (no text, a duplicate, bad provenance) and report "
+                                             "it, instead of stopping; the package holds the rest, and the exit status is 3."),
         part_bytes: int = typer.Option(building.PART_BYTES, "--part-bytes", min=1, hidden=True,
                                        help="CSV bytes above which a table is published as Parquet parts."),
         engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or dask (a Dask cluster: the cluster extra)."),
@@ -146,6 +162,9 @@ def build_command(
                      + ", ".join(f"{k} {v:.1f} s" for k, v in report.phases.items()) + ")"
                    + (f"; {len(report.skipped)} records skipped" if report.skipped else "")
                    + "; datapackage.json valid")
+    if report.skipped:
+        # The package is published, but it is not the whole corpus: a script must notice.
+        raise typer.Exit(SKIPPED_EXIT)
 
 
 def _field_pair(text: str) -> tuple[str, str]:
@@ -194,8 +213,8 @@ def validate_command(root: Path = ROOT,
 
     Example: extract validate
     """
-    if (root / building.PREVIOUS).exists():
-        _fail(f"{root / building.PREVIOUS}: a build was interrupted; `extract build` restores the last good package")
+    if (root / publish.PREVIOUS).exists():
+        _fail(f"{root / publish.PREVIOUS}: a build was interrupted; `extract build` restores the last good package")
     try:
         articles = building.corpus_articles(root)
         problems = building.validate(root, articles)
@@ -204,7 +223,9 @@ def validate_command(root: Path = ROOT,
     except (corpus.CorpusError, building.BuildError) as error:
         _fail(str(error))
     if problems:
-        _fail(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
+        for problem in problems[:-1]:
+            typer.echo(f"error: {problem}", err=True)
+        _fail(problems[-1])
     typer.echo(f"{root / 'datapackage.json'}: valid" + (
         " (no corpus/: offsets checked within sentences only)" if articles is None else
         "; a fresh build writes the same bytes" if rebuild else ""))

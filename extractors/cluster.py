@@ -24,6 +24,7 @@ import datetime as dt
 import io
 import json
 import shutil
+import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
@@ -160,30 +161,41 @@ class _Range(io.RawIOBase):
 
 def _articles(shard: Shard, mapping: sources.Mapping, keep_going: bool, label: str):
     if shard.kind == "repository":
-        root = Path(shard.path)
-        listing = sorted(corpus._listing(root), key=lambda entry: entry[1]["doc_id"])
-        return None, (corpus._article(*entry) for entry in listing[shard.start:shard.stop])
-    reader = _ShardRecords(shard, mapping, keep_going, label)
+        reader = sources.RepositoryCorpus(Path(shard.path), keep_going, slice(shard.start, shard.stop))
+    else:
+        reader = _ShardRecords(shard, mapping, keep_going, label)
     return reader, iter(reader)
 
 
 def extract_shard(shard: Shard, mapping: sources.Mapping, keep_going: bool, label: str, parts: str) -> dict:
     """The task: extract one shard into parts/<shard>/ and write its marker; return its
-    counts (what the driver needs for the descriptor and the summary)."""
+    counts (what the driver needs for the descriptor and the summary).
+
+    Dask runs a task again when the worker holding its result dies, even after the driver
+    has read that result; so a shard whose marker matches its files is returned as it is,
+    never rewritten, and a new one is written in a folder of its own and renamed into place
+    (a regression: the driver once joined a shard that such a rerun was rewriting)."""
+    kept = verified(Path(parts), shard)
+    if kept is not None:
+        return kept
     folder = Path(parts) / shard.name
-    if folder.exists():
-        shutil.rmtree(folder)  # a task that died half way: start the shard again
+    own = folder.with_name(f".{shard.name}.{uuid.uuid4().hex}")
     reader, articles = _articles(shard, mapping, keep_going, label)
-    done = pipeline.extract_all(articles, folder, jobs=1)
+    done = pipeline.extract_all(articles, own, jobs=1)
     result = {"shard": asdict(shard), "progress": _progress_dict(done),
-              "skipped": list(reader.skipped) if reader else [],
-              "files": {p.relative_to(folder).as_posix(): pipeline.file_facts(p)
-                        for p in sorted(folder.rglob("*.csv"))}}
+              "skipped": list(reader.skipped),
+              "files": {p.relative_to(own).as_posix(): pipeline.file_facts(p)
+                        for p in sorted(own.rglob("*.csv"))}}
     marker = folder.with_suffix(".json")
-    staged = marker.with_suffix(".json.part")
-    staged.write_text(json.dumps(result, sort_keys=True, default=str), encoding="utf-8")
+    marker.unlink(missing_ok=True)
+    if folder.exists():
+        shutil.rmtree(folder)  # a task that died half way
+    own.rename(folder)
+    staged = marker.with_name(f".{marker.name}.{uuid.uuid4().hex}")
+    text = json.dumps(result, sort_keys=True, default=str)
+    staged.write_text(text, encoding="utf-8")
     staged.rename(marker)
-    return result
+    return json.loads(text)  # as `verified` reads it back
 
 
 def _progress_dict(done: Progress) -> dict:
@@ -292,8 +304,7 @@ def join(parts: Path, pieces: list[Shard], results: dict[int, dict], work: Path,
     skipped (its documents row, text and figures), as the local reader does."""
     (work / "quantities").mkdir(parents=True)
     csv.field_size_limit(2**31 - 1)  # a row of texts is a whole document
-    seen_ids: dict[str, str] = {}
-    seen_texts: dict[str, str] = {}
+    admission = corpus.Admission()
     done = Progress()
     with (work / "documents.csv").open("w", encoding="utf-8", newline="") as documents_file, \
             (work / "texts.csv").open("w", encoding="utf-8", newline="") as texts_file:
@@ -303,23 +314,24 @@ def join(parts: Path, pieces: list[Shard], results: dict[int, dict], work: Path,
         for shard in pieces:
             result = results[shard.number]
             folder = parts / shard.name
+            if verified(parts, shard) != result:
+                raise pipeline.ExtractionError(f"{folder}: changed since its task reported it; run the build again "
+                                               "(the shards whose markers match are kept)")
             source.skipped.extend(result["skipped"])
             dropped = set()
             with (folder / "documents.csv").open(encoding="utf-8", newline="") as handle:
                 for row in csv.DictReader(handle):
                     where = _where(row["path"], source)
-                    problem = None
-                    if row["doc_id"] in seen_ids:
-                        problem = f"{where}: id {row['doc_id']!r} already at {seen_ids[row['doc_id']]}"
-                    elif row["sha256"] in seen_texts:
-                        problem = f"{where}: the same text as document {seen_texts[row['sha256']]!r}"
-                    if problem:
+                    digest = bytes.fromhex(row["sha256"])
+                    refusal = admission.taken(row["doc_id"], digest)
+                    if refusal:
+                        problem = f"{where}: {refusal}"
                         if not keep_going:
                             raise CorpusError(problem + " (--keep-going skips such records and reports them)")
                         source.skipped.append(problem)
                         dropped.add(row["doc_id"])
                         continue
-                    seen_ids[row["doc_id"]], seen_texts[row["sha256"]] = where, row["doc_id"]
+                    admission.admit(row["doc_id"], digest, where)
                     documents.writerow(row.values())
                     done.documents += 1
                     done.characters += int(row["characters"])

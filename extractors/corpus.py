@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,9 +47,75 @@ class Article:
     text: str
 
 
+BOM = "\ufeff"
+
+
+def blank(text: str) -> bool:
+    """Whether a text holds nothing to read: only whitespace, NULs and invisible format
+    characters (zero-width spaces, byte-order marks)."""
+    return all(c.isspace() or c == "\x00" or unicodedata.category(c) == "Cf" for c in text)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an article is not admitted; a duplicate is one an import may skip."""
+
+    message: str
+    duplicate: bool = False
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Admission:
+    """The one check of what an article may be, for `extract add`, the build of corpus/ and
+    every archive format: its text is Unicode (no lone surrogate), does not begin with a
+    byte-order mark (`add` strips one; the offsets count from the first character of the
+    text as stored, so a stored BOM would shift them), is not blank, and is neither an id
+    nor a text seen before. Provenance fields are checked by `Document`."""
+
+    def __init__(self):
+        self._ids: dict[str, str] = {}
+        self._texts: dict[bytes, str] = {}
+        self.digest = b""
+
+    def problem(self, doc_id: str, text: str, digest: bytes | None = None) -> Refusal | None:
+        """What is wrong with an article (None: nothing), without admitting it; `digest` is
+        the sha256 of its UTF-8 bytes where the caller has it (else it is computed, and
+        kept as `self.digest`)."""
+        if digest is None:
+            try:
+                digest = hashlib.sha256(text.encode("utf-8")).digest()
+            except UnicodeEncodeError:
+                return Refusal("the text holds a lone surrogate (not Unicode text)")
+        self.digest = digest
+        if text.startswith(BOM):
+            return Refusal("the text begins with a byte-order mark (U+FEFF); save it without one (`extract add` strips it)")
+        if blank(text):
+            return Refusal(f"empty text (document {doc_id!r}): nothing but whitespace, NULs or invisible characters")
+        return self.taken(doc_id, digest)
+
+    def taken(self, doc_id: str, digest: bytes) -> Refusal | None:
+        """Whether the id, or the text of this sha256, is an earlier article's."""
+        seen = self._texts.get(digest[:16])
+        if seen is not None:
+            return Refusal(f"the same text as document {seen!r}", duplicate=True)
+        if doc_id in self._ids:
+            return Refusal(f"id {doc_id!r} already at {self._ids[doc_id]}", duplicate=True)
+        return None
+
+    def admit(self, doc_id: str, digest: bytes, where: str) -> None:
+        """Take the id and the text of an article that passed."""
+        self._ids[doc_id] = where
+        self._texts[digest[:16]] = doc_id
+
+
 def read_text(path: Path) -> str:
     """A file's text exactly as stored: UTF-8, no newline translation, no normalization."""
-    data = path.read_bytes()
+    return _decode(path, path.read_bytes())
+
+
+def _decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -65,15 +132,39 @@ def count(root: Path) -> int:
     return len(_listing(root))
 
 
-def iter_articles(root: Path):
+def iter_articles(root: Path, skip=None, admission: "Admission | None" = None, rows: slice = slice(None)):
     """The articles of corpus/, one at a time, by doc_id: the listing is checked whole first
-    (header, paths, ids, unlisted files), then each file as it is read, so a corpus of any
-    size streams through in the memory of one article."""
-    for where, row, path in sorted(_listing(root), key=lambda entry: entry[1]["doc_id"]):
-        yield _article(where, row, path)
+    (header, columns), then each article as it is read (`Admission`, its file, its
+    provenance), so a corpus of any size streams through in the memory of one article.
+
+    A bad article raises CorpusError; where `skip` is given, it is called with the problem
+    instead and the article is left out. `admission` keeps the ids and texts seen, for a
+    caller that admits more articles after these; `rows` takes a run of the listing (a
+    cluster's shard)."""
+    admission = admission or Admission()
+    for entry in sorted(_listing(root), key=lambda entry: entry.row["doc_id"])[rows]:
+        try:
+            if entry.problem:
+                raise CorpusError(entry.problem)
+            yield _article(entry, admission)
+        except CorpusError as error:
+            if skip is None:
+                raise
+            skip(str(error))
 
 
-def _listing(root: Path) -> list[tuple[str, dict, Path]]:
+@dataclass(frozen=True)
+class Listed:
+    """A row of provenance.csv: where it is, its fields, its file, and what is wrong with
+    the row itself (a path outside corpus/, a symlink, a missing file)."""
+
+    where: str
+    row: dict
+    path: Path
+    problem: str | None = None
+
+
+def _listing(root: Path) -> list[Listed]:
     corpus = root / "corpus"
     provenance = corpus / PROVENANCE
     if not provenance.is_file():
@@ -83,7 +174,8 @@ def _listing(root: Path) -> list[tuple[str, dict, Path]]:
         listing = provenance.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise CorpusError(f"{provenance}: not UTF-8 (byte {error.start}); save it as UTF-8") from None
-    rows, seen = [], set()
+    entries, seen = [], set()
+    inside = corpus.resolve()
     with io.StringIO(listing, newline="") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames != PROVENANCE_COLUMNS:
@@ -94,40 +186,49 @@ def _listing(root: Path) -> list[tuple[str, dict, Path]]:
             if None in row or None in row.values():
                 raise CorpusError(f"{where}: expected {len(PROVENANCE_COLUMNS)} columns")
             path = root / row["path"]
-            parent = Path(row["path"]).parent
-            if not (parent == Path("corpus") or parent.parent == Path("corpus") and _FOLDER.fullmatch(parent.name)):
-                raise CorpusError(f"{where}: path {row['path']!r} must be a file in corpus/ or in one "
-                                  f"folder of it (a source: lower-case letters, digits, hyphens)")
-            if path.is_symlink() or not path.is_file():
-                raise CorpusError(f"{where}: {row['path']} {'is a symlink' if path.is_symlink() else 'does not exist'}"
-                                  f" (articles are regular files inside corpus/)")
-            if Path(row["path"]).stem != row["doc_id"]:
-                raise CorpusError(f"{where}: doc_id {row['doc_id']!r} is not the file's stem")
-            if row["doc_id"] in seen:
-                raise CorpusError(f"{where}: doc_id {row['doc_id']} is listed twice")
+            entries.append(Listed(where, row, path, _row_problem(where, row, path, inside, seen)))
             seen.add(row["doc_id"])
-            rows.append((where, row, path))
-    listed = {path for _, _, path in rows}
+    listed = {entry.path for entry in entries}
     for path in sorted(corpus.glob("*.txt")) + sorted(p for folder in corpus.iterdir() if folder.is_dir()
                                                       for p in folder.iterdir()):
         if path not in listed:
             raise CorpusError(f"{path}: not listed in {provenance} (add it with `extract add`)")
-    return rows
+    return entries
 
 
-def _article(where: str, row: dict, path: Path) -> Article:
-    data = path.read_bytes()
-    text = read_text(path)
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != row["sha256"]:
-        raise CorpusError(f"{path}: sha256 is {digest}, provenance says {row['sha256']} "
+def _row_problem(where: str, row: dict, path: Path, inside: Path, seen: set) -> str | None:
+    parent = Path(row["path"]).parent
+    if not (parent == Path("corpus") or parent.parent == Path("corpus") and _FOLDER.fullmatch(parent.name)):
+        return (f"{where}: path {row['path']!r} must be a file in corpus/ or in one "
+                f"folder of it (a source: lower-case letters, digits, hyphens)")
+    if path.is_symlink() or not path.resolve().is_relative_to(inside):
+        return f"{where}: {row['path']} is a symlink (articles are regular files inside corpus/)"
+    if not path.is_file():
+        return f"{where}: {row['path']} does not exist or is not a regular file (articles are regular files inside corpus/)"
+    if Path(row["path"]).stem != row["doc_id"]:
+        return f"{where}: doc_id {row['doc_id']!r} is not the file's stem"
+    if row["doc_id"] in seen:
+        return f"{where}: doc_id {row['doc_id']} is listed twice"
+    return None
+
+
+def _article(entry: Listed, admission: Admission) -> Article:
+    data = entry.path.read_bytes()
+    text = _decode(entry.path, data)
+    digest = hashlib.sha256(data)
+    if digest.hexdigest() != entry.row["sha256"]:
+        raise CorpusError(f"{entry.path}: sha256 is {digest.hexdigest()}, provenance says {entry.row['sha256']} "
                           f"(the file changed; articles are stored byte for byte)")
+    problem = admission.problem(entry.row["doc_id"], text, digest.digest())
+    if problem:
+        raise CorpusError(f"{entry.path}: {problem}")
     try:
-        fields = {k: (v if v != "" else None) for k, v in row.items()}
-        fields["full_text"] = row["full_text"] == "true"
+        fields = {k: (v if v != "" else None) for k, v in entry.row.items()}
+        fields["full_text"] = entry.row["full_text"] == "true"
         document = Document(**fields, characters=len(text))
     except ValidationError as error:
-        raise CorpusError(f"{where}: {_problems(error)}") from None
+        raise CorpusError(f"{entry.where}: {_problems(error)}") from None
+    admission.admit(document.doc_id, digest.digest(), entry.where)
     return Article(document, text)
 
 
@@ -137,24 +238,25 @@ def add(root: Path, source: Path, *, title: str | None = None, outlet: str | Non
         added: dt.date | None = None) -> Document:
     """Copy an article into corpus/ byte for byte and record its provenance.
 
-    The doc_id is the next three-digit index and the first 16 hex digits of the file's
-    sha256, the shape of the seed ids.
+    A leading UTF-8 byte-order mark (as Notepad and Excel save) is the one thing not copied:
+    it is no part of the text, and the offsets of the figures count from the text's first
+    character. The article must pass the corpus's `Admission`. The doc_id is the next
+    three-digit index and the first 16 hex digits of the stored bytes' sha256, the shape of
+    the seed ids.
     """
     corpus = root / "corpus"
     if not source.is_file():
         raise CorpusError(f"{source}: no such file")
-    data = source.read_bytes()
-    text = read_text(source)
-    if not text.strip():
-        raise CorpusError(f"{source}: empty article")
-    existing = load(root)
+    data = source.read_bytes().removeprefix(BOM.encode("utf-8"))
+    text = _decode(source, data)
+    admission = Admission()
+    existing = [article.document.doc_id for article in iter_articles(root, admission=admission)]
+    index = 1 + max((int(doc_id.split("_")[0]) for doc_id in existing if doc_id.split("_")[0].isdigit()), default=-1)
     digest = hashlib.sha256(data).hexdigest()
-    for article in existing:
-        if article.document.sha256 == digest:
-            raise CorpusError(f"{source}: already in the corpus as {article.document.doc_id}")
-    index = 1 + max((int(a.document.doc_id.split("_")[0]) for a in existing
-                     if a.document.doc_id.split("_")[0].isdigit()), default=-1)
     doc_id = f"{index:03d}_{digest[:16]}"
+    problem = admission.problem(doc_id, text, bytes.fromhex(digest))
+    if problem:
+        raise CorpusError(f"{source}: " + (f"already in the corpus ({problem})" if problem.duplicate else str(problem)))
     target = corpus / f"{doc_id}.txt"
     try:
         document = Document(doc_id=doc_id, path=f"corpus/{doc_id}.txt", title=title, outlet=outlet,
@@ -232,8 +334,9 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
         raise CorpusError(f"--folder {folder!r}: lower-case letters, digits and hyphens only")
     if not source.is_file():
         raise CorpusError(f"{source}: no such file")
-    existing = load(root)
-    known = {a.document.sha256: a.document.doc_id for a in existing}
+    admission = Admission()
+    for _ in iter_articles(root, admission=admission):
+        pass
     entries, skipped = [], []
     opener = gzip.open if source.suffix == ".gz" else open
     with opener(source, "rt", encoding="utf-8", newline="") as handle:
@@ -252,19 +355,23 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
             text = record["text"]
             if contains is not None and contains not in text:
                 continue
-            if not text.strip("\x00 \t\r\n"):
-                raise CorpusError(f"{here}: empty text")
-            data = text.encode("utf-8")
+            try:
+                data = text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise CorpusError(f"{here}: the text holds a lone surrogate (not Unicode text)") from None
             digest = hashlib.sha256(data).hexdigest()
-            if digest in known:
-                message = f"{here}: the same text as {known[digest]} (record {record.get('id')!r})"
+            fields = {target: record.get(name) for name, target in RECORD_FIELDS.items()}
+            date = fields.get("published") or "undated"
+            doc_id = f"{folder}_{date}_{digest[:16]}"
+            problem = admission.problem(doc_id, text, bytes.fromhex(digest))
+            if problem and problem.duplicate:
+                message = f"{here}: {problem} (record {record.get('id')!r})"
                 if not skip_duplicates:
                     raise CorpusError(message + "; --skip-duplicates skips such records")
                 skipped.append(message)
                 continue
-            fields = {target: record.get(name) for name, target in RECORD_FIELDS.items()}
-            date = fields.get("published") or "undated"
-            doc_id = f"{folder}_{date}_{digest[:16]}"
+            if problem:
+                raise CorpusError(f"{here}: {problem}")
             try:
                 document = Document(doc_id=doc_id, path=f"corpus/{folder}/{doc_id}.md", outlet=outlet,
                                     language=language, sha256=digest, characters=len(text),
@@ -275,7 +382,7 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
             except ValidationError as error:
                 problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
                 raise CorpusError(f"{here}: {problems}") from None
-            known[digest] = doc_id
+            admission.admit(doc_id, bytes.fromhex(digest), here)
             entries.append((corpus / folder / f"{doc_id}.md", data, document))
     if not entries:
         raise CorpusError(f"{source}: no record passes the filters; nothing added")

@@ -129,6 +129,15 @@ def data_card(folder: Path, package: dict, source) -> str:
         f"{PART_BYTES // 2**20} MiB is published as Parquet parts (`<table>/part-NNNNN.parquet`, "
         "a resource with a `path` array; DuckDB reads them with one glob, "
         "`read_parquet('quantities/*.parquet')`).",
+        "**Formula-like cells in the CSV.** A spreadsheet runs a cell that begins with `=`, `+`, "
+        "`-`, `@`, a tab or a carriage return. So, following OWASP's guidance on CSV injection, "
+        "a text cell of the CSV files that begins with one of those has a `'` put before it "
+        "(`=1+1` is written `'=1+1`), and so that the rule can be undone exactly, a text cell "
+        "that begins with `'`s and then one of those gets one `'` more. To read the CSV "
+        "exactly, take one `'` off a text cell that begins with `'`s followed by one of those "
+        "characters. The Parquet files hold every text exactly as it is; there, and in the "
+        "CSV undone so, `text == doc_text[start:end]`. `extract validate` compares the two "
+        "by this rule.",
         _table(["file", "table", "bytes", "hash"], files),
         "## Sources",
         "Outlet, URL and date are recorded only where the text or its known origin supports "

@@ -35,10 +35,21 @@ def row_bytes(characters: int) -> int:
 
 
 def read_csv_sql(paths: Path | list[Path], schema: dict, longest_row: int = ROW_BYTES) -> str:
+    """A CSV table of the package as a DuckDB subquery, with the schema's types and every text
+    as it is (the ' that neutralizes a formula-like cell taken off: records.csv_text)."""
+    from .records import NEUTRALIZED_START
+
     types = ", ".join(f"'{f['name']}': '{TYPES[f['type']]}'" for f in schema["fields"])
-    return (f"read_csv({paths_sql(paths)}, header=true, delim=',', quote='\"', escape='\"', "
-            f"auto_detect=false, nullstr='', parallel=false, max_line_size={longest_row}, "
-            f"buffer_size={2 * longest_row}, columns={{{types}}})")
+    reader = (f"read_csv({paths_sql(paths)}, header=true, delim=',', quote='\"', escape='\"', "
+              f"auto_detect=false, nullstr='', parallel=false, max_line_size={longest_row}, "
+              f"buffer_size={2 * longest_row}, columns={{{types}}})")
+    texts = [f'"{f["name"]}"' for f in schema["fields"] if f["type"] == "string"]
+    if not texts:
+        return reader
+    pattern = NEUTRALIZED_START.replace("'", "''")
+    undo = ", ".join(f"CASE WHEN regexp_matches({c}, '{pattern}') THEN {c}[2:] ELSE {c} END AS {c}"
+                     for c in texts)
+    return f"(SELECT * REPLACE ({undo}) FROM {reader})"
 
 
 # DuckDB's share of memory; above it, sorts, joins and writes spill to disk. With the

@@ -26,7 +26,7 @@ from . import records
 from .corpus import Article
 from .duckdb_io import ROW_BYTES, connect, read_csv_sql, row_bytes, sql_string
 from .engine import FULL_CONTEXT, MAX_CONTEXT, extract_document
-from .records import cell
+from .records import csv_cell, csv_text
 
 TABLE_NAMES = ("documents", "quantities", "texts")
 # A batch: enough text for a worker to spend a fraction of a second on, so that N workers
@@ -106,7 +106,7 @@ def extract_batch(path: str, documents: list[tuple[str, str, str, int]]) -> tupl
                     if text[quantity.start:quantity.end] != quantity.text or \
                             text[quantity.sentence_start:quantity.sentence_start + len(quantity.sentence)] != quantity.sentence:
                         raise ExtractionError(f"{where}: {quantity.quantity_id}: offsets do not slice the text")
-                    writer.writerow([cell(getattr(quantity, name)) for name in names])
+                    writer.writerow([csv_cell(getattr(quantity, name)) for name in names])
                     figures += 1
             except ExtractionError:
                 raise
@@ -161,9 +161,9 @@ def extract_all(articles: Iterable[Article], work: Path, jobs: int,
                     d = article.document
                     count_document(done, d.outlet, d.full_text, d.added, d.characters)
                     row = article.document.model_dump()
-                    documents.writerow([cell(row[name]) for name in document_columns])
+                    documents.writerow([csv_cell(row[name]) for name in document_columns])
                     if article.document.full_text:
-                        texts.writerow([article.document.doc_id, article.text])
+                        texts.writerow([csv_text(article.document.doc_id), csv_text(article.text)])
                 work_list = [(a.document.doc_id, a.document.path, a.text, _context(a)) for a in batch]
                 path = str(work / "quantities" / f"batch-{number:08d}.csv")
                 if pool is None:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from typing import Literal, Optional
@@ -191,6 +192,31 @@ def cell(value) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return str(value)
+
+
+# Spreadsheet formula injection (OWASP, "CSV Injection"): a spreadsheet that opens a CSV runs
+# a cell that begins with =, +, -, @, a tab or a carriage return. In the CSV tables such a
+# text cell gets a ' before it, which spreadsheets read as "this is text". So that the rule
+# undoes exactly, a cell that begins with 's and then one of those gets one ' more too;
+# reading the CSV, one ' comes off a cell that begins with 's and then one of those. The
+# Parquet tables hold every text exactly, so their offsets slice it as it is.
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+NEUTRALIZED_START = r"^'+[=+\-@\t\r]"  # in SQL (RE2), for the cells to undo
+
+
+def csv_text(text: str) -> str:
+    """A text as the CSV holds it: neutralized where a spreadsheet would run it."""
+    return "'" + text if FORMULA_START.match(text) else text
+
+
+def from_csv_text(text: str) -> str:
+    """A text of the CSV as it is (the inverse of `csv_text`)."""
+    return text[1:] if text.startswith("'") and FORMULA_START.match(text) else text
+
+
+def csv_cell(value) -> str:
+    """A value as one cell of the package's CSV tables: `cell`, text neutralized."""
+    return csv_text(value) if isinstance(value, str) else cell(value)
 
 
 def columns(name: str) -> list[str]:

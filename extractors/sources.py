@@ -11,7 +11,6 @@ naming the file and line.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
 import json
 import tomllib
@@ -95,9 +94,9 @@ def open_source(path: Path, mapping: Mapping | None = None, *, keep_going: bool 
         raise CorpusError(f"{path}: no such corpus")
     if path.is_dir():
         if (path / "corpus").is_dir():
-            return RepositoryCorpus(path)
+            return RepositoryCorpus(path, keep_going)
         if path.name == "corpus" and (path / corpus.PROVENANCE).is_file():
-            return RepositoryCorpus(path.parent)
+            return RepositoryCorpus(path.parent, keep_going)
         files = sorted(p for p in path.rglob("*.parquet") if p.is_file())
         if not files:
             raise CorpusError(f"{path}: neither a corpus/ folder (with {corpus.PROVENANCE}) nor a folder of Parquet files")
@@ -113,13 +112,20 @@ def open_source(path: Path, mapping: Mapping | None = None, *, keep_going: bool 
 class RepositoryCorpus(Source):
     """corpus/ with its provenance.csv: every check of `corpus.iter_articles`."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, keep_going: bool = False, rows: slice = slice(None)):
         super().__init__(path=root / "corpus", name="corpus", repository=True)
         self.root = root
+        self.keep_going = keep_going
+        self.rows = rows
         self.total = corpus.count(root)
 
+    def _skip(self, message: str) -> None:
+        self.position += 1
+        self.skipped.append(message)
+
     def __iter__(self) -> Iterator[Article]:
-        for article in corpus.iter_articles(self.root):
+        skip = self._skip if self.keep_going else None
+        for article in corpus.iter_articles(self.root, skip, rows=self.rows):
             self.position += 1
             self.articles += 1
             yield article
@@ -133,8 +139,7 @@ class _Records(Source):
         mapping.check(str(path))
         self.mapping = mapping
         self.keep_going = keep_going
-        self._ids: dict[str, str] = {}
-        self._texts: dict[bytes, str] = {}
+        self._admission = corpus.Admission()
 
     def _refuse(self, message: str) -> None:
         if not self.keep_going:
@@ -155,21 +160,9 @@ class _Records(Source):
             self._refuse(f"{where}: no `{mapping.field_of('id')}` (the document's id; map another field with --field id=NAME)")
             return None
         doc_id = str(key)
-        if not text.strip("\x00 \t\r\n\u00a0"):
-            self._refuse(f"{where}: empty text (document {doc_id!r})")
-            return None
-        if doc_id in self._ids:
-            self._refuse(f"{where}: id {doc_id!r} already at {self._ids[doc_id]}")
-            return None
-        data = text.encode("utf-8", "surrogatepass")
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            self._refuse(f"{where}: the text holds a lone surrogate (not Unicode text)")
-            return None
-        digest = hashlib.sha256(data).digest()
-        if digest[:16] in self._texts:
-            self._refuse(f"{where}: the same text as document {self._texts[digest[:16]]!r}")
+        refusal = self._admission.problem(doc_id, text)
+        if refusal:
+            self._refuse(f"{where}: {refusal}")
             return None
         fields = {}
         for name in PROVENANCE_FIELDS:
@@ -181,13 +174,13 @@ class _Records(Source):
         if mapping.outlet is not None:
             fields.setdefault("outlet", mapping.outlet)
         try:
-            document = Document(doc_id=doc_id, path=location, sha256=digest.hex(), characters=len(text),
+            document = Document(doc_id=doc_id, path=location, sha256=self._admission.digest.hex(),
+                                characters=len(text),
                                 full_text=mapping.public_domain, **fields)
         except ValidationError as error:
             self._refuse(f"{where}: {corpus._problems(error)}")
             return None
-        self._ids[doc_id] = where
-        self._texts[digest[:16]] = doc_id
+        self._admission.admit(doc_id, self._admission.digest, where)
         self.articles += 1
         return Article(document, text)
 

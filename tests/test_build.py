@@ -9,8 +9,9 @@ import duckdb
 import pytest
 
 from extractors import build as building
+from extractors import publish
 from extractors.corpus import CorpusError
-from extractors.records import cell
+from extractors.records import csv_cell, from_csv_text
 
 from .conftest import ROOT, snapshot
 
@@ -38,11 +39,13 @@ def test_every_row_text_is_its_document_slice():
         rows = list(csv.DictReader(handle))
     assert rows
     for row in rows:
+        # The CSV read exactly: one ' off a formula-like cell (the card's rule).
+        text, sentence = from_csv_text(row["text"]), from_csv_text(row["sentence"])
         start, end = int(row["start"]), int(row["end"])
-        assert texts[row["doc_id"]][start:end] == row["text"], row["quantity_id"]
+        assert texts[row["doc_id"]][start:end] == text, row["quantity_id"]
         offset = int(row["sentence_start"])
-        assert row["sentence"][start - offset:end - offset] == row["text"]
-        assert row["sentence"] in texts[row["doc_id"]]
+        assert sentence[start - offset:end - offset] == text
+        assert sentence in texts[row["doc_id"]]
 
 
 def test_csv_and_parquet_hold_the_same_rows():
@@ -52,7 +55,7 @@ def test_csv_and_parquet_hold_the_same_rows():
         from_parquet = connection.execute(f"SELECT * FROM read_parquet('{ROOT}/dist/{name}.parquet') ORDER BY 1").fetchall()
         assert len(from_csv) == len(from_parquet) > 0
         for a, b in zip(from_csv, from_parquet):
-            assert [x or None for x in a] == [None if y is None else cell(y) for y in b]
+            assert [x or None for x in a] == [None if y is None else csv_cell(y) for y in b]
 
 
 def test_descriptor_is_data_package_v2_with_hashes():
@@ -134,23 +137,6 @@ def test_validate_catches_a_broken_foreign_key(repo):
     assert any("999_missing" in p or "foreign" in p.lower() for p in problems), problems
 
 
-def test_an_interrupted_swap_is_undone_by_the_next_build(repo):
-    before = snapshot(repo)
-    # The state a build leaves when it dies right after moving the last package aside.
-    previous = repo / building.PREVIOUS
-    previous.mkdir()
-    (repo / "dist").rename(previous / "dist")
-    (repo / "datapackage.json").rename(previous / "datapackage.json")
-    (repo / "dist").mkdir()
-    (repo / "dist" / "quantities.csv").write_text("half written", encoding="utf-8")
-    building.recover(repo)
-    assert snapshot(repo) == before and not previous.exists()
-    previous.mkdir()
-    (repo / "dist").rename(previous / "dist")
-    building.build(repo)
-    assert snapshot(repo) == before and not previous.exists()
-
-
 def test_a_failing_swap_restores_the_previous_package(repo, monkeypatch):
     before = snapshot(repo)
     article = next((repo / "corpus").glob("000_*.txt"))
@@ -172,7 +158,7 @@ def test_a_failing_swap_restores_the_previous_package(repo, monkeypatch):
     monkeypatch.setattr(type(repo), "rename", failing_rename)
     with pytest.raises(OSError, match="disk full"):
         building.build(repo)
-    assert snapshot(repo) == before and not (repo / building.PREVIOUS).exists()
+    assert snapshot(repo) == before and not list(repo.glob(publish.PREVIOUS + '*'))
 
 
 def test_validate_catches_consistent_tampering(repo):
@@ -222,7 +208,7 @@ def test_a_second_build_while_one_runs_stops_with_a_clear_message(repo):
     """Regression (bad input, defect 9): two builds at once crashed with a traceback."""
     import fcntl
 
-    with (repo / building.LOCK).open("a+") as handle:
+    with (repo / publish.LOCK).open("a+") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         handle.write("4242")
         handle.flush()
@@ -232,10 +218,26 @@ def test_a_second_build_while_one_runs_stops_with_a_clear_message(repo):
         assert snapshot(repo) == before
 
 
+def test_two_builds_started_together_never_crash(repo):
+    """Regression (bad input, defect 9): each either builds or says another build runs."""
+    import subprocess
+    import sys
+
+    before = snapshot(repo)
+    command = [sys.executable, "-c", "from extractors.cli import run; run()", "build", "--root", str(repo), "-q"]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for run in runs:
+        errors = run.communicate()[1]
+        assert run.returncode == 0 or (run.returncode == 1 and errors.count("\n") == 1
+                                       and "another build is running" in errors), errors
+    assert snapshot(repo) == before and building.validate(repo) == []
+
+
 def test_stale_staging_folders_are_removed_by_the_next_build(repo):
     """Regression (bad input, defect 7): a killed build left .build-* folders behind."""
     stale = repo / ".build-killed"
     (stale / "dist").mkdir(parents=True)
+    (stale / publish.HELD).touch()  # as every staging folder has, its lock free once its build died
     building.build(repo)
     assert not stale.exists()
 
@@ -300,3 +302,40 @@ def test_a_downloaded_dist_is_a_package_on_its_own(tmp_path):
     report = frictionless.Package(csv_only, basepath=str(alone)).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])[:5]
     assert building.validate(alone) == []
+
+
+def test_formula_like_cells_are_neutralized_in_csv_and_exact_in_parquet(repo):
+    """Regression (bad input, defect 10): a sentence, title or note beginning with =, +, -
+    or @ went into the CSV as it was, and a spreadsheet opening it ran it (OWASP CSV
+    injection). In the CSV such a text cell begins with ', the Parquet holds it exactly."""
+    import duckdb
+
+    from extractors import corpus as corpus_module
+    from extractors.records import FORMULA_START, from_csv_text
+
+    article = repo / "new.txt"
+    article.write_text("=HYPERLINK(\"http://x\",\"5 km\")\n\n+2 tanks were destroyed.\n\n-5 people were "
+                       "killed.\n\n@SUM(1) 3 drones were launched.\n\n\t4 km away.\n\n'=x and 7 km, already quoted.",
+                       encoding="utf-8")
+    corpus_module.add(repo, article, title="=1+1", notes="@cmd|' /C calc'!A0", url="https://example.org/x")
+    building.build(repo)
+    connection = duckdb.connect()
+    for name in ("documents", "quantities", "texts"):
+        with (repo / "dist" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+            cells = [c for row in csv.reader(handle) for c in row]
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], name
+    title, notes = connection.execute(
+        f"SELECT title, notes FROM '{repo / 'dist' / 'documents.parquet'}' WHERE doc_id LIKE '005_%'").fetchone()
+    assert (title, notes) == ("=1+1", "@cmd|' /C calc'!A0")
+    with (repo / "dist" / "documents.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["doc_id"].startswith("005_"))
+    assert (row["title"], row["notes"]) == ("'=1+1", "'@cmd|' /C calc'!A0")
+    assert from_csv_text(row["title"]) == title and FORMULA_START.match(title)
+    sentences = [r[0] for r in connection.execute(
+        f"SELECT sentence FROM '{repo / 'dist' / 'quantities.parquet'}' WHERE doc_id LIKE '005_%'").fetchall()]
+    assert any(s.startswith("+2 tanks") for s in sentences) and any(s.startswith("'=x and 7 km") for s in sentences)
+    with (repo / "dist" / "quantities.csv").open(encoding="utf-8", newline="") as handle:
+        csv_sentences = [r["sentence"] for r in csv.DictReader(handle) if r["doc_id"].startswith("005_")]
+    assert "'+2 tanks were destroyed." in csv_sentences and any(s.startswith("''=x and 7 km") for s in csv_sentences)
+    assert building.validate(repo, building.corpus_articles(repo)) == []
+    assert "formula" in (repo / "dist" / "README.md").read_text(encoding="utf-8").lower()

@@ -111,6 +111,21 @@ def test_a_rerun_keeps_the_shards_whose_markers_match(tmp_path, monkeypatch, sch
     assert package_files(out) == package_files(local)
 
 
+def test_a_task_run_again_never_rewrites_a_finished_shard(tmp_path, monkeypatch):
+    """Regression: Dask reruns a task whose result died with its worker, even once the driver
+    has that result; the rerun rewrote the shard while the driver joined it, and the package
+    lost documents (1,491 of 1,500) yet validated."""
+    monkeypatch.setattr(cluster, "SHARD_BYTES", 3_000)
+    corpus = write_jsonl(tmp_path / "c.jsonl", records(40))
+    pieces = cluster.shards(sources.open_source(corpus, MAPPING))
+    parts = tmp_path / "parts"
+    first = cluster.extract_shard(pieces[0], MAPPING, False, corpus.name, str(parts))
+    files = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in sorted((parts / pieces[0].name).rglob("*.csv"))}
+    monkeypatch.setattr(cluster.pipeline, "extract_all", lambda *a, **k: pytest.fail("a finished shard re-extracted"))
+    assert cluster.extract_shard(pieces[0], MAPPING, False, corpus.name, str(parts)) == first
+    assert files and {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in sorted((parts / pieces[0].name).rglob("*.csv"))} == files
+
+
 def test_a_worker_killed_mid_build_has_its_shard_recomputed(tmp_path, monkeypatch):
     """Kill a worker process while the shards run: Dask reschedules its tasks, and the package
     is still byte for byte the local build's."""
