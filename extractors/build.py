@@ -30,6 +30,10 @@ from .pipeline import PART_BYTES, TABLE_NAMES, Progress
 from .publish import Layout
 
 PACKAGE_NAME = "newsfigures"
+# The package's stable identifier, the same for every version: a URN (uuid5 of its title in
+# the URL namespace), as the dataset has no public address of its own yet; a DOI takes this
+# place once it is deposited.
+PACKAGE_ID = "urn:uuid:72c90b6b-fddf-5b7f-a048-10e1416efe56"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET = "application/vnd.apache.parquet"
 
@@ -66,7 +70,7 @@ def descriptor(tables: dict[str, pipeline.Table], done: Progress, source: source
         common = {"description": records.TABLES[name][0].__doc__.strip(),
                   "licenses": [RESOURCE_LICENSES[name]], "schema": records.table_schema(name)}
         resources.append({
-            "name": name, "type": "table", "path": prefix + table.csv["path"], "scheme": "file",
+            "name": name, "type": "table", "title": f"{name} (CSV)", "path": prefix + table.csv["path"], "scheme": "file",
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "bytes": table.csv["bytes"], "hash": table.csv["hash"], **common})
         parts = table.parquet
@@ -80,6 +84,7 @@ def descriptor(tables: dict[str, pipeline.Table], done: Progress, source: source
         copies.append({**copy, **common, "description": f"The rows of `{name}`, in Parquet, with the same schema."})
     package = {
         "$schema": PROFILE,
+        "id": PACKAGE_ID,
         "name": PACKAGE_NAME,
         "title": "newsfigures: the figures news articles report",
         "description": ("Distances and weapon ranges, money and aid, casualties, damage, troops, "
@@ -114,6 +119,11 @@ RESOURCE_LICENSES = {
 }
 
 
+# Where the White House documents come from: the compilation (each document's own address
+# on whitehouse.gov is its `url` in documents.csv).
+WH_COMPILATION = "https://github.com/brian14708/wh-briefings"
+
+
 def _sources(done: Progress, source: sources.Source) -> list[dict]:
     """One source per outlet group: the documents published in full (by outlet), and the rest."""
     if not source.repository:
@@ -124,7 +134,8 @@ def _sources(done: Progress, source: sources.Source) -> list[dict]:
     for outlet, count in sorted(done.published_in_full.items()):
         found.append({"title": f"{outlet or 'unknown outlet'}: {count} statements, briefings and fact sheets "
                                "on Ukraine (public domain), from the brian14708/wh-briefings compilation "
-                               "(provenance: documents.csv)"})
+                               "(provenance: documents.csv)",
+                      "path": WH_COMPILATION})
     news = sum(done.outlets.values())
     if news:
         named = ", ".join(sorted(o for o in done.outlets if o)) or "none"
@@ -138,11 +149,26 @@ def _paths(resource: dict) -> list[str]:
     return path if isinstance(path, list) else [path]
 
 
+CARD = "data-card"
+
+
+def schema_name(table: str) -> str:
+    """The resource name of a table's schema file (in the repository's descriptor only)."""
+    return f"{table}-schema"
+
+
+def _file_resource(name: str, path: str, format_: str, mediatype: str, file: Path, description: str) -> dict:
+    return {"name": name, "type": "file", "title": name.replace("-", " "), "path": path, "scheme": "file", "format": format_,
+            "mediatype": mediatype, "encoding": "utf-8", **file_facts(file), "description": description}
+
+
 def downloadable(package: dict) -> dict:
     """The descriptor of dist/ on its own, for whoever downloads only dist/: the same package
-    with paths relative to dist/. Written by every build from the root descriptor, so the two
-    cannot drift."""
+    with paths relative to dist/ (and without the schema files, which lie outside it; its
+    resources hold the same schemas inline). Written by every build from the root
+    descriptor, so the two cannot drift."""
     copy = json.loads(json.dumps(package))
+    copy["resources"] = [r for r in copy["resources"] if not r["name"].endswith("-schema")]
     for resource in copy["resources"]:
         paths = [p.removeprefix("dist/") for p in _paths(resource)]
         resource["path"] = paths if isinstance(resource["path"], list) else paths[0]
@@ -185,17 +211,24 @@ def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 
         raise BuildError(str(error)) from None
     shutil.rmtree(work)
     package = descriptor(tables, done, source, layout.prefix)
-    top = staging / layout.package / "datapackage.json" if not layout.prefix else staging / "datapackage.json"
-    top.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    own = downloadable(package)
-    (package_dir / "README.md").write_text(data_card(package_dir, own, source), encoding="utf-8")
+    card = package_dir / "README.md"
+    card.write_text(data_card(package_dir, downloadable(package), source), encoding="utf-8")
+    # The card and the schema files are resources too, with their hashes, so that a consumer
+    # without the corpus checks them as well (the card describes the tables, not itself).
+    package["resources"].append(_file_resource(CARD, layout.prefix + "README.md", "md", "text/markdown", card,
+                                               "The data card: what the package holds, how it was made, how to use it."))
     if layout.prefix:
-        (package_dir / "datapackage.json").write_text(json.dumps(own, indent=2, ensure_ascii=False) + "\n",
-                                                      encoding="utf-8")
         schema_dir = staging / "schema"
         schema_dir.mkdir()
         for name in TABLE_NAMES:
             (schema_dir / f"{name}.json").write_text(schema_json(name), encoding="utf-8")
+            package["resources"].append(_file_resource(
+                schema_name(name), f"schema/{name}.json", "json", "application/schema+json", schema_dir / f"{name}.json",
+                f"The Table Schema of `{name}`, as its resources give it inline."))
+        (package_dir / "datapackage.json").write_text(json.dumps(downloadable(package), indent=2, ensure_ascii=False)
+                                                      + "\n", encoding="utf-8")
+    top = staging / layout.package / "datapackage.json" if not layout.prefix else staging / "datapackage.json"
+    top.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return BuildReport(rows={name: t.rows for name, t in tables.items()}, characters=done.characters,
                        seconds=0.0, skipped=list(source.skipped), out=layout.home / layout.package,
                        phases={"extract": extracted - clock, "assemble": time.monotonic() - extracted})
@@ -336,6 +369,7 @@ def _checks(path: Path, package: dict, prefix: str, articles: list[corpus.Articl
         except (OSError, ValueError) as error:
             problems.append(f"{own}: unreadable ({error})")
     problems += _stray_files(root / prefix, package, prefix)
+    problems += _card_and_schemas(root, package)
     connection = connect()
     try:
         for name in TABLE_NAMES:
@@ -357,10 +391,15 @@ def _resource(package: dict, name: str) -> dict:
 def _resources(path: Path, package: dict, prefix: str) -> list[str]:
     """The descriptor names exactly this dataset's tables, files and schemas."""
     resources = package.get("resources")
-    expected = [*TABLE_NAMES, *map(parquet_name, TABLE_NAMES)]
+    expected = [*TABLE_NAMES, *map(parquet_name, TABLE_NAMES), CARD, *(map(schema_name, TABLE_NAMES) if prefix else [])]
     if not isinstance(resources, list) or [isinstance(r, dict) and r.get("name") for r in resources] != expected:
         return [f"{path}: resources must be {', '.join(expected)}"]
     problems = []
+    if _resource(package, CARD).get("path") != f"{prefix}README.md":
+        problems.append(f"{path}: {CARD} must be {prefix}README.md")
+    for name in TABLE_NAMES if prefix else []:
+        if _resource(package, schema_name(name)).get("path") != f"schema/{name}.json":
+            problems.append(f"{path}: {schema_name(name)} must be schema/{name}.json")
     for name in TABLE_NAMES:
         table, copy = _resource(package, name), _resource(package, parquet_name(name))
         paths = _paths(copy)
@@ -372,6 +411,24 @@ def _resources(path: Path, package: dict, prefix: str) -> list[str]:
                             f"(or parts {prefix}{name}/part-NNNNN.parquet)")
         elif table.get("schema") != records.table_schema(name) or copy.get("schema") != records.table_schema(name):
             problems.append(f"{path}: the schema of {name} is not the one its records define")
+    return problems
+
+
+def _card_and_schemas(root: Path, package: dict) -> list[str]:
+    """The data card and the schema files have the sizes and hashes the descriptor records,
+    and each schema file is its table's schema."""
+    problems = []
+    for resource in package["resources"]:
+        if resource.get("type") != "file":
+            continue
+        file = root / resource["path"]
+        actual = file_facts(file)
+        if actual != {"bytes": resource.get("bytes"), "hash": resource.get("hash")}:
+            problems.append(f"{file}: bytes/hash {actual} differ from {resource['name']} in datapackage.json")
+        elif resource["name"].endswith("-schema"):
+            table = resource["name"].removesuffix("-schema")
+            if file.read_text(encoding="utf-8") != schema_json(table):
+                problems.append(f"{file}: not the schema its records define for {table}")
     return problems
 
 

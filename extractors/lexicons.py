@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from . import patterns
+
 DATA = Path(__file__).parent / "data"
 
 NOUN_CLASSES = ("people", "military_personnel", "weapons", "equipment", "structures", "places")
@@ -53,7 +55,7 @@ def normalize(phrase: str) -> str:
     >>> normalize("  Power\\n Plants ")
     'power plants'
     """
-    return " ".join(phrase.lower().split())
+    return patterns.key(phrase)
 
 
 @cache
@@ -123,4 +125,4 @@ def adjectives() -> frozenset[str]:
 @cache
 def demonyms() -> frozenset[str]:
     """The demonyms of the actor gazetteer, lower-cased ("ukrainian", "israelis")."""
-    return frozenset(a.form.lower() for a in actors() if a.kind == "demonym")
+    return frozenset(patterns.fold(a.form) for a in actors() if a.kind == "demonym")

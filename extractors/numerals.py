@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import match_after, search_before
+from .patterns import fold, match_after, search_before
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -207,11 +207,11 @@ def parse_words(words: str) -> float | None:
     >>> parse_words("three and a half"), parse_words("half a million"), parse_words("a quarter million")
     (3.5, 500000.0, 250000.0)
     """
-    whole, half = _AND_A_HALF.subn("", words.lower())
+    whole, half = _AND_A_HALF.subn("", fold(words))
     if half:
         value = parse_words(whole)
         return None if value is None else value + 0.5
-    tokens = [t for t in _WORD_SEPARATOR.split(words.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SEPARATOR.split(fold(words)) if t and t != "and"]
     fraction_at = next((i for i, t in enumerate(tokens) if t in FRACTIONS), None)
     if fraction_at is not None:  # "three-quarters", "half a million", "a quarter million"
         before = [t for t in tokens[:fraction_at] if t not in ("a", "an")]
@@ -263,10 +263,10 @@ def _from_match(match: regex.Match) -> Numeral | None:
         value = parse_digits(match.group("digits"))
         scale = match.group("scale")
         if scale:
-            value *= SCALES[scale.lower()]
+            value *= SCALES[fold(scale)]
         if not math.isfinite(value) or value > MAX_MAGNITUDE:
             return None  # "9" * 300 is no amount anyone wrote: an id, a code, or garbage
-        ambiguous = (match.group("abbr") or "").lower() or None
+        ambiguous = fold(match.group("abbr") or "") or None
         return Numeral(start, end, match.group(), value, value, value, "digits",
                        ambiguous, match.end("digits"))
     if match.group("words") is not None:
@@ -274,8 +274,8 @@ def _from_match(match: regex.Match) -> Numeral | None:
         if value is None:
             return None
         return Numeral(start, end, match.group(), value, value, value, "words")
-    word = match.group("vague").split()[0].lower()
-    unit = VAGUE[word] * (VAGUE[match.group("vague_scale").lower()] if match.group("vague_scale") else 1)
+    word = fold(match.group("vague").split()[0])
+    unit = VAGUE[word] * (VAGUE[fold(match.group("vague_scale"))] if match.group("vague_scale") else 1)
     return Numeral(start, end, match.group(), None, float(unit), float(unit * VAGUE_SPAN[word]), "vague")
 
 

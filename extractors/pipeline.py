@@ -13,6 +13,7 @@ which they finish, the hash seed or the machine.
 from __future__ import annotations
 
 import hashlib
+import math
 import multiprocessing
 import os
 import shutil
@@ -90,6 +91,10 @@ def _context(article: Article) -> int:
     return FULL_CONTEXT if article.document.full_text else MAX_CONTEXT
 
 
+# The number columns of quantities: each finite (numerals.MAX_MAGNITUDE bounds what is read).
+NUMBERS = ("value", "low", "high", "normalized_value", "normalized_low", "normalized_high")
+
+
 def extract_batch(path: str, documents: list[tuple[str, str, str, int]]) -> tuple[int, int]:
     """Extract a batch of (doc_id, where, text, context) into one CSV file of quantities;
     return (figures, characters). Each figure's offsets are checked against its document
@@ -106,6 +111,11 @@ def extract_batch(path: str, documents: list[tuple[str, str, str, int]]) -> tupl
                     if text[quantity.start:quantity.end] != quantity.text or \
                             text[quantity.sentence_start:quantity.sentence_start + len(quantity.sentence)] != quantity.sentence:
                         raise ExtractionError(f"{where}: {quantity.quantity_id}: offsets do not slice the text")
+                    for name in NUMBERS:
+                        number = getattr(quantity, name)
+                        if number is not None and not math.isfinite(number):
+                            raise ExtractionError(f"{where}: {quantity.quantity_id}: {name} {number} is not a finite "
+                                                  f"number (every published number is; a rule's bug)")
                     writer.writerow([csv_cell(getattr(quantity, name)) for name in names])
                     figures += 1
             except ExtractionError:
@@ -207,7 +217,7 @@ def assemble(work: Path, out: Path, done: Progress, part_bytes: int = PART_BYTES
     position, because batches are numbered in reading order and a worker writes its batch's
     figures in document order. The CSV is the batch files joined; DuckDB reads it with the
     schema's types and writes the Parquet a row group at a time, within its memory limit."""
-    connection = connect(spill=work / "spill")
+    connection = connect(work / "assemble.duckdb", spill=work / "spill")
     # A row group is held whole while it is written: at most ROW_GROUP_BYTES (the rows of
     # texts are whole documents). DuckDB bounds row groups by bytes only where it need not
     # keep insertion order; with one thread it reads and writes in order all the same, and
@@ -237,14 +247,27 @@ def assemble(work: Path, out: Path, done: Progress, part_bytes: int = PART_BYTES
             (out / name).mkdir()
             targets = [out / name / f"part-{i:05d}.parquet" for i in range(parts)]
         per_part = -(-rows // parts) if rows else 0
+        # Through a table whose required columns are NOT NULL: DuckDB writes a Parquet column
+        # as required (not null) from the table it copies, never from a query over the CSV.
+        average_row = csv_facts["bytes"] // max(rows, 1)
+        _copy(connection, name, average_row, f"CREATE TABLE {name} ({_columns_sql(schema)})")
+        _copy(connection, name, average_row, f"INSERT INTO {name} SELECT * FROM {read_csv_sql(csv_path, schema, longest)}")
         for i, target in enumerate(targets):
             part = f" LIMIT {per_part} OFFSET {i * per_part}" if parts > 1 else ""
-            _copy(connection, name, csv_facts["bytes"] // max(rows, 1),
-                  f"COPY (SELECT * FROM {read_csv_sql(csv_path, schema, longest)}{part}) TO {sql_string(target)} "
+            _copy(connection, name, average_row,
+                  f"COPY (SELECT * FROM {name}{part}) TO {sql_string(target)} "
                   f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE_BYTES '{ROW_GROUP_BYTES}B')")
+        connection.execute(f"DROP TABLE {name}")
         tables[name] = Table(name, rows, csv_facts, [file_facts(t, out) for t in targets])
     connection.close()
     return tables
+
+
+def _columns_sql(schema: dict) -> str:
+    from .duckdb_io import TYPES
+
+    return ", ".join(f'"{f["name"]}" {TYPES[f["type"]]}' + (" NOT NULL" if f.get("constraints", {}).get("required") else "")
+                     for f in schema["fields"])
 
 
 class MemoryLimitError(Exception):

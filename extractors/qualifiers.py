@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .patterns import match_after, search_before
+from .patterns import fold, key, match_after, search_before
 from .numerals import SCALES, SEPARATORS, Numeral, continues_designation, is_day_of_month, is_year
 
 # Phrase -> qualifier. The pattern tries longer phrases first ("just over" before "over").
@@ -147,8 +147,8 @@ def _as_range(text: str, first: Numeral, second: Numeral) -> Amount | None:
     if link is None or link.end() != second.start or match_after(_CHAINED, text, second.end):
         return None
     opener = search_before(_RANGE_OPENER, text, first.start, 12)
-    word = (link.group("word") or "").lower()
-    if word == "and" and (opener is None or opener.group("opener").lower() != "between"):
+    word = fold(link.group("word") or "")
+    if word == "and" and (opener is None or fold(opener.group("opener")) != "between"):
         return None
     low, high = first.value, second.value
     low = _shared_magnitude(first, second)
@@ -211,7 +211,7 @@ def qualify(text: str, amount: Amount, start: int, end: int):
 
 
 def _normal(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
+    return key(phrase)
 
 
 def scaled(amount: Amount, factor: float) -> Amount:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pint
 
+from . import patterns
+
 DEFINITIONS = Path(__file__).with_name("units.txt")
 
 
@@ -76,14 +78,14 @@ def surface_forms(dimension: str) -> tuple[dict[str, str], frozenset[str]]:
     for row in _rows("units.tsv") + _rows("units-extra.tsv"):
         if row["dimension"] != dimension:
             continue
-        key = " ".join(row["form"].lower().split())
+        key = patterns.key(row["form"])
         if row["unit"] == BLOCKED and row["case"] == "exact":  # one spelling only: "L", not "l"
             exact.discard(row["form"])
-            if not any(f.lower() == key for f in exact):
+            if not any(patterns.fold(f) == key for f in exact):
                 lexicon.pop(key, None)
             continue
         if row["unit"] == BLOCKED or row["case"] == "any":
-            exact = {f for f in exact if f.lower() != key}  # blocked, or read in any case
+            exact = {f for f in exact if patterns.fold(f) != key}  # blocked, or read in any case
         if row["unit"] == BLOCKED:
             lexicon.pop(key, None)
             continue

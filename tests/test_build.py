@@ -65,9 +65,10 @@ def test_descriptor_is_data_package_v2_with_hashes():
     for key in ("name", "title", "licenses", "sources", "contributors"):
         assert package[key]
     names = [r["name"] for r in package["resources"]]
-    assert names == ["documents", "quantities", "texts", "documents-parquet", "quantities-parquet", "texts-parquet"]
+    assert names == ["documents", "quantities", "texts", "documents-parquet", "quantities-parquet", "texts-parquet",
+                     "data-card", "documents-schema", "quantities-schema", "texts-schema"]
     for resource in package["resources"]:
-        assert resource["schema"]["primaryKey"]
+        assert resource["type"] == "file" or resource["schema"]["primaryKey"]
         for file in resource.get("files") or [resource]:
             assert file["hash"].startswith("sha256:")
             assert building.file_facts(ROOT / file["path"]) == {"bytes": file["bytes"], "hash": file["hash"]}
@@ -296,7 +297,7 @@ def test_a_downloaded_dist_is_a_package_on_its_own(tmp_path):
     shutil.copytree(ROOT / "dist", alone)
     package = json.loads((alone / "datapackage.json").read_text(encoding="utf-8"))
     assert all(not path.startswith("dist/") for r in package["resources"] for path in building._paths(r))
-    assert all("path" not in source for source in package["sources"])
+    assert all(source.get("path", "https://").startswith("https://") for source in package["sources"])  # never corpus/
     # frictionless reads the CSV resources itself (the Parquet ones need its `parquet` extra)
     csv_only = dict(package, resources=[r for r in package["resources"] if r["format"] == "csv"])
     report = frictionless.Package(csv_only, basepath=str(alone)).validate()

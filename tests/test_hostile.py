@@ -85,3 +85,22 @@ def test_case_folding_characters_in_units_do_not_crash():
     for text in ["5 MİLES", "5 kmſ", "5 ſtones", "10 KM", "3 Å", "2 ß", "7 K"]:
         for q in extract(text):
             assert text[q.start:q.end] == q.text
+
+
+def test_every_table_a_case_blind_match_is_looked_up_in_is_keyed_by_fold():
+    """Regression (fuzzing): "1 mİllion", "5 centſ", "aſ many as 5 km" and eight more raised
+    KeyError: a case-blind pattern matched "İ" as "i" and "ſ" as "s", and str.lower() left
+    the matched text in no table. Every such table is keyed by patterns.key."""
+    from extractors import numerals, qualifiers
+    from extractors.about import cues
+    from extractors.patterns import fold, key
+
+    tables = [numerals.SCALES, numerals.VAGUE, qualifiers.BEFORE, qualifiers.AFTER, cues.STAGES_TABLE,
+              *cues.BY_CLASS.values()]
+    for table in tables:
+        assert [k for k in table if k != key(k)] == []
+    assert (fold("MİLES"), fold("kmſ"), fold("\u212a"), fold("µ")) == ("miles", "kms", "k", "μ")
+    for text in ["1 mİllion", "quarter mİllion", "tens of billionſ", "5 centſ", "5 square mİles",
+                 "5 percentage poİnts", "aſ many as 5 km", "5 km or ſo", "loſt billions civilians",
+                 "UK receİved USD 5"]:
+        _check(text)

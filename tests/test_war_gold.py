@@ -77,3 +77,17 @@ def test_committed_gold_matches_the_shared_corpora():
     for figure in figures:
         sentence = by_id[figure["sentence_id"]]
         assert sentence["start"] <= figure["start"] < figure["end"] <= sentence["end"]
+
+
+def test_the_wilson_interval_is_the_one_statsmodels_computes():
+    """Kept hand-written (docs/LIBRARIES.md): the same interval as statsmodels'
+    proportion_confint(k, n, alpha=0.05, method="wilson"), whose values these are."""
+    from extractors.war_gold import wilson
+
+    reference = {(0, 9): (0.0, 0.29914504841954415), (95, 100): (0.8882495307680808, 0.9784563208456319),
+                 (1, 2): (0.09453120573423068, 0.9054687942657693), (37, 50): (0.6044684273515116, 0.841284725064476),
+                 (200, 200): (0.9811546736227335, 1.0)}
+    for (k, n), (low, high) in reference.items():
+        ours = wilson(k, n, z=1.959963984540054)
+        assert abs(ours[0] - low) < 1e-12 and abs(ours[1] - high) < 1e-12, (k, n, ours)
+    assert wilson(0, 0) == (0.0, 1.0)

@@ -28,6 +28,7 @@ from functools import cache
 import regex
 
 from .. import lexicons
+from ..patterns import fold
 from . import actors, cues
 
 # The vocabularies of the category, measure and stage columns (records.py types them from these).
@@ -53,7 +54,7 @@ def noun_class(phrase: str | None) -> str | None:
         head = phrase.split()[-1]
         if head in _weapons():
             return "weapons"  # "2,000 Javelin"
-        if head.lower() in lexicons.demonyms():
+        if fold(head) in lexicons.demonyms():
             return "people"  # "73 Israelis"
     return "people" if klass == "military_personnel" else klass
 
@@ -406,7 +407,7 @@ def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True)
         return found[1] if found and found[0] == "casualties" else in_phrase[0]
     in_action = _IN_ACTION.match(after)
     if in_action is not None:
-        return cues.BY_CLASS["people"][in_action.group("m").lower()][1]
+        return cues.BY_CLASS["people"][cues.key(in_action.group("m"))][1]
     if not clause:
         return None
     if _MEASURE_LIST.search(after[:_AFTER_WINDOW]) or _MEASURE_LIST_BEFORE.search(before[-_BEFORE_WINDOW:]):

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import regex
 
+from .. import patterns
 from ..lexicons import read_tsv
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -36,8 +37,7 @@ def words_pattern(words) -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?P<cue>{alternation})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
 
 
-def key(surface: str) -> str:
-    return " ".join(surface.lower().split())
+key = patterns.key
 
 
 _MEASURES = read_tsv("measures.tsv")

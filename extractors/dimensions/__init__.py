@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..patterns import match_after
+from ..patterns import fold, key, match_after
 from ..qualifiers import Amount
 
 
@@ -106,7 +106,7 @@ class UnitAfter:
                  glued: frozenset[str] = frozenset()):
         self.name, self.lexicon, self.normalized_unit = name, lexicon, normalized_unit
         self.variants = regex.compile(after).groupindex.keys() if after else ()
-        spaced = set(lexicon) - {form.lower() for form in case_sensitive | glued}
+        spaced = set(lexicon) - {fold(form) for form in case_sensitive | glued}
         caseless = alternation(spaced)
         exact = "|".join(regex.escape(w) for w in sorted(case_sensitive - glued, key=len, reverse=True))
         # A form that is a word or a letter on its own reads only glued to the digits: "16,000t".
@@ -157,20 +157,20 @@ def next_word(text: str, position: int) -> str | None:
     if _LAST_WORD[0] is text and _LAST_WORD[1] == position:
         return _LAST_WORD[2]
     token = match_after(_NEXT_TOKEN, text, position, 24)
-    word = token.group("token").lower() if token else None
+    word = fold(token.group("token")) if token else None
     _LAST_WORD[:] = [text, position, word]
     return word
 
 
 def _first_word(form: str) -> str:
     """The first token of a unit form, as _NEXT_TOKEN finds it in text."""
-    word = _FORM_WORD.match(form.lower())
+    word = _FORM_WORD.match(fold(form))
     return word.group() if word else ""
 
 
 def lookup(lexicon: dict, surface: str):
     """The lexicon entry of a unit as written, whatever its case and spacing."""
-    return lexicon[" ".join(surface.lower().split())]
+    return lexicon[key(surface)]
 
 
 from . import (area, count, currency, data, duration, energy, frequency, length, mass,  # noqa: E402

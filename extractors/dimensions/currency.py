@@ -10,7 +10,7 @@ import regex
 
 from .. import numerals
 from ..qualifiers import exactly, scaled
-from ..patterns import match_after, search_before
+from ..patterns import fold, match_after, search_before
 from . import Example, Reading, alternation, lookup, same_value
 
 NAME = "currency"
@@ -131,14 +131,14 @@ def read(text: str, amount) -> list[Reading]:
                                 NORMALIZED.get(code, code), "currency.symbol_amount", amount,
                                 exclusive=True))
     suffix = match_after(_SUFFIX, text, amount.end)
-    if suffix is not None and suffix.group("word").lower() in AMBIGUOUS \
+    if suffix is not None and fold(suffix.group("word")) in AMBIGUOUS \
             and not _about_money(text, amount, suffix.end()):
         suffix = None  # "5 pounds of flour", "lost 25 pounds": a weight
     if suffix is not None:
         code, end, rule = lookup(SUFFIXES, suffix.group("word")), suffix.end(), "currency.amount_word"
         scale = match_after(_SCALE_AFTER_CODE, text, end) if amount.qualifier == "exact" else None
         if scale is not None:  # "75 USD million"
-            amount = scaled(amount, numerals.SCALES[scale.group("scale").lower()])
+            amount = scaled(amount, numerals.SCALES[fold(scale.group("scale"))])
             end = scale.end()
         if code in HAS_MINOR_UNITS and amount.qualifier == "exact":
             joined = _with_minor(text, amount, end)
