@@ -18,7 +18,7 @@ from .dimensions import REGISTRY, Reading
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .records import Quantity
 
-VERSION = "0.3.0"  # SemVer, applied to the data too: CHANGELOG.md
+VERSION = "0.4.0"  # SemVer, applied to the data too: CHANGELOG.md
 
 # How much of a sentence a figure carries either side: 300 characters where the text is
 # not published (a quotation's least context), the whole sentence up to 5,000 where it is.
@@ -64,9 +64,12 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
 
 
 # A document longer than this is read in windows, each ending at a paragraph break where
-# there is one, so that the memory a document takes is bounded by the window (about 4 KB a
-# figure), never by the document: a 20 MB page of figures is read as a hundred short ones.
-WINDOW = 200_000
+# there is one, so that the memory a document takes is bounded by the window, never by the
+# document: a 20 MB page of figures is read as four hundred short ones. A figure held takes
+# about 4 KB, and up to 13 KB where its sentence is a published text's 5,000 characters
+# either side (a text with no sentence end): at one figure every 5 characters, 200,000
+# characters held 540 MB, 50,000 hold 135 MB (scripts/benchmark.py hostile).
+WINDOW = 50_000
 _WINDOW_ENDS = (regex.compile(r"\n[ \t\u00a0]*\n\s*"), regex.compile(r"\n\s*"),
                 regex.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"), regex.compile(r"\s+"))
 

@@ -5,7 +5,8 @@
                                                                   #   number-parser and a bare digit scan
     .venv/bin/python scripts/benchmark.py build                   # extract build end to end: White House
                                                                   #   archive and news corpora, --jobs 1/2, 1x/2x/4x
-    .venv/bin/python scripts/benchmark.py hostile                 # text made to be slow: is time linear?
+    .venv/bin/python scripts/benchmark.py hostile                 # text made to be slow, at 250 KB and 1 MB:
+                                                                  #   are time and memory linear, under the limits?
 
 `peers` needs the `bench` extra (pip install -c constraints.txt -e ".[bench]"). The corpora are
 read where they are (../shared/corpora; research use only: nothing is copied into the
@@ -254,21 +255,135 @@ def builds(args) -> None:
 # -- hostile text ----------------------------------------------------------------------------
 
 # Text built to make per-figure work grow with the text: no sentence ends, a figure every
-# few characters, units and qualifiers that need a look ahead or behind.
-HOSTILE = ["5 km and ", "a half. ", "He paid 5 pounds. ", "10 pieces. ", "5 feet. ",
-           "over 2,000 attacks ", "1 2 3 ", "between 5 and ", "$$$5 ", "1,2,3,4 "]
+# few characters, units and qualifiers that need a look ahead or behind. Each is (what is
+# repeated, what ends the text), the repeats filling the text to each size.
+HOSTILE = [
+    # first written for this benchmark
+    ("5 km and ", ""), ("a half. ", ""), ("He paid 5 pounds. ", ""), ("10 pieces. ", ""), ("5 feet. ", ""),
+    ("over 2,000 attacks ", ""), ("1 2 3 ", ""), ("between 5 and ", ""), ("$$$5 ", ""), ("1,2,3,4 ", ""),
+    # tests/test_hostile.py::test_pathological_inputs_finish
+    ("1,", ""), ("9", ""), ("over ", "5 km"), ("tens of ", ""), ("- 5", ""), ("$", ""), ("1 2 3 ", "km"),
+    ("\u2009000", ""), ("a ", "dozen"), ("between 1 and ", ""),
+    # the bad inputs that once gave an infinite value or a KeyError, and a page of one phrase
+    ("9" * 300 + "bn EUR ", ""), ("5 MİLES ", ""), ("5 kmſ ", ""), ("up to 300 km (190 miles) ", ""),
+]
+# The requirement: each input stays linear, under these at 1 MB.
+SECONDS_PER_MB_LIMIT = 12
+MEMORY_MB_PER_MB_LIMIT = 300
+LINEARITY_LIMIT = 1.5  # (time ratio) / (size ratio) between two sizes
+# How each is read: `extract`, the library's call, holding every figure; and the build's
+# call (pipeline.extract_batch), a long text read window by window, its figures streamed
+# to disk, with the larger context the build gives a text it publishes.
+HOSTILE_CALLS = ("extract", "extract_document")
 
 
-def hostile(args, sizes=(20_000, 80_000)) -> None:
-    """Time per character at two sizes of each hostile text: a ratio near 1 is linear."""
-    print(f"{'repeated text':<24} {'chars':>9} {'s':>7} {'chars':>9} {'s':>7} {'time ratio / size ratio':>24}")
-    for unit in HOSTILE:
-        timings = []
-        for size in sizes:
-            text = unit * (size // len(unit))
-            timings.append((len(text), best_of(2, lambda: extract(text))[0]))
-        (n1, t1), (n2, t2) = timings
-        print(f"{unit!r:<24} {n1:>9} {t1:>7.3f} {n2:>9} {t2:>7.3f} {(t2 / t1) / (n2 / n1):>24.2f}")
+def hostile_text(repeated: str, ending: str, size: int) -> str:
+    return repeated * max(1, (size - len(ending)) // len(repeated)) + ending
+
+
+def shown(repeated: str, ending: str) -> str:
+    """A hostile input as a short expression, `'over ' * n + '5 km'`, a run of one character
+    as `'9'*300`; the repeated part's repr cut to 30 characters."""
+    import re
+
+    parts, at = [], 0
+    for run in re.finditer(r"(.)\1{7,}", repeated, re.DOTALL):
+        if run.start() > at:
+            parts.append(repr(repeated[at:run.start()]))
+        parts.append(f"{run[1]!r}*{len(run[0])}")
+        at = run.end()
+    if at < len(repeated):
+        parts.append(repr(repeated[at:]))
+    unit = parts[0] if len(parts) == 1 else "(" + " + ".join(parts) + ")"
+    unit = unit if len(unit) <= 30 else unit[:29] + "…"
+    return f"{unit} * n" + (f" + {ending!r}" if ending else "")
+
+
+def measure_hostile(repeated: str, ending: str, size: int, call: str) -> dict:
+    """One reading of one hostile text, run in a fresh process (see `hostile`): its seconds,
+    its figures and its peak memory above what the process held before building the text."""
+    import resource
+
+    from extractors.engine import FULL_CONTEXT, extract_document
+
+    list(extract_document("warm up: over 2,000 attacks, 5 km and $3 million", "doc", FULL_CONTEXT))
+    baseline_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # the rules are loaded
+    text = hostile_text(repeated, ending, size)
+    started = time.perf_counter()
+    if call == "extract":
+        figures = len(extract(text))
+    else:
+        figures = sum(1 for _ in extract_document(text, "doc", FULL_CONTEXT))
+    seconds = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"characters": len(text), "seconds": seconds, "figures": figures,
+            "peak_mb": (peak_kib - baseline_kib) / 1024}
+
+
+def measure_in_fresh_process(repeated: str, ending: str, size: int, call: str, timeout: float) -> dict:
+    """`measure_hostile` in a process of its own: a process's peak memory (ru_maxrss) only
+    grows, so only a fresh one tells what this text took."""
+    script = ("import json, sys; sys.path.insert(0, sys.argv[1]); from benchmark import measure_hostile; "
+              "print(json.dumps(measure_hostile(*json.loads(sys.argv[2]))))")
+    command = [sys.executable, "-c", script, str(Path(__file__).resolve().parent),
+               json.dumps([repeated, ending, size, call])]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return {"failed": f"over {timeout:.0f} s"}
+    if result.returncode:
+        return {"failed": (result.stderr.strip().splitlines() or ["?"])[-1]}
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def hostile(args) -> None:
+    """Each hostile text at each size (characters), each call in a fresh process: seconds and
+    peak memory per MB (10^6 characters) of input, and (time ratio) / (size ratio) against
+    the size before: near 1 is linear. A row over a limit (the *_LIMIT above; s/MB and MB/MB
+    read at the largest size) says which, and so does the summary under the table."""
+    from extractors.engine import FULL_CONTEXT
+
+    print(f"each run once, in a fresh process; peak MB (2^20 bytes) is the process's ru_maxrss above its "
+          f"baseline after imports and a warm-up; extract_document with context {FULL_CONTEXT} (a published "
+          f"text in the build); limits: {SECONDS_PER_MB_LIMIT} s/MB, {MEMORY_MB_PER_MB_LIMIT} MB/MB, "
+          f"ratio {LINEARITY_LIMIT}")
+    print("| input | call | characters | seconds | s/MB | peak MB | MB/MB | figures | time ratio / size ratio "
+          "| over a limit |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    worst_time = worst_memory = (0.0, "")
+    breaches = []
+    for repeated, ending in HOSTILE:
+        label = shown(repeated, ending)
+        if args.inputs and not any(part in label for part in args.inputs):
+            continue
+        for call in HOSTILE_CALLS:
+            previous = None
+            for size in args.sizes:
+                run = measure_in_fresh_process(repeated, ending, size, call, args.timeout)
+                if "failed" in run:
+                    print(f"| `{label}` | {call} | {size:,} | failed: {run['failed']} | | | | | | failed |", flush=True)
+                    breaches.append(f"{label} {call} {size:,}: failed ({run['failed']})")
+                    previous = None
+                    continue
+                megabytes = run["characters"] / 1e6
+                seconds_per_mb, memory_per_mb = run["seconds"] / megabytes, run["peak_mb"] / megabytes
+                ratio = None if previous is None else \
+                    (run["seconds"] / previous["seconds"]) / (run["characters"] / previous["characters"])
+                checks = [("ratio", ratio, LINEARITY_LIMIT)] if ratio is not None else []
+                if size == max(args.sizes):  # the per-MB limits are the requirement's at 1 MB
+                    checks += [("s/MB", seconds_per_mb, SECONDS_PER_MB_LIMIT),
+                               ("MB/MB", memory_per_mb, MEMORY_MB_PER_MB_LIMIT)]
+                over = [name for name, value, limit in checks if value > limit]
+                print(f"| `{label}` | {call} | {run['characters']:,} | {run['seconds']:.2f} | {seconds_per_mb:.2f} | "
+                      f"{run['peak_mb']:.0f} | {memory_per_mb:.0f} | {run['figures']:,} | "
+                      f"{'' if ratio is None else f'{ratio:.2f}'} | {', '.join(over)} |", flush=True)
+                where = f"{label} {call} {run['characters']:,}"
+                worst_time = max(worst_time, (seconds_per_mb, where))
+                worst_memory = max(worst_memory, (memory_per_mb, where))
+                if over:
+                    breaches.append(f"{where}: {', '.join(over)}")
+                previous = run
+    print(f"\nworst s/MB: {worst_time[0]:.2f} ({worst_time[1]}); worst MB/MB: {worst_memory[0]:.0f} ({worst_memory[1]})")
+    print("over a limit: " + ("; ".join(breaches) if breaches else "none"))
 
 
 def machine() -> str:
@@ -292,7 +407,12 @@ def main() -> None:
     whole.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4])
     whole.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     whole.add_argument("--all", action="store_true", help="also --jobs 1 at every scale")
-    commands.add_parser("hostile", help="text made to be slow: is time linear in its length?")
+    slow = commands.add_parser("hostile", help="text made to be slow: are time and memory linear in its length?")
+    slow.add_argument("--sizes", type=int, nargs="+", default=[250_000, 1_000_000],
+                      help="characters each text is built to (ratios compare each size with the one before)")
+    slow.add_argument("--timeout", type=float, default=600, help="seconds a run may take before it counts as failed")
+    slow.add_argument("--inputs", nargs="+", default=[], metavar="TEXT",
+                      help="only the inputs whose expression contains one of these ('5 km and', '$$$5')")
     args = parser.parse_args()
     print(f"{time.strftime('%Y-%m-%d')}; {machine()}; newsfigures {metadata.version('newsfigures')}, "
           f"regex {metadata.version('regex')}, duckdb {metadata.version('duckdb')}")

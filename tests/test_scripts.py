@@ -31,8 +31,11 @@ def test_benchmark_smoke(tmp_path, capsys, monkeypatch):
     output = capsys.readouterr().out
     assert "tiny.jsonl" in output and "count 1, length 1" in output
     assert "| newsfigures |" in output and "| bare regex digit scan (floor) |" in output
-    benchmark.hostile(None, sizes=(200, 400))
-    assert "'5 km and '" in capsys.readouterr().out
+    import argparse
+
+    benchmark.hostile(argparse.Namespace(sizes=[200, 400], timeout=120, inputs=["5 km and"]))
+    hostile = capsys.readouterr().out
+    assert "`'5 km and ' * n` | extract_document | 396 |" in hostile and "`'a half" not in hostile
     copy = tmp_path / "copy.jsonl"
     assert benchmark.scaled_copy([corpus], 2, copy) > 2 * sum(len(r["text"]) for r in benchmark.records(corpus))
     ids = [r["id"] for r in benchmark.records(copy)]
