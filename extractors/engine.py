@@ -14,7 +14,7 @@ import regex
 
 from . import numerals, units
 from .about import agreement, classify, introduces, noun_class
-from .dimensions import REGISTRY, Reading
+from .dimensions import GATED, Reading, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .records import Quantity
 
@@ -47,7 +47,9 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
     candidates = []
     for amount in amounts(text, list(numerals.scan(text))):
         for variant in _readings_of(amount):
-            readings = [(priority, reading) for priority, dimension in enumerate(REGISTRY)
+            word = next_word(text, variant.end)
+            readings = [(priority, reading) for priority, dimension, first_words in GATED
+                        if first_words is None or word in first_words
                         for reading in _as_list(dimension.read(text, variant))]
             claimed = {reading.dimension for _, reading in readings if reading.exclusive}
             if claimed:  # "$ 800 rebates" is money, not a count of rebates

@@ -181,3 +181,10 @@ from . import (area, count, currency, data, duration, energy, frequency, length,
 # money before it is a weight).
 REGISTRY = (currency, speed, rotation, area, length, mass, volume, temperature, power, energy, data,
             frequency, pressure, sound, percentage, duration, count)
+# A dimension whose every reading starts with a unit right after the amount says so by its
+# UNIT_FIRST_WORDS (the words such a unit starts with): the engine then asks it only about
+# an amount followed by one of them, one set lookup instead of a call per dimension (most
+# numbers are followed by no unit at all). The others (currency, percentage, count) read
+# signs and words before the amount too, and are asked about every amount.
+GATED = tuple((priority, dimension, getattr(dimension, "UNIT_FIRST_WORDS", None))
+              for priority, dimension in enumerate(REGISTRY))

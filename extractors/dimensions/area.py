@@ -14,6 +14,7 @@ NORMALIZED_UNIT = "km2"
 LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
 read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
+UNIT_FIRST_WORDS = read.first_words
 
 EXAMPLES = [
     *same_value(["1,000 square kilometres", "1,000 sq km", "1,000 km2", "1,000 km²"],

@@ -201,6 +201,7 @@ _PARTICIPLES = [cue for cue in _CASUALTY_CUES if cue.endswith("ed") or cue in ("
 _VERBS = [cue for cue in _CASUALTY_CUES if cue.endswith(("ed", "ing", "kill", "wound", "injure"))
           and cue not in ("displaced", "missing", "treated")]
 _CASUALTY_STEMS = frozenset(cue[:4] for cue in _CASUALTY_CUES)
+_CASUALTY_NEAR = regex.compile("|".join(regex.escape(stem) for stem in sorted(_CASUALTY_STEMS)), regex.IGNORECASE)
 _ELIDED_AFTER = regex.compile(rf"{_AUXILIARIES}[ \u00a0\n]+(?:{'|'.join(_PARTICIPLES)})\b", regex.IGNORECASE)
 _ELIDED_BEFORE = regex.compile(
     rf"\b(?:{'|'.join(sorted(_VERBS, key=len, reverse=True))})[ \u00a0\n]+"
@@ -238,9 +239,8 @@ def _elided(text: str, amount) -> Reading | None:
         noun = _part_noun(text, part)
         if noun is not None:
             return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.part_of", amount, noun)
-    near = text[max(0, amount.start - 40):amount.end + 60].lower()
-    if not any(stem in near for stem in _CASUALTY_STEMS):
-        return None  # no casualty word near: nothing elided (substring tests, no pattern)
+    if _CASUALTY_NEAR.search(text, max(0, amount.start - 40), amount.end + 60) is None:
+        return None  # no casualty word near: nothing elided (one scan for every stem)
     after = match_after(_ELIDED_AFTER, text, amount.end)
     if after is None:
         before = search_before(_ELIDED_BEFORE, text, amount.start, 40)

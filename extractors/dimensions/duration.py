@@ -18,6 +18,7 @@ LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
 # An age ("a 42-year-old man") is a duration too; its span takes in "old".
 _UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS, after=r"(?P<age>(?:-|[ \u00a0]+)olds?\b)?")
+UNIT_FIRST_WORDS = _UNITS.first_words  # read() reads nothing where _UNITS reads nothing
 
 
 # "One" with a single unit is a tally only where the text counts time ("for one day", "in one

@@ -22,6 +22,7 @@ NORMALIZED_UNIT = "km"
 LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
 _UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
+UNIT_FIRST_WORDS = _UNITS.first_words  # read() reads nothing where _UNITS reads nothing
 # "5 ft 2 in", "5 feet and 2 inches": one height, in feet.
 _INCHES_AFTER = regex.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?(?P<inches>[0-9]{1,2}(?:\.[0-9]+)?)[ \u00a0]*(?:in|inch|inches)(?![\p{L}])")
 

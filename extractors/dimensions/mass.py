@@ -17,6 +17,7 @@ NORMALIZED_UNIT = "kg"
 LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
 read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS, glued=units.glued_forms(NAME))
+UNIT_FIRST_WORDS = read.first_words
 
 EXAMPLES = [
     *same_value(["16,000 metric tons", "16,000 tonnes", "16,000 tons", "16,000t"], value=16000,

@@ -10,6 +10,7 @@ NORMALIZED_UNIT = "decibel"
 # The unit vocabulary is data: extractors/data/units.tsv (from pint's registry) and
 # units-extra.tsv (reviewed additions and exclusions).
 read = UnitAfter.table(NAME, NORMALIZED_UNIT)
+UNIT_FIRST_WORDS = read.first_words
 LEXICON = read.lexicon
 
 EXAMPLES = [

@@ -15,6 +15,7 @@ LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 NORMALIZED_UNIT = "km/h"
 
 read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
+UNIT_FIRST_WORDS = read.first_words
 
 EXAMPLES = [
     *same_value(["100 km/h", "100 kph", "100 kilometres per hour", "100kmph"], value=100,

@@ -22,6 +22,7 @@ DIFFERENCE_UNIT = "delta_degree_Celsius"
 
 LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 _UNITS = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
+UNIT_FIRST_WORDS = _UNITS.first_words  # read() reads nothing where _UNITS reads nothing
 # "rose by", "a rise of", "warming of", "up", "cooler": the figure is a difference.
 _CHANGE_BEFORE = regex.compile(
     r"\b(?:by|rise\s+of|increase\s+of|drop\s+of|fall\s+of|warming\s+of|cooling\s+of|up|down|"

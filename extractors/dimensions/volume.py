@@ -14,6 +14,7 @@ NORMALIZED_UNIT = "L"
 LEXICON, EXACT_FORMS = units.surface_forms(NAME)
 
 read = UnitAfter(NAME, LEXICON, NORMALIZED_UNIT, case_sensitive=EXACT_FORMS)
+UNIT_FIRST_WORDS = read.first_words
 
 EXAMPLES = [
     *same_value(["500,000 barrels", "500,000 bbl"], value=500000, normalized_value=79493723.7,
