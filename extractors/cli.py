@@ -361,7 +361,9 @@ def eval_command(root: Path = ROOT,
                  half: str = typer.Option("tuning", "--half", help="With --war: tuning, report or all."),
                  corpora: Path = typer.Option(war_gold.SHARED_CORPORA, "--corpora",
                                               help="With --war: the folder of the shared corpora."),
-                 errors: bool = typer.Option(False, "--errors", help="With --war: list each miss and wrong label.")) -> None:
+                 errors: bool = typer.Option(False, "--errors", help="With --war: list each miss and wrong label."),
+                 attribution: bool = typer.Option(False, "--attribution",
+                                                  help="Score who gives each figure against corpus/gold-attribution.csv.")) -> None:
     """Score the extractors against the gold annotations in corpus/gold.csv:
     precision, recall and F1, strict (same span and value) and lenient (overlapping span,
     same value), overall and per dimension and category. With --war, score the war-figure
@@ -369,7 +371,24 @@ def eval_command(root: Path = ROOT,
     with 95 % Wilson intervals.
 
     Example: extract eval --war --half tuning
+
+    Example: extract eval --attribution
     """
+    if attribution:
+        try:
+            scores = evaluate.attribution(root)
+        except (corpus.CorpusError, evaluate.GoldError) as error:
+            _fail(str(error))
+        if format is Format.json:
+            typer.echo(json.dumps(scores, indent=2))
+        else:
+            typer.echo(f"attribution: precision {scores['precision']:.1%} {scores['precision_wilson95']} "
+                       f"({scores['right']}/{scores['attributed']}), recall {scores['recall']:.1%} "
+                       f"{scores['recall_wilson95']} ({scores['right']}/{scores['attributed_in_gold']}) "
+                       f"on {scores['figures']} gold figures")
+            for miss in scores["misses"]:
+                typer.echo(f"  {miss['doc_id']} {miss['figure']!r}: gold {miss['gold']}, found {miss['found']}")
+        return
     if war:
         if half not in ("tuning", "report", "all"):
             _fail(f"--half: {half!r} is not tuning, report or all")

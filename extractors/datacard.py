@@ -181,6 +181,18 @@ def data_card(folder: Path, package: dict, source) -> str:
         "injured and hurt); soldiers killed, wounded or captured are `casualties`, never `troops`; "
         "new measures `captured`, `displaced`, `damaged_or_destroyed`, `attacked`, `launched` and "
         "`intercepted`; materiel given is `aid`; new column `stage`.",
+        "## Who gives a figure",
+        "`attributed_to` is the source the figure's sentence (or, for \"he said\", the sentence "
+        "before) names for it, as written: \"according to the Kiel Institute for the World "
+        "Economy\", \"…, The Guardian reported\", \"The UN Humanitarian Coordinator in Ukraine, "
+        "Matthias Schmale, reported that\", \"officials said\", \"citing officials\". A leading "
+        "\"X said that\" covers what follows it, not what comes before. A White House statement's "
+        "own figures are the White House's (`document_author`). `attribution_kind` is person, "
+        "organization, media, unnamed_officials or document_author; `attributed_source` is the "
+        "one name every spelling of a source is counted under (`extractors/data/sources.tsv`: "
+        "\"the Kiel Institute for the World Economy\" and \"Kiel Institute\" are one). Empty where "
+        "the text names no one: the outlet's own statement. Scored by `extract eval "
+        "--attribution` (docs/EVALUATION.md).",
         "## Qualifiers and bounds",
         "`value`, `low` and `high` say what the text says, in the unit as written; the "
         "`normalized_*` columns say it in km, km2, L, kg, km/h, degrees Celsius (offsets "

@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 import regex
 
 from . import numerals, units
-from .about import agreement, classify, introduces, noun_class
+from .about import agreement, attribution, classify, introduces, noun_class
 from .dimensions import GATED, Reading, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .records import Quantity
 
-VERSION = "0.4.0"  # SemVer, applied to the data too: CHANGELOG.md
+VERSION = "0.5.0"  # SemVer, applied to the data too: CHANGELOG.md
 
 # How much of a sentence a figure carries either side: 300 characters where the text is
 # not published (a quotation's least context), the whole sentence up to 5,000 where it is.
@@ -36,7 +36,7 @@ class Candidate:
 
 
 def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
-            wrapped: bool | None = None) -> list[Quantity]:
+            wrapped: bool | None = None, author: str | None = None) -> list[Quantity]:
     """Every figure in `text`, in order of position, each at its exact span.
 
     >>> [(q.text, q.value, q.normalized_unit) for q in extract("a range of 190 miles (300km)")]
@@ -61,7 +61,7 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
     if not chosen:
         return []
     sentences = Sentences(text, context, wrapped)
-    quantities = [_quantity(text, doc_id, candidate, sentences) for candidate in chosen]
+    quantities = [_quantity(text, doc_id, candidate, sentences, author) for candidate in chosen]
     return agreement.agree(text, quantities, noun_class, introduces)
 
 
@@ -99,7 +99,7 @@ def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
 
 
 def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
-                     window: int = WINDOW):
+                     window: int = WINDOW, author: str | None = None):
     r"""`extract` for a document of any length, yielding its figures a window at a time (see
     WINDOW). A text no longer than a window gives exactly what `extract` gives; a longer one
     is read window by window with the whole text's line-wrap style, and its figures are
@@ -109,11 +109,11 @@ def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CO
     [('5 km', 0), ('5 km', 7), ('5 km', 14)]
     """
     if len(text) <= window:
-        yield from extract(text, doc_id, context)
+        yield from extract(text, doc_id, context, author=author)
         return
     wrapped = is_hard_wrapped(text)
     for start, end in windows(text, window):
-        for quantity in extract(text[start:end], doc_id, context, wrapped):
+        for quantity in extract(text[start:end], doc_id, context, wrapped, author):
             yield _shifted(quantity, start, doc_id) if start else quantity
 
 
@@ -191,11 +191,21 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _sentence_before(text: str, sentences: "Sentences", sentence_start: int) -> str:
+    """The sentence before the one at `sentence_start` ("" at the text's start)."""
+    end = len(text[:sentence_start].rstrip())
+    if end == 0:
+        return ""
+    start, stop = sentences.around(end - 1, end)
+    return text[start:stop]
+
+
 def quantity_id(doc_id: str | None, start: int, end: int) -> str:
     return f"{doc_id}:{start}-{end}" if doc_id else f"{start}-{end}"
 
 
-def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "Sentences") -> Quantity:
+def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "Sentences",
+              author: str | None = None) -> Quantity:
     reading = candidate.reading
     amount = reading.amount
     value, low, high = bounds(amount.value, amount.low, amount.high, candidate.qualifier)
@@ -203,13 +213,16 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
     about = classify(text, sentence_start, sentence_end, candidate.start, candidate.end,
                      reading.dimension, reading.unit, reading.subject)
     target = reading.normalized_unit
+    sentence = text[sentence_start:sentence_end]
+    source = attribution.attribute(sentence, candidate.start - sentence_start,
+                                   _sentence_before(text, sentences, sentence_start), author)
     return Quantity(
         quantity_id=quantity_id(doc_id, candidate.start, candidate.end),
         doc_id=doc_id,
         start=candidate.start,
         end=candidate.end,
         text=text[candidate.start:candidate.end],
-        sentence=text[sentence_start:sentence_end],
+        sentence=sentence,
         sentence_start=sentence_start,
         dimension=reading.dimension,
         category=about.category,
@@ -228,6 +241,9 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         recipient=about.recipient,
         aid_kind=about.aid_kind,
         stage=about.stage,
+        attributed_to=source.attributed_to if source else None,
+        attribution_kind=source.kind if source else None,
+        attributed_source=source.source if source else None,
         rule=reading.rule,
         extractor_version=VERSION,
     )

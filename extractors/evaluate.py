@@ -184,3 +184,50 @@ def evaluate(root: Path) -> Scores:
     gold = load_gold(root, texts)
     predicted = [q.model_dump() for a in articles for q in extract(a.text, a.document.doc_id)]
     return score(gold, predicted)
+
+
+ATTRIBUTION_GOLD = "gold-attribution.csv"
+
+
+def attribution(root: Path) -> dict:
+    """Attribution against corpus/gold-attribution.csv: each gold figure (doc_id, start, end)
+    with who gives it, as written, and its kind (empty: the text names no one). A figure's
+    attribution is right where the name (case and a leading "the" aside) and the kind are
+    the gold's. Precision over the figures given one, recall over the gold's attributed
+    figures, with 95 % Wilson intervals."""
+    from .about.attribution import bare
+    from .engine import extract_document
+    from .pipeline import context_of
+    from .war_gold import wilson
+
+    path = root / "corpus" / ATTRIBUTION_GOLD
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            gold = list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise GoldError(f"{path}: missing") from None
+    articles = {a.document.doc_id: a for a in corpus.load(root) if a.document.doc_id in {g["doc_id"] for g in gold}}
+    found = {}
+    for doc_id, article in articles.items():
+        for q in extract_document(article.text, doc_id, context_of(article), author=article.document.outlet):
+            found[(doc_id, q.start, q.end)] = (q.attributed_to, q.attribution_kind)
+    right = given = attributed = 0
+    misses = []
+    for line, row in enumerate(gold, start=2):
+        where = (row["doc_id"], int(row["start"]), int(row["end"]))
+        if where not in found:
+            raise GoldError(f"{path}:{line}: no figure at {row['doc_id']}[{row['start']}:{row['end']}] "
+                            f"({row['text']!r}); gold names extracted figures")
+        name, kind = found[where]
+        expected = (row["attributed_to"] or None, row["attribution_kind"] or None)
+        given += name is not None
+        attributed += expected[0] is not None
+        if name is not None and expected[0] is not None and bare(name) == bare(expected[0]) and kind == expected[1]:
+            right += 1
+        elif (name, kind) != expected:
+            misses.append({"figure": row["text"], "doc_id": row["doc_id"], "gold": expected, "found": (name, kind)})
+    precision, recall = (right / given if given else 0.0), (right / attributed if attributed else 0.0)
+    return {"figures": len(gold), "attributed_in_gold": attributed, "attributed": given, "right": right,
+            "precision": round(precision, 4), "precision_wilson95": [round(x, 4) for x in wilson(right, given)],
+            "recall": round(recall, 4), "recall_wilson95": [round(x, 4) for x in wilson(right, attributed)],
+            "misses": misses}

@@ -87,7 +87,9 @@ def file_facts(path: Path, relative_to: Path | None = None) -> dict:
     return facts if relative_to is None else {"path": path.relative_to(relative_to).as_posix(), **facts}
 
 
-def _context(article: Article) -> int:
+def context_of(article: Article) -> int:
+    """How much of a figure's sentence is kept: whole where the text is published, else at
+    most MAX_CONTEXT characters either side."""
     return FULL_CONTEXT if article.document.full_text else MAX_CONTEXT
 
 
@@ -95,8 +97,8 @@ def _context(article: Article) -> int:
 NUMBERS = ("value", "low", "high", "normalized_value", "normalized_low", "normalized_high")
 
 
-def extract_batch(path: str, documents: list[tuple[str, str, str, int]]) -> tuple[int, int]:
-    """Extract a batch of (doc_id, where, text, context) into one CSV file of quantities;
+def extract_batch(path: str, documents: list[tuple[str, str, str, int, str | None]]) -> tuple[int, int]:
+    """Extract a batch of (doc_id, where, text, context, outlet) into one CSV file of quantities;
     return (figures, characters). Each figure's offsets are checked against its document
     here, where the text is at hand: a slip stops the build naming the document."""
     names = records.columns("quantities")
@@ -104,10 +106,10 @@ def extract_batch(path: str, documents: list[tuple[str, str, str, int]]) -> tupl
     staged = Path(path + ".part")
     with staged.open("w", encoding="utf-8", newline="") as handle:
         writer = records.csv_writer(handle)
-        for doc_id, where, text, context in documents:
+        for doc_id, where, text, context, outlet in documents:
             characters += len(text)
             try:
-                for quantity in extract_document(text, doc_id, context):
+                for quantity in extract_document(text, doc_id, context, author=outlet):
                     if text[quantity.start:quantity.end] != quantity.text or \
                             text[quantity.sentence_start:quantity.sentence_start + len(quantity.sentence)] != quantity.sentence:
                         raise ExtractionError(f"{where}: {quantity.quantity_id}: offsets do not slice the text")
@@ -174,7 +176,7 @@ def extract_all(articles: Iterable[Article], work: Path, jobs: int,
                     documents.writerow([csv_cell(row[name]) for name in document_columns])
                     if article.document.full_text:
                         texts.writerow([csv_text(article.document.doc_id), csv_text(article.text)])
-                work_list = [(a.document.doc_id, a.document.path, a.text, _context(a)) for a in batch]
+                work_list = [(a.document.doc_id, a.document.path, a.text, context_of(a), a.document.outlet) for a in batch]
                 path = str(work / "quantities" / f"batch-{number:08d}.csv")
                 if pool is None:
                     finished(*extract_batch(path, work_list), len(batch))

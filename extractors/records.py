@@ -15,6 +15,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .about import AID_KINDS, CATEGORIES, MEASURES, STAGES
+from .about.attribution import KINDS as ATTRIBUTION_KINDS
 from .dimensions import REGISTRY
 
 # The vocabularies live where their rules do: dimensions in their registry, categories and
@@ -26,6 +27,7 @@ Qualifier = Literal["exact", "approximately", "more_than", "at_least", "almost",
 Measure = Literal[MEASURES]
 AidKind = Literal[AID_KINDS]
 Stage = Literal[STAGES]
+AttributionKind = Literal[ATTRIBUTION_KINDS]
 
 
 class Quantity(BaseModel):
@@ -57,6 +59,9 @@ class Quantity(BaseModel):
     recipient: Optional[str] = Field(None, description="For aid: who receives it, as written, where the sentence says.")
     aid_kind: Optional[AidKind] = Field(None, description="For aid: military, humanitarian or financial, where the sentence says.")
     stage: Optional[Stage] = Field(None, description="For aid: pledged, committed, allocated or delivered, where the sentence says.")
+    attributed_to: Optional[str] = Field(None, description="Who gives the figure, as the sentence (or the one before) names them: `according to the Kiel Institute`, `The Guardian reported`, `officials said`; a White House statement's own figures are the White House's. Empty where the text names no one.")
+    attribution_kind: Optional[AttributionKind] = Field(None, description="What `attributed_to` is: person, organization, media, unnamed_officials or document_author.")
+    attributed_source: Optional[str] = Field(None, description="`attributed_to` as one name for every way it is written (`Kiel Institute` for `the Kiel Institute for the World Economy`; extractors/data/sources.tsv).")
     linked_to: Optional[str] = Field(None, description="`quantity_id` of the same figure written in another unit: `190 miles (300km)`.")
     rule: str = Field(description="The rule that produced the figure, `dimension.rule`.")
     extractor_version: str = Field(description="Version of the extractors that produced the row.")

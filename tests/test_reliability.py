@@ -209,8 +209,8 @@ def test_a_number_that_is_not_finite_stops_the_build_naming_the_document(repo, m
 
     real = pipeline.extract_document
 
-    def broken(text, doc_id, context):
-        for quantity in real(text, doc_id, context):
+    def broken(text, doc_id, context, **options):
+        for quantity in real(text, doc_id, context, **options):
             yield quantity.model_copy(update={"normalized_value": float("inf")}) if quantity.normalized_value else quantity
 
     monkeypatch.setattr(pipeline, "extract_document", broken)

@@ -28,7 +28,7 @@ def test_quantities_columns_are_the_contract():
     contract = ["quantity_id", "doc_id", "start", "end", "text", "sentence", "dimension", "category",
                 "value", "low", "high", "qualifier", "unit", "normalized_value", "normalized_low",
                 "normalized_high", "normalized_unit", "subject", "linked_to", "rule", "extractor_version",
-                "measure", "donor", "recipient", "aid_kind"]
+                "measure", "donor", "recipient", "aid_kind", "attributed_to", "attribution_kind", "attributed_source"]
     assert set(contract) <= set(records.columns("quantities"))
     schema = records.table_schema("quantities")
     assert schema["primaryKey"] == ["quantity_id"]

@@ -1,0 +1,198 @@
+"""Who gives a figure: the source its sentence (or the one before) names for it.
+
+A figure is attributed where the text says who reports it:
+
+- "according to the Kiel Institute for the World Economy" (anywhere in the sentence);
+- a trailing ", The Guardian reported." or ", the sources said." (the whole sentence);
+- a leading "The UN Humanitarian Coordinator in Ukraine, Matthias Schmale, reported that"
+  or "Trump ... has said that" (what follows the verb, not what comes before it: in "they
+  can travel up to 300 km, and sources suggest ..." the range is the outlet's own);
+- "citing officials", "media reports said" (unnamed officials, the media);
+- "he said" / "she told": the person the sentence before names.
+
+Otherwise, in a document that is its author's own statement (a White House release), the
+author gives the figure. The name is kept as written (`attributed_to`); `sources.tsv`
+normalizes it (`attributed_source`) and says what it is, else its words do: an institute,
+a ministry or an office is an organization, officials and sources are unnamed, a name is a
+person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..lexicons import read_tsv
+from ..patterns import key
+
+KINDS = ("person", "organization", "media", "unnamed_officials", "document_author")
+
+_VERBS = (r"(?:said|says|say|told|tells|reported|reports|report|estimated|estimates|announced|announces|"
+          r"stated|states|claimed|claims|confirmed|confirms|wrote|writes|added|adds|noted|notes|warned|warns|"
+          r"suggested|suggest|suggests|believes|believe)")
+_HAVE = r"(?:(?:has|have|had)[ \u00a0]+)?"
+# A name as written: capitalized words, with the small words names hold inside ("Institute
+# for the Study of War", "Ministry of Defence"), possessives and initials.
+# Capitalized words that open a sentence or a clause and name no one.
+_NOT_NAMES = (r"(?:The|This|That|These|Those|Since|As|In|On|At|When|While|After|Before|Today|It|Its|We|They|"
+              r"I|And|But|Our|Their|His|Her|If|Under|Through|With|Without|For|From|By|To|Also|Together|Both|"
+              r"Leaders|States|Yesterday|Tomorrow|Now|Then|Here|There)\b")
+_CAP = rf"(?:[\p{{Lu}}]\.(?:[\p{{Lu}}]\.)+|(?!{_NOT_NAMES}(?![\p{{L}}'’\-]))[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]*)"
+_INNER = r"(?:of|for|the|and|on|in|de|al)"
+_NAME = rf"(?:(?:the|The)[ \u00a0]+)?{_CAP}(?:[ \u00a0]+(?:{_INNER}[ \u00a0]+)*{_CAP}){{0,7}}"
+# "Ukraine's air force", "Russia's defence ministry": a name's own body, in lower case.
+_BODIES = (r"(?:air[ \u00a0]+force|army|navy|military|armed[ \u00a0]+forces|(?:defen[cs]e[ \u00a0]+|foreign[ \u00a0]+)?ministry|"
+           r"general[ \u00a0]+staff|government|presidential[ \u00a0]+office|security[ \u00a0]+service|police|"
+           r"emergency[ \u00a0]+service|health[ \u00a0]+ministry|prosecutor[ \u00a0]+general)")
+_NAME = rf"(?:{_NAME}['’]s[ \u00a0]+{_BODIES}|{_NAME})"
+_UNNAMED = (r"(?:(?:the|some|several|two|three|multiple|unnamed|anonymous|senior|U\.S\.|US|American|Western|"
+            r"Ukrainian|Russian|European|Israeli|military|defense|defence|intelligence|administration|government)"
+            r"[ \u00a0]+)*(?:officials?|sources?|diplomats?|people[ \u00a0]+familiar[ \u00a0]+with[ \u00a0]+the[ \u00a0]+matter)")
+_MEDIA = r"(?:(?:multiple|several|local|state|Russian|Ukrainian|Western)[ \u00a0]+)*(?:media[ \u00a0]+)?reports"
+
+_ACCORDING = regex.compile(rf"\baccording[ \u00a0]+to[ \u00a0]+(?P<source>{_MEDIA}[ \u00a0]+citing[ \u00a0]+{_UNNAMED}|"
+                           rf"{_UNNAMED}|{_MEDIA}|{_NAME})")
+_CITING = regex.compile(rf"\bciting[ \u00a0]+(?P<source>{_UNNAMED}|{_NAME})")
+# ", The Guardian reported." / ", the sources said." / ", said John Kirby." at the end.
+_TRAILING = regex.compile(
+    rf",[ \u00a0]+(?:(?P<source>{_UNNAMED}|{_MEDIA}|{_NAME})[ \u00a0]+{_HAVE}{_VERBS}(?:[ \u00a0]+{_NAME})?"
+    rf"|{_VERBS}[ \u00a0]+(?P<after>{_NAME}))[^\p{{L}}\p{{N}}]*$")
+# "X reported that ...", "X, who ..., has said that ...": what follows the verb is X's.
+_LEADING = regex.compile(
+    rf"(?:^|(?<=[\s,(\"“]))(?P<source>{_UNNAMED}|{_MEDIA}|{_NAME}|he|she|He|She)"
+    rf"(?:,[ \u00a0]+(?P<apposition>{_NAME}),|,[^,]{{1,80}},|,)?[ \u00a0]+{_HAVE}{_VERBS}\b")
+_PRONOUNS = {"he", "she"}
+_ORGANIZATION_WORDS = regex.compile(
+    r"\b(?:Institute|Ministry|Ministries|Department|Office|Agency|Council|Commission|Committee|Staff|Army|Forces|"
+    r"Force|Navy|Military|Command|Government|Bank|Fund|Organi[sz]ation|Programme|Program|Mission|Service|"
+    r"Administration|Parliament|Congress|Senate|Union|University|Center|Centre|Foundation|Group|Authority|Police|"
+    r"Guard|Prosecutor|Corporation|Company|Inc|Ltd|Group|Partners|Initiative|Alliance|Coalition|Network|"
+    r"Association|Federation|Secretariat|Embassy|Court|Assembly|Cabinet|States)\b", regex.IGNORECASE)
+# A personal title before a name: "President Biden", "Secretary Blinken", "Gen. Milley".
+_TITLE = regex.compile(r"^(?:President|Vice[ \u00a0]+President|Prime[ \u00a0]+Minister|Secretary|Minister|Ambassador|"
+                       r"General|Gen\.|Sen\.|Senator|Rep\.|Representative|Governor|Gov\.|Mayor|Spokesperson|"
+                       r"Spokesman|Spokeswoman|Chancellor|King|Queen|Pope|Mr\.|Ms\.|Mrs\.|Dr\.|Admiral|Adm\.)"
+                       r"(?:[ \u00a0]+\p{Lu}|$)")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    attributed_to: str
+    kind: str
+    source: str
+    end: int                # where the attribution's verb ends: a leading one covers what follows
+    whole_sentence: bool
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, str, bool]]:
+    return {bare(row["alias"]): (row["source"], row["kind"], row["own_statements"] == "yes")
+            for row in read_tsv("sources.tsv")}
+
+
+def bare(name: str) -> str:
+    name = key(name)
+    return name[4:] if name.startswith("the ") else name
+
+
+def normalized(name: str) -> tuple[str, str]:
+    """(source, kind) of a name as written."""
+    known = _aliases().get(bare(name))
+    if known is not None:
+        return known[0], known[1]
+    plain = name[4:] if name.lower().startswith("the ") else name
+    if regex.fullmatch(_UNNAMED, name, regex.IGNORECASE) and not name[:1].isupper() or \
+            regex.search(r"\b(?:officials?|sources?|diplomats?)$", name):
+        return name, "unnamed_officials"
+    if regex.fullmatch(_MEDIA, name):
+        return name, "media"
+    if _TITLE.search(plain):
+        return plain, "person"
+    if _ORGANIZATION_WORDS.search(plain) or plain.isupper() or bare(plain) in _organizations() or " " not in plain:
+        return plain, "organization"  # a country, a ministry, an agency, a company's one name
+    return plain, "person"
+
+
+@cache
+def _organizations() -> frozenset[str]:
+    """Countries and organizations of the actor gazetteer (extractors/data/actors*.tsv)."""
+    from ..lexicons import actors
+
+    return frozenset(bare(a.form) for a in actors() if a.kind in ("country", "organization"))
+
+
+def own_statements(outlet: str | None) -> bool:
+    """Whether an outlet's documents are its own statements (sources.tsv)."""
+    known = _aliases().get(bare(outlet)) if outlet else None
+    return bool(known and known[2])
+
+
+def _found(name: str, end: int, whole: bool) -> Attribution:
+    source, kind = normalized(name)
+    return Attribution(name, kind, source, end, whole)
+
+
+def in_sentence(sentence: str) -> list[Attribution]:
+    """The attributions a sentence makes, each with the part it covers."""
+    found = []
+    for match in _ACCORDING.finditer(sentence):
+        found.append(_found(match.group("source"), 0, True))
+    for match in _CITING.finditer(sentence):
+        found.append(_found(match.group("source"), 0, True))
+    trailing = _TRAILING.search(sentence)
+    if trailing is not None:
+        found.append(_found(trailing.group("source") or trailing.group("after"), 0, True))
+    for match in _LEADING.finditer(sentence):
+        name = match.group("apposition") or match.group("source")  # "The UN coordinator, Matthias Schmale, said"
+        if name.lower() in _PRONOUNS:
+            found.append(Attribution(name.lower(), "person", "", match.end(), False))
+        elif trailing is None or match.start() < trailing.start():
+            found.append(_found(name, match.end(), False))
+    return found
+
+
+def attribute(sentence: str, figure_start: int, before: str = "",
+              author: str | None = None) -> Attribution | None:
+    """Who gives the figure at `figure_start` (an offset into `sentence`): the sentence's
+    own attribution that covers it, a pronoun resolved through the sentence `before`, or
+    else the document's `author` where its documents are its own statements."""
+    for found in in_sentence(sentence):
+        if not found.whole_sentence and figure_start < found.end:
+            continue
+        if found.source:
+            return found
+        people = [a for a in in_sentence(before) if a.kind == "person" and a.source]
+        if people:  # "he said": the person the sentence before names
+            return Attribution(people[-1].attributed_to, "person", people[-1].source, found.end, False)
+        return None
+    if author is not None and own_statements(author):
+        return Attribution(author, "document_author", normalized(author)[0], 0, True)
+    return None
+
+
+EXAMPLES = [
+    # (sentence, the figure in it, attributed_to, kind, source)
+    ("Since the war began, the U.S. has been Ukraine’s largest arms supplier, committing over $55 billion "
+     "in military aid, according to the Kiel Institute for the World Economy.", "over $55 billion",
+     "the Kiel Institute for the World Economy", "organization", "Kiel Institute"),
+    ("The US will allow Ukraine to use Atacms rockets, which have a range of 190 miles (300km), The Guardian "
+     "reported.", "190 miles", "The Guardian", "media", "The Guardian"),
+    ("The UN Humanitarian Coordinator in Ukraine, Matthias Schmale, reported that 12,000 people have been "
+     "killed.", "12,000 people", "Matthias Schmale", "person", "Matthias Schmale"),
+    ("ATACMS missiles, which have a range of up to 306 kilometers, the sources said.", "306 kilometers",
+     "the sources", "unnamed_officials", "the sources"),
+    ("Biden authorized the use of missiles three years in, according to multiple reports citing officials.",
+     "three years", "multiple reports citing officials", "unnamed_officials", "multiple reports citing officials"),
+    ("ATACMS missiles can travel up to 300 km, and sources suggest the approval was a response.", "300 km",
+     None, None, None),
+    ("Trump, who will take office on January 20, has said he would end the war in 24 hours.", "24 hours",
+     "Trump", "person", "Donald Trump"),
+    ("Russia launched 90 missiles overnight, Ukraine's air force told AFP.", "90 missiles",
+     "Ukraine's air force", "organization", "Ukraine's air force"),
+    ("About 1,000 soldiers were killed, officials said.", "1,000 soldiers", "officials", "unnamed_officials",
+     "officials"),
+    ("He said 40 drones were shot down.", "40 drones", None, None, None),  # no one named before
+    ("Russia fired 120 missiles.", "120 missiles", None, None, None),
+]
