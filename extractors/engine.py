@@ -61,7 +61,8 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
     if not chosen:
         return []
     sentences = Sentences(text, context, wrapped)
-    quantities = [_quantity(text, doc_id, candidate, sentences, author) for candidate in chosen]
+    attributions = attribution.Attributions(text)
+    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author) for candidate in chosen]
     return agreement.agree(text, quantities, noun_class, introduces)
 
 
@@ -191,13 +192,12 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _sentence_before(text: str, sentences: "Sentences", sentence_start: int) -> str:
-    """The sentence before the one at `sentence_start` ("" at the text's start)."""
-    end = len(text[:sentence_start].rstrip())
-    if end == 0:
-        return ""
-    start, stop = sentences.around(end - 1, end)
-    return text[start:stop]
+def _sentence_before(text: str, sentences: "Sentences", sentence_start: int) -> tuple[int, int]:
+    """(start, end) of the sentence before the one at `sentence_start` (empty at the start)."""
+    end = sentence_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return sentences.around(end - 1, end) if end else (0, 0)
 
 
 def quantity_id(doc_id: str | None, start: int, end: int) -> str:
@@ -205,7 +205,7 @@ def quantity_id(doc_id: str | None, start: int, end: int) -> str:
 
 
 def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "Sentences",
-              author: str | None = None) -> Quantity:
+              attributions: attribution.Attributions, author: str | None = None) -> Quantity:
     reading = candidate.reading
     amount = reading.amount
     value, low, high = bounds(amount.value, amount.low, amount.high, candidate.qualifier)
@@ -213,16 +213,15 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
     about = classify(text, sentence_start, sentence_end, candidate.start, candidate.end,
                      reading.dimension, reading.unit, reading.subject)
     target = reading.normalized_unit
-    sentence = text[sentence_start:sentence_end]
-    source = attribution.attribute(sentence, candidate.start - sentence_start,
-                                   _sentence_before(text, sentences, sentence_start), author)
+    source = attributions.attribute((sentence_start, sentence_end), candidate.start,
+                                    _sentence_before(text, sentences, sentence_start), author)
     return Quantity(
         quantity_id=quantity_id(doc_id, candidate.start, candidate.end),
         doc_id=doc_id,
         start=candidate.start,
         end=candidate.end,
         text=text[candidate.start:candidate.end],
-        sentence=sentence,
+        sentence=text[sentence_start:sentence_end],
         sentence_start=sentence_start,
         dimension=reading.dimension,
         category=about.category,

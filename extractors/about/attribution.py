@@ -19,6 +19,7 @@ person.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,9 +57,11 @@ _ACCORDING = regex.compile(rf"\baccording[ \u00a0]+to[ \u00a0]+(?P<source>{_MEDI
                            rf"{_UNNAMED}|{_MEDIA}|{_NAME})")
 _CITING = regex.compile(rf"\bciting[ \u00a0]+(?P<source>{_UNNAMED}|{_NAME})")
 # ", The Guardian reported." / ", the sources said." / ", said John Kirby." at the end.
+# (It ends its sentence where no letter or digit follows it there: `_ends`.)
 _TRAILING = regex.compile(
     rf",[ \u00a0]+(?:(?P<source>{_UNNAMED}|{_MEDIA}|{_NAME})[ \u00a0]+{_HAVE}{_VERBS}(?:[ \u00a0]+{_NAME})?"
-    rf"|{_VERBS}[ \u00a0]+(?P<after>{_NAME}))[^\p{{L}}\p{{N}}]*$")
+    rf"|{_VERBS}[ \u00a0]+(?P<after>{_NAME}))")
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 # "X reported that ...", "X, who ..., has said that ...": what follows the verb is X's.
 _LEADING = regex.compile(
     rf"(?:^|(?<=[\s,(\"“]))(?P<source>{_UNNAMED}|{_MEDIA}|{_NAME}|he|she|He|She)"
@@ -84,6 +87,16 @@ class Attribution:
     source: str
     end: int                # where the attribution's verb ends: a leading one covers what follows
     whole_sentence: bool
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """An attribution phrase of the text: where it is, its form, and what it attributes."""
+
+    start: int
+    end: int
+    form: str               # according, citing, trailing, leading, pronoun
+    attribution: Attribution
 
 
 @cache
@@ -134,42 +147,78 @@ def _found(name: str, end: int, whole: bool) -> Attribution:
     return Attribution(name, kind, source, end, whole)
 
 
-def in_sentence(sentence: str) -> list[Attribution]:
-    """The attributions a sentence makes, each with the part it covers."""
-    found = []
-    for match in _ACCORDING.finditer(sentence):
-        found.append(_found(match.group("source"), 0, True))
-    for match in _CITING.finditer(sentence):
-        found.append(_found(match.group("source"), 0, True))
-    trailing = _TRAILING.search(sentence)
-    if trailing is not None:
-        found.append(_found(trailing.group("source") or trailing.group("after"), 0, True))
-    for match in _LEADING.finditer(sentence):
-        name = match.group("apposition") or match.group("source")  # "The UN coordinator, Matthias Schmale, said"
-        if name.lower() in _PRONOUNS:
-            found.append(Attribution(name.lower(), "person", "", match.end(), False))
-        elif trailing is None or match.start() < trailing.start():
-            found.append(_found(name, match.end(), False))
-    return found
+# No attribution phrase is longer (a name of eight words, an aside of 80 characters).
+LONGEST_PHRASE = 400
 
 
-def attribute(sentence: str, figure_start: int, before: str = "",
-              author: str | None = None) -> Attribution | None:
-    """Who gives the figure at `figure_start` (an offset into `sentence`): the sentence's
-    own attribution that covers it, a pronoun resolved through the sentence `before`, or
-    else the document's `author` where its documents are its own statements."""
-    for found in in_sentence(sentence):
-        if not found.whole_sentence and figure_start < found.end:
-            continue
-        if found.source:
-            return found
-        people = [a for a in in_sentence(before) if a.kind == "person" and a.source]
-        if people:  # "he said": the person the sentence before names
-            return Attribution(people[-1].attributed_to, "person", people[-1].source, found.end, False)
+class Attributions:
+    """Every attribution phrase of a text, found in one pass over it when the first figure
+    asks, then looked up by sentence: the cost is the text's length once, however many
+    figures its sentences hold or however long they are."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._phrases: list[_Phrase] | None = None
+        self._starts: list[int] = []
+
+    def _all(self) -> list[_Phrase]:
+        if self._phrases is None:
+            text, found = self.text, []
+            for form, pattern in (("according", _ACCORDING), ("citing", _CITING)):
+                found += [_Phrase(m.start(), m.end(), form, _found(m.group("source"), m.end(), True))
+                          for m in pattern.finditer(text)]
+            found += [_Phrase(m.start(), m.end(), "trailing",
+                              _found(m.group("source") or m.group("after"), m.end(), True))
+                      for m in _TRAILING.finditer(text)]
+            for m in _LEADING.finditer(text):
+                name = m.group("apposition") or m.group("source")  # "The UN coordinator, Matthias Schmale, said"
+                if name.lower() in _PRONOUNS:
+                    found.append(_Phrase(m.start(), m.end(), "pronoun",
+                                         Attribution(name.lower(), "person", "", m.end(), False)))
+                else:
+                    found.append(_Phrase(m.start(), m.end(), "leading", _found(name, m.end(), False)))
+            self._phrases = sorted(found, key=lambda p: p.start)
+            self._starts = [p.start for p in self._phrases]
+        return self._phrases
+
+    def in_sentence(self, start: int, end: int) -> list[Attribution]:
+        """The attributions of the sentence text[start:end], each with the part it covers:
+        "according to" and "citing" first, then a trailing one, then the leading ones before it."""
+        phrases = self._all()
+        # A phrase belongs to the sentence its verb ends in: a sentence cut to its context
+        # ("…Coordinator in Ukraine, Matthias Schmale, reported") keeps the phrase it cuts.
+        first = bisect.bisect_left(self._starts, start - LONGEST_PHRASE)
+        inside = [p for p in phrases[first:bisect.bisect_left(self._starts, end)] if start < p.end <= end]
+        trailing = next((p for p in inside if p.form == "trailing" and self._ends(p, end)), None)
+        ordered = [p for p in inside if p.form in ("according", "citing")]
+        ordered.sort(key=lambda p: p.form != "according")
+        if trailing is not None:
+            ordered.append(trailing)
+        ordered += [p for p in inside if p.form == "pronoun"
+                    or p.form == "leading" and (trailing is None or p.start < trailing.start)]
+        return [p.attribution for p in ordered]
+
+    def _ends(self, phrase: _Phrase, end: int) -> bool:
+        return _LETTER_OR_DIGIT.search(self.text, phrase.end, end) is None
+
+    def attribute(self, sentence: tuple[int, int], figure_start: int, before: tuple[int, int] = (0, 0),
+                  author: str | None = None) -> Attribution | None:
+        """Who gives the figure at `figure_start` in the sentence text[sentence[0]:sentence[1]]:
+        the sentence's own attribution that covers it, a pronoun resolved through the
+        sentence `before`, or else the document's `author` where its documents are its own
+        statements."""
+        for found in self.in_sentence(*sentence):
+            if not found.whole_sentence and figure_start < found.end:
+                continue
+            if found.source:
+                return found
+            people = [a for a in self.in_sentence(*before) if a.kind == "person" and a.source]
+            if people:  # "he said": the person the sentence before names
+                return Attribution(people[-1].attributed_to, "person", people[-1].source, found.end, False)
+            return None
+        if author is not None and own_statements(author):
+            return Attribution(author, "document_author", normalized(author)[0], 0, True)
         return None
-    if author is not None and own_statements(author):
-        return Attribution(author, "document_author", normalized(author)[0], 0, True)
-    return None
 
 
 EXAMPLES = [
