@@ -113,6 +113,8 @@ ODC_BY = {"name": "ODC-BY-1.0", "title": "Open Data Commons Attribution License 
 RESOURCE_LICENSES = {
     "documents": ODC_BY,
     "quantities": ODC_BY,
+    "claims": ODC_BY,
+    "claim_quantities": ODC_BY,
     "texts": {"name": "public-domain", "title": "Public domain: works of the US federal government "
               "(17 U.S.C. 105); compilation dedicated CC0 1.0",
               "path": "https://creativecommons.org/publicdomain/zero/1.0/"},

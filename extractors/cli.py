@@ -238,7 +238,7 @@ class Format(str, Enum):
 
 
 @app.command("query")
-def query_command(sql: str = typer.Argument(..., help="DuckDB SQL over the views `documents` and `quantities`."),
+def query_command(sql: str = typer.Argument(..., help="DuckDB SQL over the views documents, quantities, texts, claims and claim_quantities."),
                   format: Format = typer.Option(Format.table, "--format", "-f", help="table, csv or json."),
                   root: Path = ROOT) -> None:
     """Run SQL over the published tables with DuckDB.
@@ -247,12 +247,7 @@ def query_command(sql: str = typer.Argument(..., help="DuckDB SQL over the views
     """
     import duckdb
 
-    connection = duckdb.connect(":memory:")
-    for name in building.TABLE_NAMES:
-        path = root / "dist" / f"{name}.parquet"
-        if not path.is_file():
-            _fail(f"{path}: missing (run `extract build`, or give the package's folder with --root)")
-        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({sql_string(path)})")
+    connection = _package_views(root)
     try:
         result = connection.execute(sql)
     except duckdb.Error as error:
@@ -280,6 +275,66 @@ def _print_table(columns: list[str], rows: list[tuple]) -> None:
     for row in cells:
         typer.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
     typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def _package_views(root: Path):
+    """A DuckDB connection with a view of each published table of ROOT/dist."""
+    import duckdb
+
+    connection = duckdb.connect(":memory:")
+    for name in building.TABLE_NAMES:
+        path = root / "dist" / f"{name}.parquet"
+        if not path.is_file():
+            _fail(f"{path}: missing (run `extract build`, or give the package's folder with --root)")
+        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({sql_string(path)})")
+    return connection
+
+
+@app.command("claims")
+def claims_command(category: Optional[str] = typer.Option(None, "--category", "-c",
+                                                          help="Only claims of this category (aid, weapon_range, casualties, …)."),
+                   disagree: bool = typer.Option(False, "--disagree", help="Only claims whose sources disagree."),
+                   shared: bool = typer.Option(False, "--shared", help="Only claims that more than one document states."),
+                   root: Path = ROOT) -> None:
+    """Print the claims (figures that state the same fact across documents) with their
+    members: who gives each figure, the bounds it admits, and whether it agrees.
+
+    Example: extract claims --category weapon_range
+
+    Example: extract claims --disagree
+    """
+    from . import about, claims
+
+    if category is not None and category not in about.CATEGORIES:
+        _fail(f"--category: {category!r} is not one of {', '.join(about.CATEGORIES)}")
+    sql, parameters = claims.members_sql(category, disagree, shared)
+    rows = _package_views(root).execute(sql, parameters).fetchall()
+    shown = None
+    count = 0
+    for row in rows:
+        (claim_id, category_, measure, subject, unit, period, documents, sources, low, high, agree,
+         source, text, member_low, member_high, agrees, quantity_id) = row
+        if claim_id != shown:
+            shown, count = claim_id, count + 1
+            what = " ".join(filter(None, [category_, measure]))
+            consensus = "empty" if low is None and high is None else f"{_bound(low)} to {_bound(high)} {unit}"
+            typer.echo(f"\n{claim_id}  {what}: {subject} ({unit}{', ' + period if period else ''})  "
+                       f"{documents} document{'s' * (documents != 1)}, {sources} source{'s' * (sources != 1)}, "
+                       f"{'agree' if agree else 'DISAGREE'}; consensus {consensus}")
+        mark = " " if agrees else "✗"
+        typer.echo(f"  {mark} {_one_cell(source)[:28]:28}  {_one_cell(text)[:40]:40}  "
+                   f"[{_bound(member_low)}, {_bound(member_high)}]  {quantity_id}")
+    typer.echo(f"\n({count} claim{'s' * (count != 1)})")
+
+
+def _bound(value) -> str:
+    if value is None:
+        return "…"
+    return f"{int(value):,}" if value == int(value) else f"{value:,.4g}"
+
+
+def _one_cell(text: str) -> str:
+    return " ".join(str(text).split())
 
 
 @app.command("text")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from . import about, qualifiers
+from . import about, claims, qualifiers
 from .pipeline import PART_BYTES
 from .about.examples import EXAMPLES
 from .duckdb_io import connect, paths_sql
@@ -31,7 +31,43 @@ QUERIES = [
     ("A figure in its document: the text around it, from the texts table (public-domain documents):",
      "SELECT q.text, substr(t.text, q.start - 40 + 1, q.end - q.start + 80) AS context FROM quantities q "
      "JOIN texts t USING (doc_id) WHERE q.category = 'casualties' ORDER BY q.quantity_id LIMIT 5"),
+    ("Every claim that more than one document states, with who gives each figure and whether it agrees:",
+     claims.members_sql(shared=True)[0]),
+    ("The aid the White House announced, as claims: each package's amount, its kind, donor and recipient:",
+     "SELECT c.first_published, c.subject, c.aid_kind, c.donor, c.recipient, c.lowest_value AS usd, c.documents "
+     "FROM claims c WHERE c.category = 'aid' AND c.normalized_unit = 'USD' AND c.stage IN ('committed', 'allocated') "
+     "ORDER BY c.first_published, c.claim_id"),
 ]
+
+
+def _claims_section() -> str:
+    """How figures become claims and when they agree, from claims.py's own constants."""
+    return (
+        "A claim (`claims`) is one fact as the sources state it: the figures (`claim_quantities`), across "
+        "documents, of the same category and measure (military aid is not aid of every kind; killed is not "
+        "wounded), the same subject as one name (the weapon's name from `extractors/data/weapons.tsv`: "
+        "\"Atacms\", \"ATACMS\" and \"Army Tactical Missile System\" are one; the people or things counted "
+        "as their group from `subjects.tsv`, with the actor named: \"North Korean troops\" and \"DPRK soldiers\" "
+        "are `North Korea troops`; for aid its kind, donor, recipient (as `actors.tsv` names them) and stage), "
+        "the same normalized unit, and a compatible time: documents published within "
+        f"{claims.SAME_TIME_DAYS} days of each other, chained (the same day for a recent time such as "
+        "\"last week\"), and the same stated time where the sentence states one (`periods.tsv`: \"since "
+        "the invasion\", \"in 2023\", \"1,000 days of war\"). A figure that leaves a donor, recipient, stage "
+        "or time unsaid joins the one claim that says it, where exactly one does; undated documents join their "
+        "subject's one time. A document with several figures of one key (a package and its parts) states "
+        "several facts: each joins a claim it agrees with or opens one; its only figure of a key joins the "
+        f"key's claim if it is within a factor of {claims.SAME_FACT_RATIO} of every member (two reports of one "
+        "fact that disagree), else opens one. A figure written in two units (\"190 miles (300km)\") is one "
+        "statement. `claim_id` is a hash of the key and the first figure, so a rebuild gives the same ids.\n\n"
+        "**Agreement.** Each member admits an interval (`claim_quantities.low`, `high`): its normalized bounds, "
+        "or its value at both ends; empty is unbounded (\"up to 300 km\" admits anything to 300). "
+        f"Members agree when their intervals, each end widened by {claims.TOLERANCE:.0%} of itself, share a "
+        "point; `agree` says whether all do, `claim_quantities.agrees` whether a member is in the largest set "
+        "that does, and `disagreeing_sources` names the sources outside it. `consensus_low` and "
+        "`consensus_high` are the intersection of the statements' own intervals (unwidened; a figure in two "
+        "units admits both), empty where the intersection is empty or unbounded. Every claim with its members:\n\n"
+        "```sql\n" + claims.members_sql()[0] + "\n```\n\n`extract claims [--category aid] [--disagree]` "
+        "prints the same.")
 
 
 def _table(header: list[str], rows: list[list]) -> str:
@@ -193,6 +229,8 @@ def data_card(folder: Path, package: dict, source) -> str:
         "\"the Kiel Institute for the World Economy\" and \"Kiel Institute\" are one). Empty where "
         "the text names no one: the outlet's own statement. Scored by `extract eval "
         "--attribution` (docs/EVALUATION.md).",
+        "## Claims: where the sources agree",
+        _claims_section(),
         "## Qualifiers and bounds",
         "`value`, `low` and `high` say what the text says, in the unit as written; the "
         "`normalized_*` columns say it in km, km2, L, kg, km/h, degrees Celsius (offsets "

@@ -29,7 +29,8 @@ from .duckdb_io import ROW_BYTES, connect, read_csv_sql, row_bytes, sql_string
 from .engine import FULL_CONTEXT, MAX_CONTEXT, extract_document
 from .records import csv_cell, csv_text
 
-TABLE_NAMES = ("documents", "quantities", "texts")
+TABLE_NAMES = ("documents", "quantities", "texts", "claims", "claim_quantities")
+EXTRACTED = TABLE_NAMES[:3]  # written from the corpus; the claims are read from these (claims.py)
 # A batch: enough text for a worker to spend a fraction of a second on, so that N workers
 # stay busy and a batch's figures are a few megabytes.
 BATCH_CHARACTERS = 1_000_000
@@ -226,8 +227,7 @@ def assemble(work: Path, out: Path, done: Progress, part_bytes: int = PART_BYTES
     # validation compares the Parquet with the CSV row by row.
     connection.execute("SET preserve_insertion_order = false")
     tables = {}
-    for name in TABLE_NAMES:
-        schema = records.table_schema(name)
+    for name in EXTRACTED:
         csv_path = out / f"{name}.csv"
         if name == "quantities":
             with csv_path.open("wb") as joined:
@@ -240,29 +240,59 @@ def assemble(work: Path, out: Path, done: Progress, part_bytes: int = PART_BYTES
         else:
             (work / f"{name}.csv").rename(csv_path)
             rows = done.documents if name == "documents" else done.published
-        csv_facts = file_facts(csv_path, out)
         longest = row_bytes(done.longest) if name == "texts" else ROW_BYTES
-        parts = max(1, -(-csv_facts["bytes"] // part_bytes))
-        if parts == 1:
-            targets = [out / f"{name}.parquet"]
-        else:
-            (out / name).mkdir()
-            targets = [out / name / f"part-{i:05d}.parquet" for i in range(parts)]
-        per_part = -(-rows // parts) if rows else 0
-        # Through a table whose required columns are NOT NULL: DuckDB writes a Parquet column
-        # as required (not null) from the table it copies, never from a query over the CSV.
-        average_row = csv_facts["bytes"] // max(rows, 1)
-        _copy(connection, name, average_row, f"CREATE TABLE {name} ({_columns_sql(schema)})")
-        _copy(connection, name, average_row, f"INSERT INTO {name} SELECT * FROM {read_csv_sql(csv_path, schema, longest)}")
-        for i, target in enumerate(targets):
-            part = f" LIMIT {per_part} OFFSET {i * per_part}" if parts > 1 else ""
-            _copy(connection, name, average_row,
-                  f"COPY (SELECT * FROM {name}{part}) TO {sql_string(target)} "
-                  f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE_BYTES '{ROW_GROUP_BYTES}B')")
-        connection.execute(f"DROP TABLE {name}")
-        tables[name] = Table(name, rows, csv_facts, [file_facts(t, out) for t in targets])
+        tables[name] = _parquet_copy(connection, name, csv_path, rows, longest, out, part_bytes)
+    for name, rows in zip(TABLE_NAMES[3:], _claims(tables, out)):
+        csv_path = out / f"{name}.csv"
+        with csv_path.open("w", encoding="utf-8", newline="") as handle:
+            writer = records.csv_writer(handle)
+            writer.writerow(records.columns(name))
+            for row in rows:
+                writer.writerow([csv_cell(v) for v in row.model_dump().values()])
+        tables[name] = _parquet_copy(connection, name, csv_path, len(rows), ROW_BYTES, out, part_bytes)
     connection.close()
-    return tables
+    return {name: tables[name] for name in TABLE_NAMES}
+
+
+def _claims(tables: dict[str, Table], out: Path) -> tuple[list, list]:
+    """The claims of the written quantities and documents (claims.py), in memory: they hold
+    only the figures of the war categories."""
+    from . import claims
+
+    reading = connect()
+    try:
+        for name in ("documents", "quantities"):
+            files = [out / part["path"] for part in tables[name].parquet]
+            reading.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{', '.join(map(sql_string, files))}])")
+        return claims.from_connection(reading)
+    finally:
+        reading.close()
+
+
+def _parquet_copy(connection, name: str, csv_path: Path, rows: int, longest: int, out: Path,
+                  part_bytes: int) -> Table:
+    """The Parquet of a written CSV table: one file, or parts above `part_bytes` of CSV."""
+    schema = records.table_schema(name)
+    csv_facts = file_facts(csv_path, out)
+    parts = max(1, -(-csv_facts["bytes"] // part_bytes))
+    if parts == 1:
+        targets = [out / f"{name}.parquet"]
+    else:
+        (out / name).mkdir()
+        targets = [out / name / f"part-{i:05d}.parquet" for i in range(parts)]
+    per_part = -(-rows // parts) if rows else 0
+    # Through a table whose required columns are NOT NULL: DuckDB writes a Parquet column
+    # as required (not null) from the table it copies, never from a query over the CSV.
+    average_row = csv_facts["bytes"] // max(rows, 1)
+    _copy(connection, name, average_row, f"CREATE TABLE {name} ({_columns_sql(schema)})")
+    _copy(connection, name, average_row, f"INSERT INTO {name} SELECT * FROM {read_csv_sql(csv_path, schema, longest)}")
+    for i, target in enumerate(targets):
+        part = f" LIMIT {per_part} OFFSET {i * per_part}" if parts > 1 else ""
+        _copy(connection, name, average_row,
+              f"COPY (SELECT * FROM {name}{part}) TO {sql_string(target)} "
+              f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE_BYTES '{ROW_GROUP_BYTES}B')")
+    connection.execute(f"DROP TABLE {name}")
+    return Table(name, rows, csv_facts, [file_facts(t, out) for t in targets])
 
 
 def _columns_sql(schema: dict) -> str:

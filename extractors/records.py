@@ -122,12 +122,63 @@ class Text(BaseModel):
     text: str = Field(description="The text exactly as stored in the corpus: `quantities.text == text[start:end]`.")
 
 
+class Claim(BaseModel):
+    """One fact as the sources state it: the figures, across documents, of the same category,
+    measure, subject, unit and time (extractors/claims.py), with where they agree."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    claim_id: str = Field(pattern=r"^c[0-9a-f]{16}$", description="Stable id: the same figures of the same corpus give the same id on every build (a hash of the claim's key and its first figure's `quantity_id`).")
+    category: Category = Field(description="The members' category.")
+    measure: Optional[Measure] = Field(None, description="The members' measure, where they have one.")
+    subject: str = Field(description="What the claim is about, normalized: the weapon's one name (`ATACMS`), the people or things counted with the actor named (`North Korea troops`), for aid its kind, donor and recipient (`military aid, United States to Ukraine`).")
+    donor: Optional[str] = Field(None, description="For aid: the donor as one name (extractors/data/actors.tsv), where the figures say.")
+    recipient: Optional[str] = Field(None, description="For aid: the recipient as one name, where the figures say.")
+    aid_kind: Optional[AidKind] = Field(None, description="For aid: military, humanitarian or financial; empty for aid of every kind (`$175 billion in aid`).")
+    stage: Optional[Stage] = Field(None, description="For aid: pledged, committed, allocated or delivered, where the figures say.")
+    normalized_unit: str = Field(description="The members' `normalized_unit`.")
+    period: Optional[str] = Field(None, description="The time the figures are about, where their sentences say (`since February 2022`, `2023`, `last week`), as one normalized phrase.")
+    first_published: Optional[dt.date] = Field(None, description="The earliest publication date of the members' documents.")
+    last_published: Optional[dt.date] = Field(None, description="The latest publication date of the members' documents.")
+    documents: int = Field(ge=1, description="How many documents state the claim.")
+    sources: int = Field(ge=1, description="How many sources give it: a member's source is its `attributed_source`, else its document's outlet, else its document.")
+    quantities: int = Field(ge=1, description="How many figures state it (claim_quantities rows).")
+    lowest_value: Optional[float] = Field(None, description="The lowest `normalized_value` of the members.")
+    highest_value: Optional[float] = Field(None, description="The highest `normalized_value` of the members.")
+    lowest_bound: Optional[float] = Field(None, description="The lowest bound any member states: its `normalized_low`, or its value.")
+    highest_bound: Optional[float] = Field(None, description="The highest bound any member states: its `normalized_high`, or its value.")
+    consensus_low: Optional[float] = Field(None, description="The low end of the consensus: the intersection of every member's bounds (empty where that intersection is empty, or unbounded below).")
+    consensus_high: Optional[float] = Field(None, description="The high end of the consensus (empty where the intersection is empty, or unbounded above).")
+    agree: bool = Field(description="Whether every member's bounds overlap, each widened by the tolerance the data card states.")
+    disagreeing_sources: Optional[str] = Field(None, description="The sources of the members outside the largest agreeing set, `; `-separated in order; empty where all agree.")
+
+
+class ClaimQuantity(BaseModel):
+    """A figure as a member of its claim: the bounds it states and whether it agrees."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    quantity_id: str = Field(description="The figure (foreign key to quantities); a figure is in at most one claim.")
+    claim_id: str = Field(description="Its claim (foreign key to claims).")
+    doc_id: Optional[str] = Field(None, description="The figure's document (foreign key to documents).")
+    source: str = Field(description="Who gives the figure: its `attributed_source`, else its document's outlet, else its document's id.")
+    low: Optional[float] = Field(None, description="The lowest value the figure admits, in the claim's unit (empty: unbounded below).")
+    high: Optional[float] = Field(None, description="The highest value the figure admits (empty: unbounded above).")
+    agrees: bool = Field(description="Whether the figure is in the largest set of members whose widened bounds overlap.")
+
+
 TABLES: dict[str, tuple[type[BaseModel], list[str], list[dict]]] = {
     "documents": (Document, ["doc_id"], []),
     "quantities": (Quantity, ["quantity_id"], [
         {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},
     ]),
     "texts": (Text, ["doc_id"], [
+        {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},
+    ]),
+    "claims": (Claim, ["claim_id"], []),
+    "claim_quantities": (ClaimQuantity, ["quantity_id"], [
+        {"fields": ["quantity_id"], "reference": {"resource": "quantities", "fields": ["quantity_id"]}},
+        {"fields": ["claim_id"], "reference": {"resource": "claims", "fields": ["claim_id"]}},
         {"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}},
     ]),
 }

@@ -65,8 +65,8 @@ def test_descriptor_is_data_package_v2_with_hashes():
     for key in ("name", "title", "licenses", "sources", "contributors"):
         assert package[key]
     names = [r["name"] for r in package["resources"]]
-    assert names == ["documents", "quantities", "texts", "documents-parquet", "quantities-parquet", "texts-parquet",
-                     "data-card", "documents-schema", "quantities-schema", "texts-schema"]
+    tables = ["documents", "quantities", "texts", "claims", "claim_quantities"]
+    assert names == [*tables, *(f"{t}-parquet" for t in tables), "data-card", *(f"{t}-schema" for t in tables)]
     for resource in package["resources"]:
         assert resource["type"] == "file" or resource["schema"]["primaryKey"]
         for file in resource.get("files") or [resource]:
@@ -190,7 +190,7 @@ def test_validate_reports_unreadable_parquet_instead_of_crashing(repo):
     parquet.write_bytes(b"not parquet at all")
     package_path = repo / "datapackage.json"
     package = json.loads(package_path.read_text(encoding="utf-8"))
-    package["resources"][4]["files"][0].update(building.file_facts(parquet))
+    next(r for r in package["resources"] if r["name"] == "quantities-parquet")["files"][0].update(building.file_facts(parquet))
     package_path.write_text(json.dumps(package), encoding="utf-8")
     assert any("quantities.parquet: unreadable" in p for p in building.validate(repo))
 
