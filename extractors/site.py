@@ -1,0 +1,773 @@
+"""The static viewer: `<package>/site/`, a folder of HTML pages that shows every document with
+its figures highlighted, and every claim with its members' bounds side by side.
+
+`write_site(connection, out)` reads the views `documents`, `quantities`, `texts`, `claims`
+and `claim_quantities` of a DuckDB connection (the columns of extractors/records.py; the
+claims tables may be empty or absent) and writes:
+
+    index.html, index-2.html, ...   the documents, PAGE_SIZE a page, newest first
+    index/rows-N.js                 the same rows as data, loaded by site.js when a filter is set
+    doc/<file>.html                 a document: its text (or, where its text is not published,
+                                    its figures' sentences) with a <mark> per figure
+    claims/1.html, claims/2.html    the claims, CLAIMS_PAGE_SIZE a page
+    site.css, site.js               the only style and script (no inline script, no remote load:
+                                    every page's Content-Security-Policy forbids both)
+
+What a page shows of a document is what the package publishes of it: the whole text only for
+a document with `full_text` and a row in `texts`; for the others each figure's `sentence`
+(overlapping sentences of one document joined, never extended). Every text from the tables
+is escaped (`esc`), a URL is a link only if it is http(s), and a `<mark>`'s text is exactly
+its figure's `text`: the details are in its `data-tip`, shown by CSS (`::after`), which is
+no part of the text. The same tables give the same bytes: rows are read and written in a
+fixed order, and nothing depends on the time, the machine or a hash seed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .about import CATEGORIES
+
+PAGE_SIZE = 500  # documents a page of the index
+CLAIMS_PAGE_SIZE = 50  # claims a page
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "base-uri 'none'; form-action 'none'")
+ASSETS = Path(__file__).with_name("site_assets")  # site.css and site.js, copied byte for byte
+
+QUANTITY_COLUMNS = ["quantity_id", "doc_id", "start", "end", "text", "sentence", "sentence_start",
+                    "dimension", "category", "measure", "value", "low", "high", "qualifier", "unit",
+                    "normalized_value", "normalized_low", "normalized_high", "normalized_unit",
+                    "subject", "donor", "recipient", "aid_kind", "stage", "attributed_to",
+                    "attribution_kind", "attributed_source", "linked_to", "rule"]
+DOCUMENT_COLUMNS = ["doc_id", "path", "title", "outlet", "url", "published", "language", "rights",
+                    "notes", "full_text", "section", "characters"]
+CLAIM_COLUMNS = ["claim_id", "category", "measure", "subject", "donor", "recipient", "aid_kind",
+                 "stage", "normalized_unit", "period", "first_published", "last_published",
+                 "documents", "sources", "quantities", "lowest_bound", "highest_bound",
+                 "consensus_low", "consensus_high", "agree", "disagreeing_sources"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Names: every file name, id and class made of data is mapped to a safe one.
+
+_SAFE_FILE = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def doc_file(doc_id: str) -> str:
+    """The file stem of a document's page: the doc_id itself where it is a safe name (lower-case
+    letters, digits, `_`, `-`, at most 100), else a safe stem and 16 hex of its sha256, joined by
+    a `.` that no safe doc_id holds (so two documents never share a page, on any file system).
+
+    >>> doc_file("whitehouse_2021-01-25_5fe4a5b5b84761f9"), doc_file("../a b")
+    ('whitehouse_2021-01-25_5fe4a5b5b84761f9', 'a-b.2c2c791a0618990c')
+    """
+    if _SAFE_FILE.fullmatch(doc_id) and doc_id not in _RESERVED:
+        return doc_id
+    stem = re.sub(r"[^a-z0-9_-]+", "-", doc_id.lower()).strip("-_")[:60] or "doc"
+    return f"{stem}.{_digest(doc_id)}"
+
+
+def mark_id(quantity_id: str, doc_id: str | None) -> str:
+    """The HTML id of a figure on its document's page: `q-START-END` for an id of the form
+    `{doc_id}:{start}-{end}`, else `q-h` and 16 hex of the id's sha256.
+
+    >>> mark_id("d:12-19", "d"), mark_id('x" onmouseover="y', "d")
+    ('q-12-19', 'q-h3ed1062fefcb58d5')
+    """
+    prefix = f"{doc_id}:" if doc_id is not None else ""
+    rest = quantity_id[len(prefix):] if quantity_id.startswith(prefix) else None
+    if rest is not None and re.fullmatch(r"[0-9]{1,12}-[0-9]{1,12}", rest):
+        return f"q-{rest}"
+    return f"q-h{_digest(quantity_id)}"
+
+
+def claim_anchor(claim_id: str) -> str:
+    """The HTML id of a claim on its page: the claim_id where it is `c` and 16 hex (as records.Claim
+    says), else `c-h` and 16 hex of its sha256."""
+    return claim_id if re.fullmatch(r"c[0-9a-f]{16}", claim_id) else f"c-h{_digest(claim_id)}"
+
+
+def css_name(value: str | None) -> str:
+    """A category as a CSS class suffix (`cat-aid`): letters, digits, `_` and `-` only."""
+    return re.sub(r"[^a-z0-9_-]", "-", (value or "none").lower())
+
+
+def esc(value) -> str:
+    """Text as HTML, for an element's content or a quoted attribute. A carriage return is
+    written as a reference, since HTML's parser turns a literal CR LF into LF."""
+    return html.escape("" if value is None else str(value), quote=True).replace("\r", "&#13;")
+
+
+def web_link(url: str | None) -> str | None:
+    """`url` if it is an http(s) address a browser may follow, else None (shown as text)."""
+    if not url or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def number(value) -> str:
+    """A number as shown: thousands separated, integers without `.0`, the same on every machine."""
+    if value is None:
+        return ""
+    value = float(value)
+    if math.isnan(value) or math.isinf(value):
+        return str(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return format(value, ",.10g")
+
+
+def compact(value: float) -> str:
+    """A number in few characters, for an axis: `175 bn`, `2.5 m`, `12,000`.
+
+    >>> compact(175e9), compact(2.5e6), compact(12000.0), compact(0.25)
+    ('175 bn', '2.5 m', '12,000', '0.25')
+    """
+    for scale, name in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale:
+            return f"{format(value / scale, '.3g')} {name}"
+    return number(float(format(value, ".4g")))
+
+
+def bounds(low, high) -> str:
+    """An interval as shown: `2,000 – 3,000`, `≥ 2,000`, `≤ 306`, `unbounded`."""
+    if low is None and high is None:
+        return "unbounded"
+    if low is None:
+        return f"≤ {number(high)}"
+    if high is None:
+        return f"≥ {number(low)}"
+    if low == high:
+        return number(low)
+    return f"{number(low)} – {number(high)}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the tables.
+
+def _table_exists(connection, name: str) -> bool:
+    rows = connection.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT internal "
+        "UNION ALL SELECT count(*) FROM duckdb_views() WHERE view_name = ? AND NOT internal",
+        [name, name]).fetchall()
+    return sum(r[0] for r in rows) > 0
+
+
+def _dicts(connection, sql: str, parameters: list | None = None) -> list[dict]:
+    result = connection.execute(sql, parameters or [])
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row)) for row in result.fetchall()]
+
+
+def _select(columns: list[str], alias: str = "") -> str:
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f'{prefix}"{c}"' for c in columns)
+
+
+def read_documents(connection, doc_id: str | None = None) -> list[dict]:
+    where = "WHERE doc_id = ?" if doc_id is not None else ""
+    rows = _dicts(connection, f"SELECT {_select(DOCUMENT_COLUMNS)} FROM documents {where}",
+                  [doc_id] if doc_id is not None else None)
+    return sorted(rows, key=lambda d: d["doc_id"])
+
+
+def read_quantities(connection, doc_id: str | None = None) -> list[dict]:
+    """The figures (of one document, or all), in order of position. `sentence` is read only for
+    documents whose text is not published (a published text's figures are shown in it)."""
+    where = "AND q.doc_id = ?" if doc_id is not None else ""
+    columns = [c for c in QUANTITY_COLUMNS if c != "sentence"]
+    rows = _dicts(connection, f"""
+        SELECT {_select(columns, 'q')},
+               CASE WHEN p.doc_id IS NULL THEN q.sentence END AS sentence
+        FROM quantities q
+        LEFT JOIN (SELECT t.doc_id FROM texts t JOIN documents d USING (doc_id) WHERE d.full_text) p
+          ON p.doc_id = q.doc_id
+        WHERE q.doc_id IS NOT NULL {where}""", [doc_id] if doc_id is not None else None)
+    return sorted(rows, key=lambda q: (q["doc_id"], q["start"], -q["end"], q["quantity_id"]))
+
+
+def published_texts(connection, doc_id: str | None = None, batch: int = 64):
+    """(doc_id, text) of every document whose whole text is published, streamed."""
+    where = "AND t.doc_id = ?" if doc_id is not None else ""
+    result = connection.execute(
+        f"SELECT t.doc_id, t.text FROM texts t JOIN documents d USING (doc_id) WHERE d.full_text {where}",
+        [doc_id] if doc_id is not None else [])
+    while rows := result.fetchmany(batch):
+        yield from rows
+
+
+@dataclass
+class ClaimIndex:
+    """The claims in the order their pages show them, and where each figure's claim is."""
+
+    claims: list[dict] = field(default_factory=list)
+    members: dict[str, list[dict]] = field(default_factory=dict)  # claim_id -> members
+    of_quantity: dict[str, dict] = field(default_factory=dict)  # quantity_id -> claim
+
+    def page_of(self, claim: dict) -> int:
+        return claim["_position"] // CLAIMS_PAGE_SIZE + 1
+
+    def href(self, claim: dict, prefix: str = "../") -> str:
+        return f"{prefix}claims/{self.page_of(claim)}.html#{claim_anchor(claim['claim_id'])}"
+
+
+def read_claims(connection, quantity_ids: set[str] | None = None) -> ClaimIndex:
+    """The claims and their members; with `quantity_ids`, only the claims of those figures."""
+    index = ClaimIndex()
+    if not (_table_exists(connection, "claims") and _table_exists(connection, "claim_quantities")):
+        return index
+    claims = _dicts(connection, f"SELECT {_select(CLAIM_COLUMNS)} FROM claims")
+    # The claims stated by the most documents first, in each category; then by subject.
+    claims.sort(key=lambda c: (CATEGORIES.index(c["category"]) if c["category"] in CATEGORIES else len(CATEGORIES),
+                               c["category"] or "", -(c["documents"] or 0), -(c["quantities"] or 0),
+                               c["subject"] or "", c["claim_id"]))
+    for position, claim in enumerate(claims):
+        claim["_position"] = position
+    by_id = {c["claim_id"]: c for c in claims}
+    members = _dicts(connection, """
+        SELECT cq.quantity_id, cq.claim_id, cq.doc_id, cq.source, cq.low, cq.high, cq.agrees,
+               q.text, q.start, d.title, d.outlet, d.published
+        FROM claim_quantities cq
+        LEFT JOIN quantities q USING (quantity_id)
+        LEFT JOIN documents d ON d.doc_id = cq.doc_id""")
+    members.sort(key=lambda m: (m["claim_id"], m["published"] is None, m["published"] or 0,
+                                m["doc_id"] or "", m["start"] if m["start"] is not None else -1,
+                                m["quantity_id"]))
+    for member in members:
+        claim = by_id.get(member["claim_id"])
+        if claim is None:
+            continue
+        index.members.setdefault(claim["claim_id"], []).append(member)
+        if quantity_ids is None or member["quantity_id"] in quantity_ids:
+            index.of_quantity[member["quantity_id"]] = claim
+    index.claims = claims
+    return index
+
+
+# ---------------------------------------------------------------------------------------------
+# A document's text with its figures: segments (the whole text, or joined sentences) and, in
+# each, the figures laid out as nested marks.
+
+@dataclass
+class Segment:
+    start: int  # where the segment starts in the stored text
+    text: str
+    quantities: list[dict] = field(default_factory=list)
+
+
+def segments(quantities: list[dict], text: str | None) -> list[Segment]:
+    """What a page shows of a document: its whole `text`, or, where that is not published,
+    its figures' sentences, those that overlap or touch joined into one excerpt (where they
+    agree on the characters they share), in order of position. Each figure is in the
+    segment of its own sentence."""
+    if text is not None:
+        return [Segment(0, text, list(quantities))]
+    pieces = sorted({(q["sentence_start"], q["sentence"]) for q in quantities})
+    result: list[Segment] = []
+    home: dict[tuple[int, str], Segment] = {}
+    for start, sentence in pieces:
+        last = result[-1] if result else None
+        if last is not None and start <= last.start + len(last.text):
+            shared_end = min(last.start + len(last.text), start + len(sentence))
+            if last.text[start - last.start:shared_end - last.start] == sentence[:shared_end - start]:
+                if start + len(sentence) > last.start + len(last.text):
+                    last.text += sentence[last.start + len(last.text) - start:]
+                home[(start, sentence)] = last
+                continue
+        segment = Segment(start, sentence)
+        result.append(segment)
+        home[(start, sentence)] = segment
+    for q in quantities:
+        home[(q["sentence_start"], q["sentence"])].quantities.append(q)
+    return result
+
+
+@dataclass
+class Placed:
+    quantity: dict
+    start: int  # in the segment
+    end: int
+    parent: str | None = None  # quantity_id of the figure it is nested in
+
+
+def layout(segment: Segment) -> tuple[list[Placed], list[tuple[dict, str]]]:
+    """The figures of a segment that are highlighted, and the others with the reason why.
+
+    Figures are taken in order of start (the longer first): a figure inside the one open is
+    nested in it; one that crosses the end of the one open is not highlighted (it is listed
+    in the page's table of figures), nor is one whose text is not at its offsets."""
+    placed, skipped, stack = [], [], []
+    order = sorted(segment.quantities, key=lambda q: (q["start"], -q["end"], q["quantity_id"]))
+    for q in order:
+        start, end = q["start"] - segment.start, q["end"] - segment.start
+        if not (0 <= start < end <= len(segment.text)) or segment.text[start:end] != q["text"]:
+            skipped.append((q, "its text is not at its offsets in what is published"))
+            continue
+        while stack and stack[-1].end <= start:
+            stack.pop()
+        if stack and end > stack[-1].end:
+            skipped.append((q, f"overlaps “{stack[-1].quantity['text']}”"))
+            continue
+        item = Placed(q, start, end, stack[-1].quantity["quantity_id"] if stack else None)
+        placed.append(item)
+        stack.append(item)
+    return placed, skipped
+
+
+def render_segment(segment: Segment, placed: list[Placed], open_tag) -> str:
+    """The segment's text as HTML with a `<mark>` (from `open_tag(quantity)`) around each
+    placed figure, nested as `layout` placed them."""
+    out, position, stack = [], 0, []
+    text = segment.text
+    for item in placed:  # in layout's order: by start, the outer first
+        while stack and stack[-1].end <= item.start:
+            top = stack.pop()
+            out.append(esc(text[position:top.end]) + "</mark>")
+            position = top.end
+        out.append(esc(text[position:item.start]) + open_tag(item.quantity))
+        position = item.start
+        stack.append(item)
+    while stack:
+        top = stack.pop()
+        out.append(esc(text[position:top.end]) + "</mark>")
+        position = top.end
+    out.append(esc(text[position:]))
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages.
+
+def page(title: str, body: str, depth: int, kind: str, attributes: str = "") -> str:
+    prefix = "../" * depth
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(title)} · newsfigures</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="{prefix}site.css">
+<script src="{prefix}site.js" defer></script>
+</head>
+<body data-page="{kind}"{attributes}>
+<header class="top"><nav><a class="brand" href="{prefix}index.html">newsfigures</a> <a href="{prefix}index.html">Documents</a> <a href="{prefix}claims/1.html">Claims</a></nav></header>
+<main>
+{body}
+</main>
+</body>
+</html>
+"""
+
+
+def _category_badges(counts: dict[str, int]) -> str:
+    return " ".join(f'<span class="badge cat-{css_name(c)}">{esc(c)} {counts[c]}</span>'
+                    for c in _ordered_categories(counts))
+
+
+def _ordered_categories(names) -> list[str]:
+    return sorted(names, key=lambda c: (CATEGORIES.index(c) if c in CATEGORIES else len(CATEGORIES), c))
+
+
+def _pages_nav(current: int, total: int, name) -> str:
+    if total <= 1:
+        return ""
+    links = []
+    for n in range(1, total + 1):
+        if n == current:
+            links.append(f'<span aria-current="page">{n}</span>')
+        else:
+            links.append(f'<a href="{name(n)}">{n}</a>')
+    return f'<nav class="pages" aria-label="pages">Page {" ".join(links)}</nav>'
+
+
+def _index_name(n: int) -> str:
+    return "index.html" if n == 1 else f"index-{n}.html"
+
+
+def _index_order(document: dict):
+    published = document["published"]
+    return (published is None, -published.toordinal() if published is not None else 0, document["doc_id"])
+
+
+def index_row(document: dict, counts: dict[str, int]) -> list:
+    """A document as a row of the index's data (index/rows-N.js): what site.js shows and filters."""
+    return [doc_file(document["doc_id"]), document["published"].isoformat() if document["published"] else "",
+            document["outlet"] or "", document["title"] or "", document["doc_id"],
+            1 if document["full_text"] else 0,
+            [[c, counts[c]] for c in _ordered_categories(counts)]]
+
+
+def index_pages(documents: list[dict], counts: dict[str, dict[str, int]], figures: int, claims: int) -> dict[str, str]:
+    ordered = sorted(documents, key=_index_order)
+    total = max(1, math.ceil(len(ordered) / PAGE_SIZE))
+    outlets = sorted({d["outlet"] for d in ordered if d["outlet"]})
+    categories = _ordered_categories({c for per in counts.values() for c in per} | set(CATEGORIES))
+    options_outlet = ['<option value="all">every outlet</option>', '<option value="none">(no outlet)</option>']
+    options_outlet += [f'<option value="o:{esc(o)}">{esc(o)}</option>' for o in outlets]
+    options_category = ['<option value="all">every category</option>']
+    options_category += [f'<option value="{esc(c)}">{esc(c)}</option>' for c in categories]
+    files = {}
+    for n in range(1, total + 1):
+        chunk = ordered[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]
+        rows = []
+        data = []
+        for d in chunk:
+            per = counts.get(d["doc_id"], {})
+            row = index_row(d, per)
+            data.append(row)
+            title = d["title"] or d["doc_id"]
+            excerpt = "" if d["full_text"] else ' <span class="note">sentences only</span>'
+            rows.append(
+                f'<tr><td class="date">{esc(row[1])}</td><td>{esc(d["outlet"] or "")}</td>'
+                f'<td><a href="doc/{esc(row[0])}.html">{esc(title)}</a>{excerpt}'
+                f'<br><span class="docid">{esc(d["doc_id"])}</span></td>'
+                f'<td class="num">{sum(per.values())}</td><td class="counts">{_category_badges(per)}</td></tr>')
+        nav = _pages_nav(n, total, _index_name)
+        body = f"""<h1>Documents</h1>
+<p class="summary">{len(ordered):,} documents, {figures:,} figures, {claims:,} claims; newest first, {PAGE_SIZE} a page.</p>
+<div id="filters" class="filters" role="search" hidden>
+<label>Filter <input id="f-text" type="search" placeholder="title, outlet, id, date" autocomplete="off"></label>
+<label>Outlet <select id="f-outlet">{''.join(options_outlet)}</select></label>
+<label>Category <select id="f-category">{''.join(options_category)}</select></label>
+<output id="f-count" aria-live="polite"></output>
+</div>
+{nav}
+<table id="documents" class="documents">
+<thead><tr><th>Published</th><th>Outlet</th><th>Title</th><th>Figures</th><th>By category</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+{nav}"""
+        files[_index_name(n)] = page("Documents" if n == 1 else f"Documents, page {n}", body, 0, "index",
+                                     f' data-pages="{total}" data-page-number="{n}"')
+        files[f"index/rows-{n}.js"] = (f"NF.addRows({n}, " + json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+                                       + ");\n")
+    return files
+
+
+def tip(q: dict, claim: dict | None) -> str:
+    """A figure's details, as its tooltip shows them (plain text, one line each)."""
+    lines = [f"{q['text']}", f"{q['category']}{' / ' + q['measure'] if q['measure'] else ''} · {q['dimension']}"]
+    stated = f"value {number(q['value'])}" if q["value"] is not None else "no single value"
+    lines.append(f"{q['qualifier']}: {stated}; bounds {bounds(q['low'], q['high'])} ({q['unit']})")
+    if q["normalized_value"] is not None:
+        normalized = number(q["normalized_value"])
+    else:
+        normalized = bounds(q["normalized_low"], q["normalized_high"])
+    lines.append(f"normalized: {normalized} {q['normalized_unit']}")
+    if q["subject"]:
+        lines.append(f"subject: {q['subject']}")
+    if q["donor"] or q["recipient"] or q["aid_kind"] or q["stage"]:
+        aid = " → ".join(x for x in (q["donor"], q["recipient"]) if x)
+        lines.append("aid: " + ", ".join(x for x in (aid, q["aid_kind"], q["stage"]) if x))
+    if q["attributed_to"]:
+        kind = f" ({q['attribution_kind']})" if q["attribution_kind"] else ""
+        lines.append(f"attributed to: {q['attributed_to']}{kind}")
+    else:
+        lines.append("attributed to: no one named")
+    lines.append(f"rule: {q['rule']}")
+    if claim is not None:
+        lines.append(f"claim: {claim['subject']} ({claim['claim_id']}); click or Enter opens it")
+    return "\n".join(line.replace("\r", " ") for line in lines)
+
+
+def document_page(document: dict, quantities: list[dict], text: str | None, claims: ClaimIndex) -> str:
+    doc_id = document["doc_id"]
+    parts = segments(quantities, text)
+    placed_ids, skipped = set(), []
+    html_parts = []
+
+    def open_tag(q: dict) -> str:
+        claim = claims.of_quantity.get(q["quantity_id"])
+        attributes = [f'id="{mark_id(q["quantity_id"], doc_id)}"', f'class="fig cat-{css_name(q["category"])}"',
+                      'tabindex="0"', f'data-qid="{esc(q["quantity_id"])}"', f'data-category="{esc(q["category"])}"',
+                      f'data-tip="{esc(tip(q, claim))}"']
+        if claim is not None:
+            attributes.append(f'data-claim="{esc(claims.href(claim))}"')
+        return f"<mark {' '.join(attributes)}>"
+
+    for segment in parts:
+        placed, left = layout(segment)
+        placed_ids.update(p.quantity["quantity_id"] for p in placed)
+        skipped.extend(left)
+        html_parts.append(render_segment(segment, placed, open_tag))
+    reasons = {q["quantity_id"]: why for q, why in skipped}
+    counts: dict[str, int] = {}
+    for q in quantities:
+        counts[q["category"]] = counts.get(q["category"], 0) + 1
+
+    title = document["title"] or doc_id
+    meta = [("Outlet", esc(document["outlet"] or "unknown")),
+            ("Published", esc(document["published"].isoformat() if document["published"] else "unknown"))]
+    link = web_link(document["url"])
+    if link:
+        meta.append(("URL", f'<a href="{esc(link)}" rel="noopener noreferrer nofollow">{esc(document["url"])}</a>'))
+    elif document["url"]:
+        meta.append(("URL", f'<span class="unlinked">{esc(document["url"])}</span>'))
+    meta += [("Document", f'<code>{esc(doc_id)}</code>'), ("Language", esc(document["language"]))]
+    for label, key in (("Section", "section"), ("Rights", "rights"), ("Provenance", "notes")):
+        if document[key]:
+            meta.append((label, esc(document[key])))
+    dl = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in meta)
+    language = esc(document["language"] or "en")
+    if text is not None:
+        shown = f'<div class="text" lang="{language}">{html_parts[0]}</div>'
+        notice = '<p class="notice">The whole text, as published in the package’s <code>texts</code> table.</p>'
+    else:
+        shown = "\n".join(f'<p class="excerpt" lang="{language}" data-start="{s.start}">{h}</p>'
+                          for s, h in zip(parts, html_parts)) or '<p class="notice">No figures.</p>'
+        notice = ('<p class="notice">The package does not publish this document’s text: only the sentences of '
+                  'its figures are shown, as the <code>quantities</code> table holds them.</p>')
+    legend = " ".join(f'<span class="badge cat-{css_name(c)}">{esc(c)} {n}</span>'
+                      for c, n in ((c, counts[c]) for c in _ordered_categories(counts)))
+    rows = []
+    for number_, q in enumerate(quantities, 1):
+        qid = mark_id(q["quantity_id"], doc_id)
+        claim = claims.of_quantity.get(q["quantity_id"])
+        if q["quantity_id"] in placed_ids:
+            row_id, figure = f'f-{qid[2:]}', f'<a href="#{qid}">{esc(q["text"])}</a>'
+        else:  # the row stands for the figure: a link to it lands here
+            row_id = qid
+            figure = f'{esc(q["text"])} <span class="note">not highlighted: {esc(reasons.get(q["quantity_id"], ""))}</span>'
+        normalized = (number(q["normalized_value"]) if q["normalized_value"] is not None
+                      else bounds(q["normalized_low"], q["normalized_high"]))
+        attribution = esc(q["attributed_to"] or "")
+        if q["attribution_kind"]:
+            attribution += f' <span class="note">{esc(q["attribution_kind"])}</span>'
+        claim_cell = (f'<a href="{esc(claims.href(claim))}">{esc(claim["subject"])}</a>' if claim is not None else "")
+        rows.append(
+            f'<tr id="{row_id}" tabindex="-1"><td class="num">{number_}</td><td>{figure}</td>'
+            f'<td><span class="badge cat-{css_name(q["category"])}">{esc(q["category"])}</span>'
+            f'{" " + esc(q["measure"]) if q["measure"] else ""}</td><td>{esc(q["qualifier"])}</td>'
+            f'<td class="num">{esc(number(q["value"]))}</td><td class="num">{esc(bounds(q["low"], q["high"]))}</td>'
+            f'<td>{esc(q["unit"])}</td><td class="num">{esc(normalized)} {esc(q["normalized_unit"])}</td>'
+            f'<td>{esc(q["subject"] or "")}</td><td>{attribution}</td><td><code>{esc(q["rule"])}</code></td>'
+            f'<td>{claim_cell}</td></tr>')
+    table = (f"""<table class="figures">
+<thead><tr><th>#</th><th>Figure</th><th>Category</th><th>Qualifier</th><th>Value</th><th>Bounds</th><th>Unit</th><th>Normalized</th><th>Subject</th><th>Attributed to</th><th>Rule</th><th>Claim</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>""" if rows else '<p class="notice">No figures.</p>')
+    body = f"""<article>
+<h1>{esc(title)}</h1>
+<dl class="meta">
+{dl}
+</dl>
+<p class="legend">{legend or "No figures."}</p>
+{notice}
+{shown}
+</article>
+<h2 id="figures">Figures</h2>
+{table}"""
+    return page(title, body, 1, "document")
+
+
+def _fmt(x: float) -> str:
+    text = f"{x:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def claim_svg(claim: dict, members: list[dict]) -> str:
+    """The members' bounds on one number line: a row each (a dot for one value, a bar for an
+    interval, an arrow for an unbounded end), the consensus band behind them."""
+    values = [v for m in members for v in (m["low"], m["high"]) if v is not None and math.isfinite(v)]
+    values += [v for v in (claim["consensus_low"], claim["consensus_high"]) if v is not None and math.isfinite(v)]
+    width, left, right, row, top = 520, 28, 12, 16, 8
+    height = top + row * max(1, len(members)) + 26
+    if not values:
+        lo, hi = 0.0, 1.0
+    else:
+        lo, hi = min(values), max(values)
+    logarithmic = lo > 0 and hi / lo >= 100
+    if logarithmic:
+        a, b = math.log10(lo), math.log10(hi)
+    else:
+        a, b = lo, hi
+    if a == b:
+        a, b = a - (abs(a) * 0.1 or 1), b + (abs(b) * 0.1 or 1)
+    pad = (b - a) * 0.06
+    a, b = a - pad, b + pad
+    span = width - left - right
+
+    def x(v: float) -> float:
+        u = math.log10(v) if logarithmic else v
+        return left + (u - a) / (b - a) * span
+
+    x0, x1 = left, width - right
+    parts = [f'<svg class="numberline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             f'role="img" aria-label="{esc(f"bounds of the {len(members)} figures on a number line")}">']
+    c_lo, c_hi = claim["consensus_low"], claim["consensus_high"]
+    if c_lo is not None or c_hi is not None:
+        bx0 = x(c_lo) if c_lo is not None else x0
+        bx1 = x(c_hi) if c_hi is not None else x1
+        parts.append(f'<rect class="consensus" x="{_fmt(bx0)}" y="{top - 4}" width="{_fmt(max(bx1 - bx0, 2))}" '
+                     f'height="{row * max(1, len(members)) + 4}"><title>consensus {esc(bounds(c_lo, c_hi))}</title></rect>')
+    for i, m in enumerate(members):
+        y = top + row * i + row / 2
+        kind = "agrees" if m["agrees"] else "disagrees"
+        parts.append(f'<text class="rowlabel" x="{left - 6}" y="{_fmt(y + 4)}" text-anchor="end">{i + 1}</text>')
+        label = f"{m['source']}: {m['text'] or ''} ({bounds(m['low'], m['high'])})"
+        low, high = m["low"], m["high"]
+        shape = [f'<g class="member {kind}"><title>{esc(label)}</title>']
+        if low is not None and high is not None and x(high) - x(low) < 1:
+            shape.append(f'<circle cx="{_fmt(x(low))}" cy="{_fmt(y)}" r="4"/>')
+        else:
+            sx = x(low) if low is not None else x0 + 6
+            ex = x(high) if high is not None else x1 - 6
+            shape.append(f'<line x1="{_fmt(sx)}" y1="{_fmt(y)}" x2="{_fmt(ex)}" y2="{_fmt(y)}"/>')
+            if low is None:
+                shape.append(f'<polygon points="{x0},{_fmt(y)} {x0 + 7},{_fmt(y - 4)} {x0 + 7},{_fmt(y + 4)}"/>')
+            else:
+                shape.append(f'<line class="end" x1="{_fmt(sx)}" y1="{_fmt(y - 4)}" x2="{_fmt(sx)}" y2="{_fmt(y + 4)}"/>')
+            if high is None:
+                shape.append(f'<polygon points="{x1},{_fmt(y)} {x1 - 7},{_fmt(y - 4)} {x1 - 7},{_fmt(y + 4)}"/>')
+            else:
+                shape.append(f'<line class="end" x1="{_fmt(ex)}" y1="{_fmt(y - 4)}" x2="{_fmt(ex)}" y2="{_fmt(y + 4)}"/>')
+        shape.append("</g>")
+        parts.append("".join(shape))
+    axis = top + row * max(1, len(members)) + 4
+    parts.append(f'<line class="axis" x1="{x0}" y1="{axis}" x2="{x1}" y2="{axis}"/>')
+    if values:
+        ticks = sorted({lo, hi} | ({c for c in (c_lo, c_hi) if c is not None and math.isfinite(c)}))
+        placed_at: list[float] = []
+        for t in ticks:
+            tx = x(t)
+            if any(abs(tx - p) < 60 for p in placed_at):
+                continue
+            placed_at.append(tx)
+            anchor = "start" if tx < x0 + 30 else "end" if tx > x1 - 30 else "middle"
+            parts.append(f'<line class="tick" x1="{_fmt(tx)}" y1="{axis}" x2="{_fmt(tx)}" y2="{axis + 4}"/>'
+                         f'<text class="ticklabel" x="{_fmt(tx)}" y="{axis + 16}" text-anchor="{anchor}">{esc(compact(t))}</text>')
+    if logarithmic:
+        parts.append(f'<text class="ticklabel" x="{x1}" y="{top - 0}" text-anchor="end">log scale</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def claims_pages(index: ClaimIndex, files_of: dict[str, str]) -> dict[str, str]:
+    total = max(1, math.ceil(len(index.claims) / CLAIMS_PAGE_SIZE))
+    pages = {}
+    for n in range(1, total + 1):
+        sections = []
+        for claim in index.claims[(n - 1) * CLAIMS_PAGE_SIZE:n * CLAIMS_PAGE_SIZE]:
+            members = index.members.get(claim["claim_id"], [])
+            rows = []
+            for i, m in enumerate(members, 1):
+                doc_id = m["doc_id"]
+                document = esc(m["title"] or doc_id or "")
+                if doc_id is not None and doc_id in files_of:
+                    base = f"../doc/{files_of[doc_id]}.html"
+                    document = f'<a href="{esc(base)}">{document}</a>'
+                    figure = (f'<a class="member" href="{esc(base)}#{mark_id(m["quantity_id"], doc_id)}">'
+                              f'{esc(m["text"])}</a>' if m["text"] is not None else esc(m["quantity_id"]))
+                else:
+                    figure = esc(m["text"] if m["text"] is not None else m["quantity_id"])
+                date = m["published"].isoformat() if m["published"] else ""
+                agrees = "yes" if m["agrees"] else "no"
+                rows.append(f'<tr class="{"agrees" if m["agrees"] else "disagrees"}"><td class="num">{i}</td>'
+                            f'<td>{esc(m["source"])}</td><td>{document}<br><span class="docid">{esc(date)}</span></td>'
+                            f'<td>{figure}</td><td class="num">{esc(bounds(m["low"], m["high"]))}</td>'
+                            f'<td>{agrees}</td></tr>')
+            what = ", ".join(esc(v) for v in (claim["category"], claim["measure"], claim["normalized_unit"],
+                                              claim["period"]) if v)
+            dates = " – ".join(sorted({d.isoformat() for d in (claim["first_published"], claim["last_published"]) if d}))
+            consensus = (bounds(claim["consensus_low"], claim["consensus_high"])
+                         if claim["consensus_low"] is not None or claim["consensus_high"] is not None else "none")
+            verdict = ('<span class="agree yes">the sources agree</span>' if claim["agree"]
+                       else '<span class="agree no">the sources disagree</span>')
+            disagreeing = (f'; outside the agreeing set: {esc(claim["disagreeing_sources"])}'
+                           if claim["disagreeing_sources"] else "")
+            sections.append(f"""<section class="claim" id="{claim_anchor(claim['claim_id'])}">
+<h2>{esc(claim["subject"])}</h2>
+<p class="claimfacts">{what} · {claim["documents"]} document{"s" if claim["documents"] != 1 else ""}, {claim["sources"]} source{"s" if claim["sources"] != 1 else ""}, {claim["quantities"]} figure{"s" if claim["quantities"] != 1 else ""}{" · " + esc(dates) if dates else ""}<br>{verdict}; consensus {esc(consensus)}{disagreeing} <code class="docid">{esc(claim["claim_id"])}</code></p>
+<div class="claimbody">
+{claim_svg(claim, members)}
+<table class="members">
+<thead><tr><th>#</th><th>Source</th><th>Document</th><th>Figure</th><th>Bounds</th><th>Agrees</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+</div>
+</section>""")
+        nav = _pages_nav(n, total, lambda k: f"{k}.html")
+        body = (f'<h1>Claims</h1>\n<p class="summary">{len(index.claims):,} claims: the same fact as each source states it, '
+                f'its figures’ bounds on a number line (the shaded band is where they all agree). '
+                f'{CLAIMS_PAGE_SIZE} a page.</p>\n{nav}\n'
+                + ("\n".join(sections) or '<p class="notice">No claims in this package.</p>') + f"\n{nav}")
+        pages[f"claims/{n}.html"] = page("Claims" if n == 1 else f"Claims, page {n}", body, 1, "claims")
+    return pages
+
+
+# ---------------------------------------------------------------------------------------------
+
+def write_site(connection, out: Path) -> None:
+    """Write the static viewer of the tables of `connection` into the folder `out`.
+
+    Files of an earlier site in `out` that this one does not write are removed (only the
+    kinds the site writes: .html, .js, .css in its own folders)."""
+    out = Path(out)
+    documents = read_documents(connection)
+    quantities = read_quantities(connection)
+    by_doc: dict[str, list[dict]] = {}
+    for q in quantities:
+        by_doc.setdefault(q["doc_id"], []).append(q)
+    claims = read_claims(connection)
+    files_of = {d["doc_id"]: doc_file(d["doc_id"]) for d in documents}
+    counts: dict[str, dict[str, int]] = {}
+    for q in quantities:
+        per = counts.setdefault(q["doc_id"], {})
+        per[q["category"]] = per.get(q["category"], 0) + 1
+
+    written: set[str] = set()
+
+    def write(relative: str, content: str | bytes) -> None:
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+        written.add(relative)
+
+    for name in ("site.css", "site.js"):
+        write(name, (ASSETS / name).read_bytes())
+    for relative, content in index_pages(documents, counts, len(quantities), len(claims.claims)).items():
+        write(relative, content)
+    for relative, content in claims_pages(claims, files_of).items():
+        write(relative, content)
+    by_id = {d["doc_id"]: d for d in documents}
+    done: set[str] = set()
+    for doc_id, text in published_texts(connection):
+        if doc_id in by_id and doc_id not in done:
+            write(f"doc/{files_of[doc_id]}.html", document_page(by_id[doc_id], by_doc.get(doc_id, []), text, claims))
+            done.add(doc_id)
+    for document in documents:
+        if document["doc_id"] not in done:
+            write(f"doc/{files_of[document['doc_id']]}.html",
+                  document_page(document, by_doc.get(document["doc_id"], []), None, claims))
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out).as_posix()
+        if (path.is_file() and relative not in written and path.suffix in (".html", ".js", ".css")
+                and (path.parent == out or relative.split("/")[0] in ("doc", "claims", "index"))):
+            path.unlink()

@@ -1,0 +1,157 @@
+"""Small tables for the viewer's tests (tests/test_site.py, tests/test_site_browser.py): real
+figures extracted from handmade texts, a few handmade ones that overlap or nest, two claims,
+and hostile documents, in a DuckDB connection with the columns of extractors/records.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import duckdb
+
+from extractors import extract
+from extractors.duckdb_io import TYPES
+from extractors.records import Claim, ClaimQuantity, Document, Text, columns, table_schema
+
+PUBLIC = "Public domain in the United States: a work of the US federal government."
+COPYRIGHT = "Copyright its publisher: only figures and their sentences are published."
+PAYLOAD = "window.__pwned = (window.__pwned || 0) + 1; console.log('pwned')"
+HOSTILE = (f'<script>{PAYLOAD}</script><img src=x onerror="{PAYLOAD}">'
+           f'" onmouseover="{PAYLOAD}" x="[bold]markup[/bold] [link=javascript:alert(1)]click[/link]')
+# A paragraph of the copyrighted article that holds no figure: it must never be published.
+UNPUBLISHED = "This paragraph of the article holds no figure and the package never publishes it."
+
+TEXTS = {
+    "wh_2024-01-02_aid": (
+        "The United States has provided $175 billion in aid to Ukraine since February 2022, "
+        "according to the State Department. ATACMS missiles can travel up to 300 km. Over 2,000 "
+        "attacks on hospitals were recorded, and 12 people were killed.\r\n\r\nOn Monday the "
+        "Pentagon said a further $2 billion in military aid would follow."),
+    "news_2024-01-03": (
+        "The US has given more than $170 billion in aid to Ukraine, officials said.\n\n"
+        + UNPUBLISHED + " " + UNPUBLISHED + "\n\n"
+        "Russia launched 40 missiles overnight, and about 300 km of the front line was shelled, "
+        "while the Kiel Institute counted $120 billion in aid."),
+    "hostile_full": (
+        f'<img src=x onerror="{PAYLOAD}"> Officials said 12 people were killed '
+        f'<script>{PAYLOAD}</script> and 5 km away [bold]bold[/bold] javascript:alert(1).'),
+    "Hostile id/../\"x\" <b>": (
+        f'He said <script>{PAYLOAD}</script> that 7 people were wounded " onmouseover="{PAYLOAD}".\n\n'
+        + UNPUBLISHED),
+}
+
+
+def _documents() -> list:
+    def doc(doc_id, text, **fields):
+        values = dict(doc_id=doc_id, path=f"corpus/{doc_id}.txt", language="en",
+                      sha256=hashlib.sha256(text.encode()).hexdigest(), characters=len(text),
+                      rights=COPYRIGHT, full_text=False)
+        values.update(fields)
+        return values
+
+    return [
+        Document(**doc("wh_2024-01-02_aid", TEXTS["wh_2024-01-02_aid"], title="Fact sheet: aid to Ukraine",
+                       outlet="The White House", url="https://www.whitehouse.gov/fact-sheet/",
+                       published=dt.date(2024, 1, 2), rights=PUBLIC, full_text=True,
+                       section="fact-sheets")).model_dump(),
+        Document(**doc("news_2024-01-03", TEXTS["news_2024-01-03"], title="Aid tally tops $170 billion",
+                       outlet="The Daily Example", url="https://news.example/aid?x=1&y=<2>",
+                       published=dt.date(2024, 1, 3), notes="Outlet from the byline.")).model_dump(),
+        # Hostile provenance: the models would refuse a javascript: URL; the viewer must not
+        # trust that they were used.
+        doc("hostile_full", TEXTS["hostile_full"], title=HOSTILE, outlet=HOSTILE, url=f"javascript:{PAYLOAD}",
+            published=dt.date(2023, 5, 6), rights=HOSTILE, notes=HOSTILE, full_text=True, section=HOSTILE,
+            language="en"),
+        doc('Hostile id/../"x" <b>', TEXTS['Hostile id/../"x" <b>'], title=None, outlet=HOSTILE,
+            url=f" javascript:{PAYLOAD}", notes=HOSTILE),
+    ]
+
+
+def _figures() -> list[dict]:
+    rows = []
+    for doc_id, text in TEXTS.items():
+        context = 5000 if doc_id in ("wh_2024-01-02_aid", "hostile_full") else 300
+        for q in extract(text, doc_id, context):
+            rows.append(q.model_dump())
+    by_id = {r["quantity_id"]: r for r in rows}
+
+    def add(doc_id, text_of_figure, like, occurrence=0, **fields):
+        """A handmade figure at the `occurrence`th place of `text_of_figure` in the document,
+        otherwise like the figure `like` (what its sentence is, what it is about)."""
+        text = TEXTS[doc_id]
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(text_of_figure, start + 1)
+        end = start + len(text_of_figure)
+        row = dict(by_id[like])
+        row.update(quantity_id=f"{doc_id}:{start}-{end}", start=start, end=end, text=text_of_figure,
+                   rule="handmade.test", **fields)
+        rows.append(row)
+
+    # Nested in "Over 2,000 attacks" and, inside it, "2,000" once more; crossing its end.
+    add("wh_2024-01-02_aid", "2,000 attacks", "wh_2024-01-02_aid:159-177", category="other")
+    add("wh_2024-01-02_aid", "2,000", "wh_2024-01-02_aid:159-177", category="troops", subject=HOSTILE)
+    add("wh_2024-01-02_aid", "attacks on hospitals", "wh_2024-01-02_aid:159-177", category="damage")
+    # The same on a document whose text is not published, inside its sentence.
+    q40 = next(r for r in rows if r["doc_id"] == "news_2024-01-03" and r["text"] == "40 missiles")
+    add("news_2024-01-03", "40", q40["quantity_id"], category="other")
+    add("news_2024-01-03", "missiles overnight", q40["quantity_id"], category="other")
+    # A hostile attribution on a real figure.
+    for r in rows:
+        if r["doc_id"] == "hostile_full" and r["text"] == "12 people":
+            r.update(attributed_to=HOSTILE, attribution_kind="person", attributed_source=HOSTILE)
+    return rows
+
+
+def _claims(figures: list[dict]) -> tuple[list[dict], list[dict]]:
+    def figure(doc_id, text):
+        return next(r for r in figures if r["doc_id"] == doc_id and r["text"] == text)
+
+    aid = [figure("wh_2024-01-02_aid", "$175 billion"), figure("news_2024-01-03", "more than $170 billion"),
+           figure("news_2024-01-03", "$120 billion")]
+    sources = ["State Department", "The Daily Example", "Kiel Institute"]
+    bounds = [(175e9, 175e9, True), (170e9, None, True), (120e9, 120e9, False)]
+    claims = [Claim(claim_id="c0123456789abcdef", category="aid", subject="aid, United States to Ukraine",
+                    donor="United States", recipient="Ukraine", normalized_unit="USD",
+                    period="since February 2022", first_published=dt.date(2024, 1, 2),
+                    last_published=dt.date(2024, 1, 3), documents=2, sources=3, quantities=3,
+                    lowest_value=120e9, highest_value=175e9, lowest_bound=120e9, highest_bound=175e9,
+                    consensus_low=175e9, consensus_high=175e9, agree=False,
+                    disagreeing_sources="Kiel Institute").model_dump(),
+              Claim(claim_id="cfedcba9876543210", category="casualties", measure="killed",
+                    subject=HOSTILE, normalized_unit="count", documents=2, sources=2, quantities=2,
+                    lowest_value=12.0, highest_value=12.0, lowest_bound=12.0, highest_bound=12.0,
+                    consensus_low=12.0, consensus_high=12.0, agree=True).model_dump()]
+    members = [ClaimQuantity(quantity_id=q["quantity_id"], claim_id="c0123456789abcdef", doc_id=q["doc_id"],
+                             source=s, low=lo, high=hi, agrees=a).model_dump()
+               for q, s, (lo, hi, a) in zip(aid, sources, bounds)]
+    for doc_id in ("wh_2024-01-02_aid", "hostile_full"):
+        q = figure(doc_id, "12 people")
+        members.append(ClaimQuantity(quantity_id=q["quantity_id"], claim_id="cfedcba9876543210", doc_id=doc_id,
+                                     source=HOSTILE, low=12.0, high=12.0, agrees=True).model_dump())
+    return claims, members
+
+
+def tables() -> dict[str, list[dict]]:
+    """The rows of every table, as dicts of the records' columns."""
+    figures = _figures()
+    claims, members = _claims(figures)
+    documents = _documents()
+    texts = [Text(doc_id=d["doc_id"], text=TEXTS[d["doc_id"]]).model_dump() for d in documents if d["full_text"]]
+    return {"documents": documents, "quantities": figures, "texts": texts, "claims": claims,
+            "claim_quantities": members}
+
+
+def connection(rows: dict[str, list[dict]] | None = None, reverse: bool = False) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB holding the tables (`reverse`: their rows inserted in reverse order)."""
+    rows = tables() if rows is None else rows
+    con = duckdb.connect(":memory:")
+    for name, table in rows.items():
+        schema = table_schema(name)
+        names = columns(name)
+        kinds = {f["name"]: TYPES[f["type"]] for f in schema["fields"]}
+        con.execute(f"CREATE TABLE {name} ({', '.join(f'{chr(34)}{c}{chr(34)} {kinds[c]}' for c in names)})")
+        values = [[r.get(c) for c in names] for r in (reversed(table) if reverse else table)]
+        if values:
+            con.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' for _ in names)})", values)
+    return con
