@@ -32,6 +32,8 @@ TEXTS = {
         + UNPUBLISHED + " " + UNPUBLISHED + "\n\n"
         "Russia launched 40 missiles overnight, and about 300 km of the front line was shelled, "
         "while the Kiel Institute counted $120 billion in aid."),
+    # A long public-domain text whose figure is far below the top of its page.
+    "wh_2023-12-01_long": "A statement with no figures in it, only words. " * 300 + "In all 12 people were killed.",
     "hostile_full": (
         f'<img src=x onerror="{PAYLOAD}"> Officials said 12 people were killed '
         f'<script>{PAYLOAD}</script> and 5 km away [bold]bold[/bold] javascript:alert(1).'),
@@ -57,6 +59,9 @@ def _documents() -> list:
         Document(**doc("news_2024-01-03", TEXTS["news_2024-01-03"], title="Aid tally tops $170 billion",
                        outlet="The Daily Example", url="https://news.example/aid?x=1&y=<2>",
                        published=dt.date(2024, 1, 3), notes="Outlet from the byline.")).model_dump(),
+        Document(**doc("wh_2023-12-01_long", TEXTS["wh_2023-12-01_long"], title="A long statement",
+                       outlet="The White House", published=dt.date(2023, 12, 1), rights=PUBLIC,
+                       full_text=True)).model_dump(),
         # Hostile provenance: the models would refuse a javascript: URL; the viewer must not
         # trust that they were used.
         doc("hostile_full", TEXTS["hostile_full"], title=HOSTILE, outlet=HOSTILE, url=f"javascript:{PAYLOAD}",
@@ -70,7 +75,7 @@ def _documents() -> list:
 def _figures() -> list[dict]:
     rows = []
     for doc_id, text in TEXTS.items():
-        context = 5000 if doc_id in ("wh_2024-01-02_aid", "hostile_full") else 300
+        context = 5000 if doc_id.startswith(("wh_", "hostile_full")) else 300
         for q in extract(text, doc_id, context):
             rows.append(q.model_dump())
     by_id = {r["quantity_id"]: r for r in rows}
@@ -119,13 +124,13 @@ def _claims(figures: list[dict]) -> tuple[list[dict], list[dict]]:
                     consensus_low=175e9, consensus_high=175e9, agree=False,
                     disagreeing_sources="Kiel Institute").model_dump(),
               Claim(claim_id="cfedcba9876543210", category="casualties", measure="killed",
-                    subject=HOSTILE, normalized_unit="count", documents=2, sources=2, quantities=2,
+                    subject=HOSTILE, normalized_unit="count", documents=3, sources=2, quantities=3,
                     lowest_value=12.0, highest_value=12.0, lowest_bound=12.0, highest_bound=12.0,
                     consensus_low=12.0, consensus_high=12.0, agree=True).model_dump()]
     members = [ClaimQuantity(quantity_id=q["quantity_id"], claim_id="c0123456789abcdef", doc_id=q["doc_id"],
                              source=s, low=lo, high=hi, agrees=a).model_dump()
                for q, s, (lo, hi, a) in zip(aid, sources, bounds)]
-    for doc_id in ("wh_2024-01-02_aid", "hostile_full"):
+    for doc_id in ("wh_2024-01-02_aid", "hostile_full", "wh_2023-12-01_long"):
         q = figure(doc_id, "12 people")
         members.append(ClaimQuantity(quantity_id=q["quantity_id"], claim_id="cfedcba9876543210", doc_id=doc_id,
                                      source=HOSTILE, low=12.0, high=12.0, agrees=True).model_dump())

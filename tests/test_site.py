@@ -259,11 +259,11 @@ def test_pages_and_stale_files(tmp_path, tables, monkeypatch):
         <= set(files) and "index-3.html" not in files and "claims/3.html" not in files
     pages = _pages(out)
     rows = [len([t for t, a in pages[p].tags if t == "tr"]) - 1 for p in ("index.html", "index-2.html")]
-    assert rows == [3, 1]  # 4 documents, newest first
+    assert rows == [3, 2]  # 5 documents, newest first
     assert all(p.tags[[t for t, _ in p.tags].index("body")][1]["data-pages"] == "2"
                for p in (pages["index.html"], pages["index-2.html"]))
     data = [json.loads(files[f"index/rows-{n}.js"].decode()[len(f"NF.addRows({n}, "):-3]) for n in (1, 2)]
-    assert [r[1] for r in data[0] + data[1]] == ["2024-01-03", "2024-01-02", "2023-05-06", ""]
+    assert [r[1] for r in data[0] + data[1]] == ["2024-01-03", "2024-01-02", "2023-12-01", "2023-05-06", ""]
     # The second claim's figures point to the second page of claims.
     mark = pages["doc/hostile_full.html"].marks["q-102-111"]
     assert mark["data-claim"] == "../claims/2.html#cfedcba9876543210"

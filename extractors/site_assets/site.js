@@ -167,6 +167,7 @@
   }
 
   function init() {
+    document.documentElement.setAttribute("data-viewer", "ready");  // the script ran (under the CSP)
     var kind = document.body.getAttribute("data-page");
     if (kind === "index") initIndex();
     if (kind === "document") initDocument();

@@ -1,0 +1,217 @@
+"""The static viewer in a real browser: Debian's Chromium (/usr/bin/chromium) driven by
+playwright, nothing downloaded. Pages open as file:// URLs and over http, with no console
+error and no Content-Security-Policy violation; highlights are their figures' text; a claim's
+member link lands on its figure, focused and in view; the index's filters filter across pages;
+hostile documents run nothing.
+
+Without /usr/bin/chromium the tests are skipped, except where the environment variable CI is
+set (.ci/run sets it and installs chromium), where they fail."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from extractors import site
+
+from . import site_tables
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+if not CHROMIUM.is_file() and not os.environ.get("CI"):
+    pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium) and CI is unset", allow_module_level=True)
+
+# The page size of the index is made small so that 5 documents take 3 pages: the filters must
+# read the rows of every page.
+PAGE_SIZE = 2
+
+# Recorded in every page before its own scripts: violations of the CSP, and the payload's flag.
+WATCH = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return site_tables.tables()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, tables) -> Path:
+    out = tmp_path_factory.mktemp("browser") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(site, "PAGE_SIZE", PAGE_SIZE)
+        site.write_site(site_tables.connection(tables), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.is_file():
+        pytest.fail(f"CI is set and {CHROMIUM} is absent: the browser tests need Debian's chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("CI is set and playwright is not installed (the test extra)")
+        pytest.skip("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        yield chromium
+        chromium.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class Tab:
+    """A page with what it reported: console messages, uncaught errors, dialogs."""
+
+    def __init__(self, browser, base: str):
+        self.context = browser.new_context(viewport={"width": 1100, "height": 700})
+        self.context.add_init_script(WATCH)
+        self.page = self.context.new_page()
+        self.base = base
+        self.console: list[tuple[str, str]] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.console.append((m.type, m.text)))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def open(self, relative: str):
+        self.page.goto(self.base + relative)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def assert_clean(self):
+        """Nothing went wrong and nothing ran that the site did not write."""
+        page = self.page
+        assert page.evaluate("document.documentElement.getAttribute('data-viewer')") == "ready", \
+            "site.js did not run"
+        assert page.evaluate("window.__violations") == []
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert [m for m in self.console if m[0] in ("error", "warning") or "pwned" in m[1]] == []
+        assert self.errors == [] and self.dialogs == []
+
+
+@pytest.fixture(params=["file", "http"])
+def tab(request, browser, built):
+    base = built.as_uri() + "/" if request.param == "file" else request.getfixturevalue("server")
+    opened = Tab(browser, base)
+    yield opened
+    opened.context.close()
+
+
+def test_every_page_loads_clean_and_marks_are_their_figures_text(tab, built, tables):
+    pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html"))
+    assert len([p for p in pages if p.startswith("index")]) == 3
+    by_doc = {}
+    for q in tables["quantities"]:
+        by_doc.setdefault(q["doc_id"], {})[q["quantity_id"]] = q["text"]
+    highlighted = 0
+    for relative in pages:
+        page = tab.open(relative)
+        tab.assert_clean()
+        if relative.startswith("doc/"):
+            doc_id = page.evaluate("document.querySelector('dd code').textContent")
+            marks = page.evaluate("[...document.querySelectorAll('mark.fig')].map(m => [m.dataset.qid, m.textContent])")
+            assert marks, relative
+            for qid, text in marks:
+                assert by_doc[doc_id][qid] == text
+            highlighted += len(marks)
+    crossing = 2  # tests/site_tables.py: two handmade figures cross another
+    assert highlighted == len(tables["quantities"]) - crossing
+
+
+def test_a_member_link_lands_on_its_figure_focused_and_in_view(tab, tables):
+    page = tab.open("claims/1.html")
+    member = next(q for q in tables["quantities"] if q["doc_id"] == "wh_2023-12-01_long")
+    page.locator("a.member[href*='wh_2023-12-01_long']").click()
+    page.wait_for_url("**/doc/wh_2023-12-01_long.html#q-*")
+    page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'MARK'")
+    active = page.evaluate("""(() => { const m = document.activeElement, r = m.getBoundingClientRect();
+        return [m.id, m.dataset.qid, m.textContent, r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
+                scrollY]; })()""")
+    assert active[:3] == [site.mark_id(member["quantity_id"], member["doc_id"]), member["quantity_id"], member["text"]]
+    assert active[3] is True and active[4] > 1000  # scrolled down to it
+    # Its details show on focus, and are no part of its text.
+    tip = page.evaluate("getComputedStyle(document.activeElement, '::after').content")
+    assert member["text"] in tip and "claim:" in tip and "rule:" in tip
+    tab.assert_clean()
+    # Enter on a figure opens its claim.
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/claims/1.html#cfedcba9876543210")
+    tab.assert_clean()
+
+
+def test_the_filters_filter_every_page(tab, tables):
+    page = tab.open("index-2.html")
+    rows = page.locator("#documents tbody tr")
+    assert rows.count() == PAGE_SIZE
+    page.fill("#f-text", "aid")
+    page.wait_for_function("() => document.querySelector('#documents').hasAttribute('data-filtered')")
+    titles = rows.locator("td:nth-child(3) a").all_text_contents()
+    expected = [d["title"] for d in tables["documents"] if "aid" in (d["title"] or "").lower()
+                or "aid" in (d["outlet"] or "").lower() or "aid" in d["doc_id"].lower()]
+    assert sorted(titles) == sorted(expected) and 0 < len(titles) < len(tables["documents"])
+    assert "2 of 5 documents match" in page.text_content("#f-count")
+    page.fill("#f-text", "TALLY  tops")
+    page.wait_for_function("() => document.querySelectorAll('#documents tbody tr').length === 1")
+    assert rows.locator("a").first.text_content() == "Aid tally tops $170 billion"
+    page.fill("#f-text", "")
+    page.wait_for_function("() => !document.querySelector('#documents').hasAttribute('data-filtered')")
+    assert rows.count() == PAGE_SIZE and page.locator("nav.pages").first.is_visible()
+    page.select_option("#f-outlet", "o:The White House")
+    page.wait_for_function("() => document.querySelector('#documents').getAttribute('data-filtered') === '2'")
+    assert rows.locator("td:nth-child(2)").all_text_contents() == ["The White House"] * 2
+    page.select_option("#f-category", "weapon_range")
+    page.wait_for_function("() => document.querySelector('#documents').getAttribute('data-filtered') === '1'")
+    assert rows.locator("a").first.text_content() == "Fact sheet: aid to Ukraine"
+    page.select_option("#f-outlet", "none")
+    page.wait_for_function("() => document.querySelector('#documents').getAttribute('data-filtered') === '0'")
+    assert "0 of 5" in page.text_content("#f-count")
+    tab.assert_clean()
+
+
+def test_hostile_documents_run_nothing(tab, built):
+    for relative in ["doc/hostile_full.html", f"doc/{site.doc_file(site_tables._documents()[-1]['doc_id'])}.html",
+                     "claims/1.html"]:
+        page = tab.open(relative)
+        for element in page.locator("h1, h2, dd, mark, td, .excerpt, .text").all():
+            element.hover()
+        for mark in page.locator("mark").all():
+            mark.focus()
+        for link in page.locator("a[href^='http'], .unlinked").all():
+            assert "javascript" not in (link.get_attribute("href") or "")
+        tab.assert_clean()
+    # The index shows the hostile titles through site.js (rows from index/rows-N.js), as text.
+    page = tab.open("index.html")
+    page.fill("#f-text", "pwned")  # the hostile title, and the other hostile document's outlet
+    page.wait_for_function("() => document.querySelector('#documents').getAttribute('data-filtered') === '2'")
+    assert site_tables.HOSTILE in page.locator("#documents tbody tr a").all_text_contents()
+    for element in page.locator("#documents td").all():
+        element.hover()
+    tab.assert_clean()
