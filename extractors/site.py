@@ -37,6 +37,7 @@ from .about import CATEGORIES
 
 PAGE_SIZE = 500  # documents a page of the index
 CLAIMS_PAGE_SIZE = 50  # claims a page
+DOCUMENT_BATCH = 500  # documents whose texts and figures are read at once
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'")
 ASSETS = Path(__file__).with_name("site_assets")  # site.css and site.js, copied byte for byte
@@ -187,10 +188,9 @@ def read_documents(connection, doc_id: str | None = None) -> list[dict]:
     return sorted(rows, key=lambda d: d["doc_id"])
 
 
-def read_quantities(connection, doc_id: str | None = None) -> list[dict]:
-    """The figures (of one document, or all), in order of position. `sentence` is read only for
-    documents whose text is not published (a published text's figures are shown in it)."""
-    where = "AND q.doc_id = ?" if doc_id is not None else ""
+def read_quantities(connection, doc_ids: list[str]) -> list[dict]:
+    """The figures of the documents `doc_ids`, by document and position. `sentence` is read
+    only for documents whose text is not published (a published text's figures are shown in it)."""
     columns = [c for c in QUANTITY_COLUMNS if c != "sentence"]
     rows = _dicts(connection, f"""
         SELECT {_select(columns, 'q')},
@@ -198,18 +198,25 @@ def read_quantities(connection, doc_id: str | None = None) -> list[dict]:
         FROM quantities q
         LEFT JOIN (SELECT t.doc_id FROM texts t JOIN documents d USING (doc_id) WHERE d.full_text) p
           ON p.doc_id = q.doc_id
-        WHERE q.doc_id IS NOT NULL {where}""", [doc_id] if doc_id is not None else None)
+        WHERE q.doc_id IN (SELECT unnest(?::VARCHAR[]))""", [list(doc_ids)])
     return sorted(rows, key=lambda q: (q["doc_id"], q["start"], -q["end"], q["quantity_id"]))
 
 
-def published_texts(connection, doc_id: str | None = None, batch: int = 64):
-    """(doc_id, text) of every document whose whole text is published, streamed."""
-    where = "AND t.doc_id = ?" if doc_id is not None else ""
-    result = connection.execute(
-        f"SELECT t.doc_id, t.text FROM texts t JOIN documents d USING (doc_id) WHERE d.full_text {where}",
-        [doc_id] if doc_id is not None else [])
-    while rows := result.fetchmany(batch):
-        yield from rows
+def published_texts(connection, doc_ids: list[str]) -> dict[str, str]:
+    """The whole text of each of the documents `doc_ids` whose text is published."""
+    rows = connection.execute(
+        "SELECT t.doc_id, t.text FROM texts t JOIN documents d USING (doc_id) "
+        "WHERE d.full_text AND t.doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)]).fetchall()
+    return dict(sorted(rows))
+
+
+def category_counts(connection) -> dict[str, dict[str, int]]:
+    """doc_id -> category -> how many figures."""
+    counts: dict[str, dict[str, int]] = {}
+    for doc_id, category, n in connection.execute(
+            "SELECT doc_id, category, count(*) FROM quantities WHERE doc_id IS NOT NULL GROUP BY ALL").fetchall():
+        counts.setdefault(doc_id, {})[category] = n
+    return counts
 
 
 @dataclass
@@ -563,12 +570,12 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
             f'<td>{esc(q["unit"])}</td><td class="num">{esc(normalized)} {esc(q["normalized_unit"])}</td>'
             f'<td>{esc(q["subject"] or "")}</td><td>{attribution}</td><td><code>{esc(q["rule"])}</code></td>'
             f'<td>{claim_cell}</td></tr>')
-    table = (f"""<table class="figures">
+    table = (f"""<div class="scroll"><table class="figures">
 <thead><tr><th>#</th><th>Figure</th><th>Category</th><th>Qualifier</th><th>Value</th><th>Bounds</th><th>Unit</th><th>Normalized</th><th>Subject</th><th>Attributed to</th><th>Rule</th><th>Claim</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
-</table>""" if rows else '<p class="notice">No figures.</p>')
+</table></div>""" if rows else '<p class="notice">No figures.</p>')
     body = f"""<article>
 <h1>{esc(title)}</h1>
 <dl class="meta">
@@ -729,17 +736,9 @@ def write_site(connection, out: Path) -> None:
     kinds the site writes: .html, .js, .css in its own folders)."""
     out = Path(out)
     documents = read_documents(connection)
-    quantities = read_quantities(connection)
-    by_doc: dict[str, list[dict]] = {}
-    for q in quantities:
-        by_doc.setdefault(q["doc_id"], []).append(q)
+    counts = category_counts(connection)
     claims = read_claims(connection)
     files_of = {d["doc_id"]: doc_file(d["doc_id"]) for d in documents}
-    counts: dict[str, dict[str, int]] = {}
-    for q in quantities:
-        per = counts.setdefault(q["doc_id"], {})
-        per[q["category"]] = per.get(q["category"], 0) + 1
-
     written: set[str] = set()
 
     def write(relative: str, content: str | bytes) -> None:
@@ -752,20 +751,23 @@ def write_site(connection, out: Path) -> None:
 
     for name in ("site.css", "site.js"):
         write(name, (ASSETS / name).read_bytes())
-    for relative, content in index_pages(documents, counts, len(quantities), len(claims.claims)).items():
+    figures = sum(n for per in counts.values() for n in per.values())
+    for relative, content in index_pages(documents, counts, figures, len(claims.claims)).items():
         write(relative, content)
     for relative, content in claims_pages(claims, files_of).items():
         write(relative, content)
-    by_id = {d["doc_id"]: d for d in documents}
-    done: set[str] = set()
-    for doc_id, text in published_texts(connection):
-        if doc_id in by_id and doc_id not in done:
-            write(f"doc/{files_of[doc_id]}.html", document_page(by_id[doc_id], by_doc.get(doc_id, []), text, claims))
-            done.add(doc_id)
-    for document in documents:
-        if document["doc_id"] not in done:
-            write(f"doc/{files_of[document['doc_id']]}.html",
-                  document_page(document, by_doc.get(document["doc_id"], []), None, claims))
+    # The documents' pages, DOCUMENT_BATCH documents' texts and figures in memory at a time.
+    for first in range(0, len(documents), DOCUMENT_BATCH):
+        batch = documents[first:first + DOCUMENT_BATCH]
+        ids = [d["doc_id"] for d in batch]
+        texts = published_texts(connection, ids)
+        by_doc: dict[str, list[dict]] = {}
+        for q in read_quantities(connection, ids):
+            by_doc.setdefault(q["doc_id"], []).append(q)
+        for document in batch:
+            doc_id = document["doc_id"]
+            write(f"doc/{files_of[doc_id]}.html",
+                  document_page(document, by_doc.get(doc_id, []), texts.get(doc_id), claims))
     for path in sorted(out.rglob("*")):
         relative = path.relative_to(out).as_posix()
         if (path.is_file() and relative not in written and path.suffix in (".html", ".js", ".css")

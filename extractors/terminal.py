@@ -85,9 +85,8 @@ def show_document(connection, doc_id: str, console: Console | None = None) -> No
         raise UnknownDocument(f"no document {doc_id!r} in the package "
                        "(extract query \"SELECT doc_id, title FROM documents\" lists them)")
     document = documents[0]
-    quantities = read_quantities(connection, doc_id)
-    texts = list(published_texts(connection, doc_id))
-    full = texts[0][1] if texts else None
+    quantities = read_quantities(connection, [doc_id])
+    full = published_texts(connection, [doc_id]).get(doc_id)
     claims = read_claims(connection, {q["quantity_id"] for q in quantities})
 
     console.print(Text(clean(document["title"] or doc_id), style="bold"), highlight=False)

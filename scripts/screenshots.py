@@ -21,14 +21,17 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def pick_document(site: Path) -> tuple[str, str | None]:
-    """(page, mark id): the document of the first claim's first member, at that member; else
-    the document of the index with the most categories of figures, at its first figure that
-    is not `other`."""
+    """(page, mark id): the document of the first member of a claim on the first page of claims
+    whose whole text is published (else the first member's), at that member; else the document
+    of the index with the most categories of figures, at its first figure that is not `other`."""
     claims = site / "claims" / "1.html"
     if claims.is_file():
-        link = re.search(r'class="member" href="\.\./doc/([^"#]+)#(q-[A-Za-z0-9-]+)"', claims.read_text("utf-8"))
-        if link:
-            return link.group(1), link.group(2)
+        links = re.findall(r'class="member" href="\.\./doc/([^"#]+)#(q-[A-Za-z0-9-]+)"', claims.read_text("utf-8"))
+        for page, mark in links:
+            if '<div class="text"' in (site / "doc" / page).read_text("utf-8"):
+                return page, mark
+        if links:
+            return links[0]
     best, best_score = None, -1
     for index in sorted(site.glob("index*.html")):
         for row in re.findall(r"<tr>.*?</tr>", index.read_text("utf-8")):
