@@ -410,21 +410,29 @@ def _index_name(n: int) -> str:
     return "index.html" if n == 1 else f"index-{n}.html"
 
 
-def _index_order(document: dict):
-    published = document["published"]
-    return (published is None, -published.toordinal() if published is not None else 0, document["doc_id"])
+def iso_date(value) -> str:
+    """A date as ISO 8601 (`2024-11-17`), empty where there is none."""
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def index_order(documents: list[dict]) -> list[dict]:
+    """The index's order: newest first, undated last; by doc_id among the same date."""
+    by_id = sorted(documents, key=lambda d: d["doc_id"])
+    return sorted(by_id, key=lambda d: (d["published"] is not None, iso_date(d["published"])), reverse=True)
 
 
 def index_row(document: dict, counts: dict[str, int]) -> list:
     """A document as a row of the index's data (index/rows-N.js): what site.js shows and filters."""
-    return [doc_file(document["doc_id"]), document["published"].isoformat() if document["published"] else "",
+    return [doc_file(document["doc_id"]), iso_date(document["published"]),
             document["outlet"] or "", document["title"] or "", document["doc_id"],
             1 if document["full_text"] else 0,
             [[c, counts[c]] for c in _ordered_categories(counts)]]
 
 
 def index_pages(documents: list[dict], counts: dict[str, dict[str, int]], figures: int, claims: int) -> dict[str, str]:
-    ordered = sorted(documents, key=_index_order)
+    ordered = index_order(documents)
     total = max(1, math.ceil(len(ordered) / PAGE_SIZE))
     outlets = sorted({d["outlet"] for d in ordered if d["outlet"]})
     categories = _ordered_categories({c for per in counts.values() for c in per} | set(CATEGORIES))
@@ -525,7 +533,7 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
 
     title = document["title"] or doc_id
     meta = [("Outlet", esc(document["outlet"] or "unknown")),
-            ("Published", esc(document["published"].isoformat() if document["published"] else "unknown"))]
+            ("Published", esc(iso_date(document["published"]) or "unknown"))]
     link = web_link(document["url"])
     if link:
         meta.append(("URL", f'<a href="{esc(link)}" rel="noopener noreferrer nofollow">{esc(document["url"])}</a>'))
@@ -617,9 +625,13 @@ def claim_svg(claim: dict, members: list[dict]) -> str:
     a, b = a - pad, b + pad
     span = width - left - right
 
-    def x(v: float) -> float:
+    def x(v: float) -> float:  # an unbounded or non-finite end at the edge of the line
+        if math.isnan(v) or v == -math.inf or (logarithmic and v <= 0):
+            return float(left)
+        if v == math.inf:
+            return float(width - right)
         u = math.log10(v) if logarithmic else v
-        return left + (u - a) / (b - a) * span
+        return min(max(left + (u - a) / (b - a) * span, left), width - right)
 
     x0, x1 = left, width - right
     parts = [f'<svg class="numberline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -690,7 +702,7 @@ def claims_pages(index: ClaimIndex, files_of: dict[str, str]) -> dict[str, str]:
                               f'{esc(m["text"])}</a>' if m["text"] is not None else esc(m["quantity_id"]))
                 else:
                     figure = esc(m["text"] if m["text"] is not None else m["quantity_id"])
-                date = m["published"].isoformat() if m["published"] else ""
+                date = iso_date(m["published"])
                 agrees = "yes" if m["agrees"] else "no"
                 rows.append(f'<tr class="{"agrees" if m["agrees"] else "disagrees"}"><td class="num">{i}</td>'
                             f'<td>{esc(m["source"])}</td><td>{document}<br><span class="docid">{esc(date)}</span></td>'
@@ -698,7 +710,7 @@ def claims_pages(index: ClaimIndex, files_of: dict[str, str]) -> dict[str, str]:
                             f'<td>{agrees}</td></tr>')
             what = ", ".join(esc(v) for v in (claim["category"], claim["measure"], claim["normalized_unit"],
                                               claim["period"]) if v)
-            dates = " – ".join(sorted({d.isoformat() for d in (claim["first_published"], claim["last_published"]) if d}))
+            dates = " – ".join(sorted({iso_date(d) for d in (claim["first_published"], claim["last_published"]) if d}))
             consensus = (bounds(claim["consensus_low"], claim["consensus_high"])
                          if claim["consensus_low"] is not None or claim["consensus_high"] is not None else "none")
             verdict = ('<span class="agree yes">the sources agree</span>' if claim["agree"]

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .site import bounds, layout, number, published_texts, read_claims, read_documents, read_quantities, segments
+from .site import bounds, iso_date, layout, number, published_texts, read_claims, read_documents, read_quantities, segments
 
 STYLES = {  # the 16 standard colours, so that every terminal shows seven distinct ones
     "weapon_range": "black on magenta",
@@ -91,7 +91,7 @@ def show_document(connection, doc_id: str, console: Console | None = None) -> No
 
     console.print(Text(clean(document["title"] or doc_id), style="bold"), highlight=False)
     facts = [document["outlet"] or "outlet unknown",
-             document["published"].isoformat() if document["published"] else "date unknown", doc_id]
+             iso_date(document["published"]) or "date unknown", doc_id]
     if document["url"]:
         facts.append(document["url"])
     console.print(Text(clean(" · ".join(facts)), style="dim"), highlight=False)

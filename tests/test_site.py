@@ -305,3 +305,42 @@ def test_show_document_highlights_figures_without_reading_markup(tables):
     with pytest.raises(KeyError) as error:
         show_document(site_tables.connection(tables), "nope", Console(file=io.StringIO()))
     assert str(error.value).startswith("no document 'nope' in the package")
+
+
+@pytest.mark.parametrize("ends", [
+    [(None, None), (None, 5.0), (3.0, None)],  # unbounded members
+    [(1.0, 1.0), (1e9, 1e9), (float("inf"), None), (float("-inf"), 2.0)],  # log scale, infinities
+    [(-5.0, -1.0), (0.0, 0.0), (float("nan"), 2.0)],
+    [],
+])
+def test_the_number_line_draws_any_bounds(ends):
+    claim = {"consensus_low": ends[0][0] if ends else None, "consensus_high": None}
+    members = [{"low": lo, "high": hi, "agrees": i % 2 == 0, "source": "s", "text": "t"} for i, (lo, hi) in enumerate(ends)]
+    svg = site.claim_svg(claim, members)
+    assert svg.startswith("<svg") and svg.endswith("</svg>") and svg.count('<g class="member') == len(ends)
+    assert not re.search(r'="[^"]*(nan|inf)', svg)
+    assert svg.count("<polygon") == sum((lo is None) + (hi is None) for lo, hi in ends)
+
+
+def test_the_built_site_shows_the_package(tmp_path):
+    """dist/site, where `extract build` has written it: what the tables of dist/ give, each
+    highlight its figure's text."""
+    import duckdb
+
+    from .conftest import ROOT
+
+    built = ROOT / "dist" / "site"
+    if not (built / "index.html").is_file():
+        pytest.skip("dist/site is not built (extract build writes it)")
+    connection = duckdb.connect(":memory:")
+    for name in ("documents", "quantities", "texts", "claims", "claim_quantities"):
+        path = ROOT / "dist" / f"{name}.parquet"
+        if path.is_file():
+            connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path.as_posix()}')")
+    site.write_site(connection, tmp_path / "site")
+    assert _files(tmp_path / "site") == _files(built)
+    texts = dict(connection.execute("SELECT quantity_id, text FROM quantities").fetchall())
+    for path in sorted((built / "doc").glob("*.html")):
+        page = Page(path.read_text("utf-8"))
+        for identifier, mark in page.marks.items():
+            assert page.text(identifier) == texts[mark["data-qid"]], (path.name, identifier)

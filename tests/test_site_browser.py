@@ -215,3 +215,34 @@ def test_hostile_documents_run_nothing(tab, built):
     for element in page.locator("#documents td").all():
         element.hover()
     tab.assert_clean()
+
+
+def test_the_built_site_in_chromium(browser):
+    """dist/site, where `extract build` has written it: the index filters, the first claim's
+    first member link lands on its figure, no page of those reports an error."""
+    from .conftest import ROOT
+
+    built = ROOT / "dist" / "site"
+    if not (built / "index.html").is_file():
+        pytest.skip("dist/site is not built (extract build writes it)")
+    tab = Tab(browser, built.as_uri() + "/")
+    try:
+        page = tab.open("index.html")
+        tab.assert_clean()
+        before = page.locator("#documents tbody tr").count()
+        page.fill("#f-text", "ukraine")
+        page.wait_for_function("() => document.querySelector('#documents').hasAttribute('data-filtered')")
+        titles = page.locator("#documents tbody tr").all_text_contents()
+        assert 0 < len(titles) and all("ukraine" in t.lower() for t in titles) and len(titles) <= max(before, 500)
+        page = tab.open("claims/1.html")
+        tab.assert_clean()
+        links = page.locator("a.member")
+        if links.count():
+            href = links.first.get_attribute("href")
+            links.first.click()
+            page.wait_for_url("**/doc/*.html#q-*")
+            page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'MARK'")
+            assert page.evaluate("document.activeElement.id") == href.partition("#")[2]
+            tab.assert_clean()
+    finally:
+        tab.context.close()
