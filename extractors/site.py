@@ -506,6 +506,16 @@ def tip(q: dict, claim: dict | None) -> str:
     return "\n".join(line.replace("\r", " ") for line in lines)
 
 
+def _excerpt_class(segment: Segment, document: dict) -> str:
+    """`excerpt`, with `first` where it starts the text and `last` where it ends it (no `…` there)."""
+    classes = ["excerpt"]
+    if segment.start == 0:
+        classes.append("first")
+    if document.get("characters") is not None and segment.start + len(segment.text) >= document["characters"]:
+        classes.append("last")
+    return " ".join(classes)
+
+
 def document_page(document: dict, quantities: list[dict], text: str | None, claims: ClaimIndex) -> str:
     doc_id = document["doc_id"]
     parts = segments(quantities, text)
@@ -549,7 +559,7 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
         shown = f'<div class="text" lang="{language}">{html_parts[0]}</div>'
         notice = '<p class="notice">The whole text, as published in the package’s <code>texts</code> table.</p>'
     else:
-        shown = "\n".join(f'<p class="excerpt" lang="{language}" data-start="{s.start}">{h}</p>'
+        shown = "\n".join(f'<p class="{_excerpt_class(s, document)}" lang="{language}" data-start="{s.start}">{h}</p>'
                           for s, h in zip(parts, html_parts)) or '<p class="notice">No figures.</p>'
         notice = ('<p class="notice">The package does not publish this document’s text: only the sentences of '
                   'its figures are shown, as the <code>quantities</code> table holds them.</p>')

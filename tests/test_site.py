@@ -146,7 +146,7 @@ def test_a_document_whose_text_is_not_published_shows_only_its_sentences(built, 
             continue
         source = (built / "doc" / f"{site.doc_file(document['doc_id'])}.html").read_text("utf-8")
         assert '<div class="text"' not in source
-        excerpts = re.findall(r'<p class="excerpt"[^>]*data-start="([0-9]+)">(.*?)</p>', source, re.S)
+        excerpts = re.findall(r'<p class="excerpt[^"]*"[^>]*data-start="([0-9]+)">(.*?)</p>', source, re.S)
         sentences = {(q["sentence_start"], q["sentence"]) for q in tables["quantities"]
                      if q["doc_id"] == document["doc_id"]}
         assert excerpts

@@ -246,3 +246,21 @@ def test_the_built_site_in_chromium(browser):
             tab.assert_clean()
     finally:
         tab.context.close()
+
+
+def test_the_screenshots_script(browser, built, tmp_path):
+    """scripts/screenshots.py renders a document (a figure focused, its details shown) and the
+    claims into PNGs (run as a program: playwright's sync API runs one per thread)."""
+    import struct
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots.py"), str(built), "--out", str(tmp_path)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "document.png (wh_2024-01-02_aid.html#q-31-43)" in done.stdout  # the first claim's first member
+    for name in ("document.png", "claims.png"):
+        data = (tmp_path / name).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (1280, 860)
