@@ -22,7 +22,7 @@ from typing import Callable
 import duckdb
 
 from . import corpus, pipeline, publish, records, sources
-from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes
+from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes, sql_string
 from .records import csv_cell, from_csv_text
 from .datacard import data_card
 from .engine import VERSION
@@ -212,6 +212,9 @@ def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 
     except pipeline.MemoryLimitError as error:
         raise BuildError(str(error)) from None
     shutil.rmtree(work)
+    clock = time.monotonic()
+    _write_site(package_dir, tables)
+    sited = time.monotonic() - clock
     package = descriptor(tables, done, source, layout.prefix)
     card = package_dir / "README.md"
     card.write_text(data_card(package_dir, downloadable(package), source), encoding="utf-8")
@@ -233,7 +236,25 @@ def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 
     top.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return BuildReport(rows={name: t.rows for name, t in tables.items()}, characters=done.characters,
                        seconds=0.0, skipped=list(source.skipped), out=layout.home / layout.package,
-                       phases={"extract": extracted - clock, "assemble": time.monotonic() - extracted})
+                       phases={"extract": extracted - clock, "assemble": time.monotonic() - extracted - sited,
+                               "site": sited})
+
+
+SITE = "site"  # the viewer, beside the tables: written from them, not a resource of the package
+
+
+def _write_site(package_dir: Path, tables: dict[str, pipeline.Table]) -> None:
+    """The static viewer (extractors/site.py), from the package's own Parquet tables."""
+    from . import site
+
+    connection = connect()
+    try:
+        for name in TABLE_NAMES:
+            files = ", ".join(sql_string(package_dir / part["path"]) for part in tables[name].parquet)
+            connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{files}])")
+        site.write_site(connection, package_dir / SITE)
+    finally:
+        connection.close()
 
 
 def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
@@ -443,14 +464,15 @@ def _missing(root: Path, package: dict, prefix: str) -> list[str]:
 
 
 def _stray_files(folder: Path, package: dict, prefix: str) -> list[str]:
-    expected = {"README.md", "datapackage.json"}
+    """Files in the package's folder that no resource names (the viewer's site/ aside)."""
+    expected = {"README.md", "datapackage.json", SITE}
     for resource in package["resources"]:
         for path in _paths(resource):
             expected.add(path.removeprefix(prefix))
             if "/" in path.removeprefix(prefix):
                 expected.add(path.removeprefix(prefix).split("/")[0])
     return [f"{path}: not part of the package" for path in sorted(folder.rglob("*"))
-            if path.relative_to(folder).as_posix() not in expected]
+            if path.relative_to(folder).as_posix() not in expected and path.relative_to(folder).parts[0] != SITE]
 
 
 def _frictionless(path: Path, package: dict) -> list[str]:

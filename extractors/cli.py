@@ -337,6 +337,24 @@ def _one_cell(text: str) -> str:
     return " ".join(str(text).split())
 
 
+@app.command("show")
+def show_command(doc_id: str = typer.Argument(..., help="The document's id (documents.doc_id)."),
+                 root: Path = ROOT) -> None:
+    """Print a document with its figures highlighted by category, a legend and a table of its
+    figures (of a document whose text is not published, the sentences the tables hold).
+
+    Example: extract show 000_e0b8bcc4a6f47617
+    """
+    from rich.console import Console
+
+    from .terminal import show_document
+
+    try:
+        show_document(_package_views(root), doc_id, Console())
+    except KeyError as error:
+        _fail(str(error))
+
+
 @app.command("text")
 def text_command(text: str = typer.Argument(..., help="The text to read; '-' reads standard input.")) -> None:
     """Print the figures found in a text as JSON.
