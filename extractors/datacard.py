@@ -165,6 +165,13 @@ def data_card(folder: Path, package: dict, source) -> str:
         f"{PART_BYTES // 2**20} MiB is published as Parquet parts (`<table>/part-NNNNN.parquet`, "
         "a resource with a `path` array; DuckDB reads them with one glob, "
         "`read_parquet('quantities/*.parquet')`).",
+        "**The viewer.** `site/` is a static site written from these tables by the same build: open "
+        "`site/index.html` in a browser (no network, no script from elsewhere; every text escaped). An "
+        "index of the documents, filterable; a page per document with its figures highlighted by "
+        "category (hover or focus one for its value, bounds, rule, attribution and claim; of a document "
+        "whose text is not published, only the sentences `quantities` holds); the claims, their members' "
+        "intervals on a number line, each linked to its figure. It is not a resource of the package: "
+        "the tables are the data.",
         "**Formula-like cells in the CSV.** A spreadsheet runs a cell that begins with `=`, `+`, "
         "`-`, `@`, a tab or a carriage return. So, following OWASP's guidance on CSV injection, "
         "a text cell of the CSV files that begins with one of those has a `'` put before it "
