@@ -14,7 +14,7 @@ import regex
 
 from . import numerals, units
 from .about import agreement, attribution, classify, introduces, noun_class
-from .dimensions import GATED, Reading, next_word
+from .dimensions import Reading, asked_about, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .records import Quantity
 
@@ -48,8 +48,7 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
     for amount in amounts(text, list(numerals.scan(text))):
         for variant in _readings_of(amount):
             word = next_word(text, variant.end)
-            readings = [(priority, reading) for priority, dimension, first_words in GATED
-                        if first_words is None or word in first_words
+            readings = [(priority, reading) for priority, dimension in asked_about(word)
                         for reading in _as_list(dimension.read(text, variant))]
             claimed = {reading.dimension for _, reading in readings if reading.exclusive}
             if claimed:  # "$ 800 rebates" is money, not a count of rebates
@@ -214,7 +213,7 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
                      reading.dimension, reading.unit, reading.subject)
     target = reading.normalized_unit
     source = attributions.attribute((sentence_start, sentence_end), candidate.start,
-                                    _sentence_before(text, sentences, sentence_start), author)
+                                    lambda: _sentence_before(text, sentences, sentence_start), author)
     return Quantity(
         quantity_id=quantity_id(doc_id, candidate.start, candidate.end),
         doc_id=doc_id,

@@ -8,6 +8,8 @@ look-arounds would make extraction quadratic. Every look after a figure goes thr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 # Longer than any unit, qualifier or phrase the rules read next to a number.
@@ -40,9 +42,49 @@ _SIMPLE_FOLDING = {ord(lower): folded for lower, folded in
 def fold(surface: str) -> str:
     """A matched surface as the tables key it: lower-cased and simply case-folded, with the
     same length as long as it holds no "İ" (whose dot is dropped)."""
+    if len(surface) <= _KEPT:
+        return _fold_kept(surface)
     return surface.lower().replace("i\u0307", "i").translate(_SIMPLE_FOLDING)
 
 
 def key(surface: str) -> str:
     """`fold`, with any run of spaces or line breaks as one space ("square\\nmiles")."""
+    if len(surface) <= _KEPT:
+        return _key_kept(surface)
     return " ".join(fold(surface).split())
+
+
+# The words and phrases looked up (a unit, a qualifier, the word after each number) are few
+# and short, and asked for again and again: their folded forms are kept (a dict lookup, where
+# folding takes a microsecond or two), for the most recent ones.
+_KEPT = 64
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_kept(surface: str) -> str:
+    return surface.lower().replace("i\u0307", "i").translate(_SIMPLE_FOLDING)
+
+
+@lru_cache(maxsize=1 << 16)
+def _key_kept(surface: str) -> str:
+    return " ".join(_fold_kept(surface).split())
+
+
+# The letters a case-blind pattern matches as an ASCII letter are that letter in either case
+# and three more: "İ" as "i", "ſ" as "s" and the Kelvin sign as "k" (checked against `regex`
+# over every code point in tests/test_hostile.py). `str.lower()` writes A to Z and the Kelvin
+# sign as their lower-case ASCII letters and no other character as any ASCII letter, but it
+# keeps "ſ" and turns "İ" into "i" and a combining dot (the one character whose lower case is
+# longer), so those two are replaced first: the offsets hold, and an ASCII word written in
+# lower case occurs in the result where a case-blind pattern of the word matches, and only there.
+def ascii_folded(text: str) -> str:
+    """`text` with every letter a case-blind pattern matches as an ASCII letter written as that
+    letter in lower case: a literal lower-case ASCII word is found in it exactly where the
+    word, matched in any case, is found in `text`, at the same offsets.
+
+    >>> ascii_folded("KILLED, ſlain, İnjured")
+    'killed, slain, injured'
+    """
+    if text.isascii():
+        return text.lower()
+    return text.replace("\u0130", "i").replace("\u017f", "s").lower()

@@ -104,3 +104,35 @@ def test_every_table_a_case_blind_match_is_looked_up_in_is_keyed_by_fold():
                  "5 percentage poİnts", "aſ many as 5 km", "5 km or ſo", "loſt billions civilians",
                  "UK receİved USD 5"]:
         _check(text)
+
+
+def test_ascii_folded_finds_what_a_case_blind_pattern_finds():
+    """patterns.ascii_folded writes every character a case-blind `regex` pattern matches as an
+    ASCII letter as that letter in lower case, and no other character as one; offsets hold.
+    (The count reader looks for its casualty stems in text folded so.)"""
+    import re
+    import string
+
+    import regex
+
+    from extractors.patterns import ascii_folded
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    folded = ascii_folded(every)
+    assert len(folded) == len(every)
+    for letter in string.ascii_lowercase:
+        blind = [m.start() for m in regex.finditer(letter, every, regex.IGNORECASE)]
+        assert [m.start() for m in re.finditer(letter, folded)] == blind, letter
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["KILL", "kil", "l", "ſ", "İ", "\u212a", "ed", " ", "5", "Dea", "d", "DİE",
+                                 "wOUN", "hurt", "ı", "\u0307", "x", "miſs", "\u00e9"]), max_size=40).map("".join))
+def test_casualty_stems_found_as_a_case_blind_pattern_finds_them(text):
+    import regex
+
+    from extractors.dimensions import count
+    from extractors.patterns import ascii_folded
+
+    blind = regex.compile("|".join(regex.escape(s) for s in sorted(count._CASUALTY_STEMS)), regex.IGNORECASE)
+    assert (count._CASUALTY_NEAR.search(ascii_folded(text)) is None) == (blind.search(text) is None)

@@ -136,6 +136,12 @@ def _organizations() -> frozenset[str]:
     return frozenset(bare(a.form) for a in actors() if a.kind in ("country", "organization"))
 
 
+@cache
+def _authored(author: str) -> Attribution:
+    """The attribution of a figure to its document's author (frozen: one for every figure)."""
+    return Attribution(author, "document_author", normalized(author)[0], 0, True)
+
+
 def own_statements(outlet: str | None) -> bool:
     """Whether an outlet's documents are its own statements (sources.tsv)."""
     known = _aliases().get(bare(outlet)) if outlet else None
@@ -188,7 +194,10 @@ class Attributions:
         # A phrase belongs to the sentence its verb ends in: a sentence cut to its context
         # ("…Coordinator in Ukraine, Matthias Schmale, reported") keeps the phrase it cuts.
         first = bisect.bisect_left(self._starts, start - LONGEST_PHRASE)
-        inside = [p for p in phrases[first:bisect.bisect_left(self._starts, end)] if start < p.end <= end]
+        last = bisect.bisect_left(self._starts, end)
+        if first == last:
+            return []  # most sentences name no one
+        inside = [p for p in phrases[first:last] if start < p.end <= end]
         trailing = next((p for p in inside if p.form == "trailing" and self._ends(p, end)), None)
         ordered = [p for p in inside if p.form in ("according", "citing")]
         ordered.sort(key=lambda p: p.form != "according")
@@ -201,23 +210,24 @@ class Attributions:
     def _ends(self, phrase: _Phrase, end: int) -> bool:
         return _LETTER_OR_DIGIT.search(self.text, phrase.end, end) is None
 
-    def attribute(self, sentence: tuple[int, int], figure_start: int, before: tuple[int, int] = (0, 0),
+    def attribute(self, sentence: tuple[int, int], figure_start: int, before=(0, 0),
                   author: str | None = None) -> Attribution | None:
         """Who gives the figure at `figure_start` in the sentence text[sentence[0]:sentence[1]]:
         the sentence's own attribution that covers it, a pronoun resolved through the
-        sentence `before`, or else the document's `author` where its documents are its own
-        statements."""
+        sentence `before` ((start, end), or a function that gives them: only a pronoun needs
+        them), or else the document's `author` where its documents are its own statements."""
         for found in self.in_sentence(*sentence):
             if not found.whole_sentence and figure_start < found.end:
                 continue
             if found.source:
                 return found
-            people = [a for a in self.in_sentence(*before) if a.kind == "person" and a.source]
+            people = [a for a in self.in_sentence(*(before() if callable(before) else before))
+                      if a.kind == "person" and a.source]
             if people:  # "he said": the person the sentence before names
                 return Attribution(people[-1].attributed_to, "person", people[-1].source, found.end, False)
             return None
         if author is not None and own_statements(author):
-            return Attribution(author, "document_author", normalized(author)[0], 0, True)
+            return _authored(author)
         return None
 
 

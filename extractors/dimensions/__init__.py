@@ -188,3 +188,20 @@ REGISTRY = (currency, speed, rotation, area, length, mass, volume, temperature, 
 # signs and words before the amount too, and are asked about every amount.
 GATED = tuple((priority, dimension, getattr(dimension, "UNIT_FIRST_WORDS", None))
               for priority, dimension in enumerate(REGISTRY))
+# The dimensions to ask about an amount followed by a word, in order of priority: those
+# asked about every amount, and those whose units start with the word; one dict lookup for
+# an amount instead of a set lookup for each dimension.
+_UNGATED = tuple((priority, dimension) for priority, dimension, first_words in GATED if first_words is None)
+_ASKED = {word: tuple((priority, dimension) for priority, dimension, first_words in GATED
+                      if first_words is None or word in first_words)
+          for _, _, first_words in GATED if first_words is not None for word in first_words}
+
+
+def asked_about(word: str | None) -> tuple:
+    """(priority, dimension) of every dimension to ask about an amount followed by `word`
+    (next_word's answer), in order of priority: exactly the GATED ones it passes.
+
+    >>> [d.NAME for _, d in asked_about("km")], [d.NAME for _, d in asked_about("tanks")]
+    (['currency', 'speed', 'length', 'percentage', 'count'], ['currency', 'percentage', 'count'])
+    """
+    return _ASKED.get(word, _UNGATED)

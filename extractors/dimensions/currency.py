@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .. import numerals
@@ -64,6 +66,7 @@ _MONEY_CUE = regex.compile(
 _SPACES = regex.compile(r"[ \u00a0]+")
 
 
+@lru_cache(maxsize=1024)
 def _key(surface: str) -> str:
     return _SPACES.sub("", surface).upper()
 
