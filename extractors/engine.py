@@ -178,10 +178,32 @@ def _readings_of(amount: Amount):
 def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """The overlap policy, `longest_then_earliest`, as spaCy's filter_spans: the longest
     span wins, then the earliest, then the dimension registered first; a span that
-    overlaps one already kept is dropped. Returns the kept spans in text order."""
+    overlaps one already kept is dropped. Returns the kept spans in text order.
+
+    The characters the kept spans cover are marked in a bytearray: a span overlaps a kept one
+    where it holds a marked character (every candidate span holds one character at least), a
+    lookup whatever the number kept, where inserting each into a sorted list moved half of it.
+    """
+    if not candidates:
+        return []
+    ordered = sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.priority))
+    if any(c.start >= c.end for c in ordered):
+        return _resolve_overlaps_sorted(ordered)
+    taken = bytearray(max(c.end for c in ordered))
+    kept: list[Candidate] = []
+    for candidate in ordered:
+        start, end = candidate.start, candidate.end
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _resolve_overlaps_sorted(ordered: list[Candidate]) -> list[Candidate]:
+    """resolve_overlaps by a sorted list of the kept spans, which an empty span also holds."""
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
-    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.priority)):
+    for candidate in ordered:
         i = bisect.bisect_left(taken, (candidate.start, candidate.start))
         overlaps_left = i > 0 and taken[i - 1][1] > candidate.start
         overlaps_right = i < len(taken) and taken[i][0] < candidate.end
@@ -214,37 +236,44 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
     target = reading.normalized_unit
     source = attributions.attribute((sentence_start, sentence_end), candidate.start,
                                     lambda: _sentence_before(text, sentences, sentence_start), author)
-    return Quantity(
-        quantity_id=quantity_id(doc_id, candidate.start, candidate.end),
-        doc_id=doc_id,
-        start=candidate.start,
-        end=candidate.end,
-        text=text[candidate.start:candidate.end],
-        sentence=text[sentence_start:sentence_end],
-        sentence_start=sentence_start,
-        dimension=reading.dimension,
-        category=about.category,
-        measure=about.measure,
-        value=value,
-        low=low,
-        high=high,
-        qualifier=candidate.qualifier,
-        unit=reading.unit,
-        normalized_value=units.convert(value, reading.pint_unit, target),
-        normalized_low=units.convert(low, reading.pint_unit, target),
-        normalized_high=units.convert(high, reading.pint_unit, target),
-        normalized_unit=target,
-        subject=about.subject,
-        donor=about.donor,
-        recipient=about.recipient,
-        aid_kind=about.aid_kind,
-        stage=about.stage,
-        attributed_to=source.attributed_to if source else None,
-        attribution_kind=source.kind if source else None,
-        attributed_source=source.source if source else None,
-        rule=reading.rule,
-        extractor_version=VERSION,
-    )
+    # Each bound converted once: an exact figure's value, low and high are one number.
+    pint_unit = reading.pint_unit
+    normalized_value = units.convert(value, pint_unit, target)
+    normalized_low = normalized_value if low is value else units.convert(low, pint_unit, target)
+    normalized_high = normalized_value if high is value else \
+        normalized_low if high is low else units.convert(high, pint_unit, target)
+    # Validated from a dict (what Quantity(**fields) does, without packing the arguments).
+    return Quantity.model_validate({
+        "quantity_id": quantity_id(doc_id, candidate.start, candidate.end),
+        "doc_id": doc_id,
+        "start": candidate.start,
+        "end": candidate.end,
+        "text": text[candidate.start:candidate.end],
+        "sentence": text[sentence_start:sentence_end],
+        "sentence_start": sentence_start,
+        "dimension": reading.dimension,
+        "category": about.category,
+        "measure": about.measure,
+        "value": value,
+        "low": low,
+        "high": high,
+        "qualifier": candidate.qualifier,
+        "unit": reading.unit,
+        "normalized_value": normalized_value,
+        "normalized_low": normalized_low,
+        "normalized_high": normalized_high,
+        "normalized_unit": target,
+        "subject": about.subject,
+        "donor": about.donor,
+        "recipient": about.recipient,
+        "aid_kind": about.aid_kind,
+        "stage": about.stage,
+        "attributed_to": source.attributed_to if source else None,
+        "attribution_kind": source.kind if source else None,
+        "attributed_source": source.source if source else None,
+        "rule": reading.rule,
+        "extractor_version": VERSION,
+    })
 
 
 # A sentence ends at a paragraph break, at a line that opens a heading, a list item, a quote

@@ -118,6 +118,10 @@ _NUMERAL = regex.compile(
 )
 
 
+_FRACTION_GROUP, _DIGITS_GROUP, _SCALE_GROUP, _ABBREVIATION_GROUP, _WORDS_GROUP = (
+    _NUMERAL.groupindex[name] for name in ("fraction", "digits", "scale", "abbr", "words"))
+
+
 @dataclass(frozen=True, slots=True)
 class Numeral:
     """A number as written: its span, its value, or for vague amounts its bounds."""
@@ -251,26 +255,30 @@ def parse_digits(digits: str) -> float:
     >>> parse_digits("10\u202f000"), parse_digits("1,234.5")
     (10000.0, 1234.5)
     """
+    if _SEPARATOR.search(digits) is None:
+        return float(digits)
     return float(_SEPARATOR.sub("", digits))
 
 
 def _from_match(match: regex.Match) -> Numeral | None:
     start, end = match.span()
-    if match.group("fraction") is not None:
+    # Groups by number: `regex` finds a group by its name in about 0.3 µs, by its number in 0.05.
+    fraction, digits, scale, abbreviation, words = match.group(_FRACTION_GROUP, _DIGITS_GROUP, _SCALE_GROUP,
+                                                                _ABBREVIATION_GROUP, _WORDS_GROUP)
+    if fraction is not None:
         value = _fraction(match)
         return None if value is None else Numeral(start, end, match.group(), value, value, value, "fraction")
-    if match.group("digits") is not None:
-        value = parse_digits(match.group("digits"))
-        scale = match.group("scale")
+    if digits is not None:
+        value = parse_digits(digits)
         if scale:
             value *= SCALES[fold(scale)]
         if not math.isfinite(value) or value > MAX_MAGNITUDE:
             return None  # "9" * 300 is no amount anyone wrote: an id, a code, or garbage
-        ambiguous = fold(match.group("abbr") or "") or None
+        ambiguous = fold(abbreviation) if abbreviation else None
         return Numeral(start, end, match.group(), value, value, value, "digits",
-                       ambiguous, match.end("digits"))
-    if match.group("words") is not None:
-        value = parse_words(match.group("words"))
+                       ambiguous, match.end(_DIGITS_GROUP))
+    if words is not None:
+        value = parse_words(words)
         if value is None:
             return None
         return Numeral(start, end, match.group(), value, value, value, "words")

@@ -136,3 +136,38 @@ def test_casualty_stems_found_as_a_case_blind_pattern_finds_them(text):
 
     blind = regex.compile("|".join(regex.escape(s) for s in sorted(count._CASUALTY_STEMS)), regex.IGNORECASE)
     assert (count._CASUALTY_NEAR.search(ascii_folded(text)) is None) == (blind.search(text) is None)
+
+
+def test_ascii_folded_keeps_every_other_printable_ascii_character():
+    """A cue's first word may hold digits and signs ("d-marks", "u.s."): each of them a
+    case-blind pattern matches as itself only, and ascii_folded writes only it so."""
+    import re
+    import string
+
+    import regex
+
+    from extractors.patterns import ascii_folded
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    folded = ascii_folded(every)
+    for character in set(string.printable) - set(string.ascii_letters):
+        blind = [m.start() for m in regex.finditer(regex.escape(character), every, regex.IGNORECASE)]
+        assert [m.start() for m in re.finditer(re.escape(character), folded)] == blind, character
+
+
+_CUE_PIECES = st.sampled_from(["killed", "KİLLED", "ſhot", " down", "shot\ndown", "wounded", "aid", "AİD", "pledged",
+                               "committed", "storm", "\u212aILLED", "s", "-", " ", ".", "5", "x", "é", "\u0307",
+                               "humanitarian", "military", "casualties", "de", "ad", "ly", "\n", "provided"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CUE_PIECES, max_size=30).map("".join))
+def test_cue_patterns_match_as_their_regex_does(text):
+    from extractors.about import cues
+
+    for pattern in [cues.AID_CUE, cues.STAGE_CUE, cues.NOT_WAR, cues.NOT_GIVEN, cues.PAY, cues.AID_KIND_CUE,
+                    *cues.MEASURE_CUES.values()]:
+        found = pattern.search(text)
+        expected = pattern.regex.search(text)
+        assert (found and (found.span(), found.group("cue"))) == (expected and (expected.span(), expected.group("cue")))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)]

@@ -14,6 +14,9 @@ package includes 45 patrol boats and over 300 trucks"): an item the labeller lef
 
 from __future__ import annotations
 
+import bisect
+import re
+
 import regex
 
 from ..patterns import match_after
@@ -84,9 +87,12 @@ _MATERIEL = ("weapons", "equipment")
 
 def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quantity]:
     out = list(quantities)
+    labelled = -1  # the last figure before i with a category: only such a one lends labels
     for i in range(1, len(out)):
+        if out[i - 1].category != "other":
+            labelled = i - 1
         current = out[i]
-        if current.category != "other" or current.linked_to:
+        if current.category != "other" or current.linked_to or labelled < i - 8:
             continue
         current_class = noun_class(current.subject or current.unit) if current.dimension == "count" else None
         source = None
@@ -125,8 +131,9 @@ def _list_items(text: str, quantities: list[Quantity], noun_class, introduces) -
     """Figures of a list's items take the category their introduction gives ("The package
     includes:" then "- 200 grenade launchers and ammunition;")."""
     out = list(quantities)
+    lines = _LineStarts(text)
     for i, q in enumerate(out):
-        if q.category != "other" or not _LIST_ITEM.match(text, q.sentence_start - _line_indent(text, q.sentence_start)):
+        if q.category != "other" or not _LIST_ITEM.match(text, lines.before(q.sentence_start)):
             continue
         intro = _introduction(text, q.sentence_start)
         if intro is None:
@@ -137,9 +144,20 @@ def _list_items(text: str, quantities: list[Quantity], noun_class, introduces) -
     return out
 
 
-def _line_indent(text: str, start: int) -> int:
-    line_start = text.rfind("\n", 0, start) + 1
-    return start - line_start
+class _LineStarts:
+    """Where the line holding a position starts, by bisection in the text's line breaks, found
+    in one pass when first asked: looking back for the break from each figure took as long as
+    its line, so a long line of figures was read once for each of them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks: list[int] | None = None
+
+    def before(self, start: int) -> int:
+        if self.breaks is None:
+            self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_left(self.breaks, start)
+        return self.breaks[i - 1] + 1 if i else 0
 
 
 def _introduction(text: str, start: int) -> str | None:

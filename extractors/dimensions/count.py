@@ -122,7 +122,13 @@ def read(text: str, amount) -> Reading | None:
     score = _score(text, amount)
     if score is not None:
         return score
-    phrase = match_after(_PHRASE, text, amount.end)
+    # A number followed by another ("1 2 3") counts nothing (_counted reads no phrase whose
+    # first word starts with a digit) and, unless it is a word (_single), needs no phrase read.
+    after = text[amount.end:amount.end + 2]
+    if numeral.kind != "words" and len(after) == 2 and after[0] == " " and "0" <= after[1] <= "9":
+        phrase = None
+    else:
+        phrase = match_after(_PHRASE, text, amount.end)
     counted = _counted(text, amount, phrase) if phrase is not None else None
     if counted is not None:
         return counted
