@@ -212,9 +212,9 @@ def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 
     except pipeline.MemoryLimitError as error:
         raise BuildError(str(error)) from None
     shutil.rmtree(work)
-    clock = time.monotonic()
+    site_started = time.monotonic()
     _write_site(package_dir, tables)
-    sited = time.monotonic() - clock
+    sited = time.monotonic() - site_started
     package = descriptor(tables, done, source, layout.prefix)
     card = package_dir / "README.md"
     card.write_text(data_card(package_dir, downloadable(package), source), encoding="utf-8")

@@ -4,17 +4,25 @@ A claim's members share a key: category and measure (military aid is not aid of 
 killed is not wounded), the subject as one name (the weapon's name from weapons.tsv, the
 counted people or things as their group from subjects.tsv with the actor named before them,
 aid with its kind, donor and recipient as actors.tsv names them, and its stage), the
-normalized unit, and the time its sentence states (periods.tsv). The time is first: figures
-of documents published within `SAME_TIME_DAYS` of each other (chained), or, for a recent
-time ("last week"), on the same day, are of one time; undated documents join the key's one
-time where it has one. In a time, a figure that leaves a part of the key unsaid (no donor,
-no stage, no period) joins the one group that says it, where exactly one does. In its time
-and key, a document whose only figure of the key it is joins a claim of the key: the first
-that agrees with it, else the first within `SAME_FACT_RATIO` of every member (two reports
-of one fact that disagree), else a new one; a document with several figures of one key (a package
-and its parts, two years' totals) states several facts, so each joins a claim that agrees
-with it and has no member from that document, or opens one. A figure written in two units
-("190 miles (300km)") is one statement: both join the same claim.
+normalized unit, and the time its sentence states within PERIOD_REACH of the figure
+(periods.tsv).
+
+The time is first: figures of documents published within `SAME_TIME_DAYS` of each other
+(chained), or, for a recent time ("last week"), on the same day, are of one time; undated
+documents join the key's one time where it has one. In a time, a figure that leaves a part
+of the key unsaid (no donor, no stage, no period) joins the one group that says it, where
+exactly one does; the claim then shows only the parts its own members say.
+
+In its time and key, a document's statements join claims. A statement is a figure with the
+same figure in another unit ("190 miles (300km)") and its repeats in the document (the same
+bounds again: a heading and its paragraph). A statement joins the first claim without a
+member from its document that it agrees with: whose widened bounds it overlaps and whose
+stated numbers are within the tolerance of its own (an open end, as in "more than 40,000",
+admits any larger number but reports none). A document's only statement of a key that
+agrees with no claim joins the first whose stated numbers are all within `SAME_FACT_RATIO`
+of its own: two reports of one fact that disagree. Else it opens a claim: a document with
+several statements of one key (a package and its parts, two years' totals) states several
+facts.
 
 Each member admits an interval: its normalized bounds, or its value. The members agree when
 all their intervals, each widened by `TOLERANCE` of its ends, share a point; the largest set
@@ -24,10 +32,15 @@ is the intersection of the statements' own intervals, where it is not empty.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+import json
+import sys
+from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
+from typing import Iterator
 
 import regex
 
@@ -39,6 +52,7 @@ from .records import Claim, ClaimQuantity
 
 TOLERANCE = 0.05        # relative: 300 km and 306 km agree, 300 km and 350 km do not
 SAME_TIME_DAYS = 7      # figures of one key published this close are about the same time
+PERIOD_REACH = 100      # characters: a time phrase further from the figure dates another clause
 SAME_FACT_RATIO = 2     # figures further apart than this (10,000 and 25,000) are of two facts
 UNKNOWN = None
 
@@ -49,20 +63,40 @@ FIELDS = ("quantity_id", "doc_id", "start", "text", "sentence", "sentence_start"
 
 SQL = ("SELECT " + ", ".join(f"q.{f}" if f not in ("published", "outlet") else f"d.{f}" for f in FIELDS)
        + " FROM quantities q LEFT JOIN documents d USING (doc_id) WHERE q.category <> 'other' AND "
-       "coalesce(q.normalized_value, q.normalized_low, q.normalized_high) IS NOT NULL "
-       "ORDER BY d.published NULLS LAST, q.doc_id, q.start")
+       "coalesce(q.normalized_value, q.normalized_low, q.normalized_high) IS NOT NULL")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
-    row: dict
+    """What grouping needs of a figure, and no more (no sentence): its key, where it is, who
+    gives it and the interval it admits."""
+
+    quantity_id: str
+    doc_id: str | None
+    start: int
+    published: dt.date | None
+    source: str
+    value: float | None
     low: float | None
     high: float | None
-    source: str
+    linked_to: str | None
+    key: "Key"
 
-    @property
-    def quantity_id(self) -> str:
-        return self.row["quantity_id"]
+    @classmethod
+    def of(cls, row: dict) -> "Member":
+        return cls(row["quantity_id"], row["doc_id"], row["start"], row["published"], _source(row),
+                   row["normalized_value"], *interval(row), row["linked_to"], key_of(row))
+
+    def bucket(self) -> int:
+        """The scratch file of `stream` the member goes to: by its base key."""
+        digest = hashlib.sha256(self.key.base().sort_key().encode("utf-8")).digest()
+        return int.from_bytes(digest[:4], "big") % BUCKETS
+
+    def order(self) -> tuple:
+        """Where the member comes in grouping: by its key's always-said parts, then date
+        (undated last), document, position."""
+        return (self.key.base().sort_key(), self.published is None, self.published or dt.date.min,
+                self.doc_id or "", self.start)
 
 
 # -- the key -----------------------------------------------------------------------------
@@ -159,7 +193,8 @@ def _periods():
 
 
 def period(row: dict) -> tuple[str, str] | None:
-    """(phrase, kind) of the time the figure's sentence states, nearest the figure.
+    """(phrase, kind) of the time the figure's sentence states, nearest the figure and
+    within PERIOD_REACH characters of it.
 
     >>> period({"sentence": "Since the full-scale invasion, 6 million have fled", "start": 31, "sentence_start": 0})
     ('since the full-scale invasion', 'since')
@@ -171,6 +206,8 @@ def period(row: dict) -> tuple[str, str] | None:
     for pattern, kind in _periods():
         for hit in pattern.finditer(sentence):
             distance = min(abs(hit.start() - at), abs(hit.end() - at))
+            if distance > PERIOD_REACH:
+                continue  # another clause's time, in a long sentence
             candidate = (distance, hit.start(), normalize(hit.group()), kind)
             if best is None or candidate < best:
                 best = candidate
@@ -199,6 +236,9 @@ class Key:
         (a recent time kept, since it dates to the day)."""
         return Key(self.category, self.measure, self.subject, self.unit, aid_kind=self.aid_kind,
                    period_kind="recent" if self.period_kind == "recent" else None)
+
+    def sort_key(self) -> str:
+        return json.dumps([getattr(self, name) for name in self.__dataclass_fields__], ensure_ascii=False)
 
     def unsaid(self) -> int:
         return sum(getattr(self, name) is None for name in self.OPEN)
@@ -262,11 +302,15 @@ def widened(low: float | None, high: float | None) -> tuple[float, float]:
 
 def agreeing(members: list[Member]) -> list[bool]:
     """Which members are in the largest set whose widened intervals share a point (of equal
-    sets, the one whose point is lowest)."""
+    sets, the one whose point is lowest). The point is some member's low end; the members
+    covering it are those whose low end is at most it, less those whose high end is below it."""
+    from bisect import bisect_left, bisect_right
+
     spans = [widened(m.low, m.high) for m in members]
+    lows, highs = sorted(lo for lo, _ in spans), sorted(hi for _, hi in spans)
     best_point, best_count = None, -1
-    for point in sorted({lo for lo, _ in spans}):
-        count = sum(lo <= point <= hi for lo, hi in spans)
+    for point in sorted(set(lows)):
+        count = bisect_right(lows, point) - bisect_left(highs, point)
         if count > best_count:
             best_point, best_count = point, count
     return [lo <= best_point <= hi for lo, hi in spans]
@@ -279,7 +323,7 @@ def consensus(members: list[Member]) -> tuple[float | None, float | None] | None
     statements: dict[str, list[Member]] = {}
     ids = {m.quantity_id for m in members}
     for m in members:
-        partner = m.row["linked_to"]
+        partner = m.linked_to
         statements.setdefault(min(m.quantity_id, partner) if partner in ids else m.quantity_id, []).append(m)
     lows, highs = [], []
     for parts in statements.values():
@@ -298,31 +342,58 @@ def consensus(members: list[Member]) -> tuple[float | None, float | None] | None
 
 @dataclass
 class _Open:
+    """A claim being grouped, with what joining it is decided by, kept as members join: the
+    documents it has, the tightest of its members' widened ends, and the extremes of the
+    numbers they state. (A figure overlaps every member's interval exactly when it reaches
+    the lowest high end and the highest low end.)"""
+
     key: Key
     members: list[Member] = field(default_factory=list)
+    documents: set = field(default_factory=set)
+    widened_low: float = -float("inf")     # the highest widened low end of a member
+    widened_high: float = float("inf")     # the lowest widened high end
+    stated_low: float = -float("inf")      # the highest number a member states as its low end
+    stated_high: float = float("inf")      # the lowest number a member states as its high end
 
-    def documents(self) -> set:
-        return {m.row["doc_id"] for m in self.members}
+    def add(self, members: list[Member]) -> None:
+        for m in members:
+            self.members.append(m)
+            self.documents.add(m.doc_id)
+            low, high = widened(m.low, m.high)
+            self.widened_low, self.widened_high = max(self.widened_low, low), min(self.widened_high, high)
+            low, high = stated(m.low, m.high)
+            self.stated_low, self.stated_high = max(self.stated_low, low), min(self.stated_high, high)
 
-    def near(self, low, high) -> bool:
-        """Whether a figure is within SAME_FACT_RATIO of every member: a report of the same
-        fact, not a figure of another one."""
-        return all(_ratio(low, high, m.low, m.high) <= SAME_FACT_RATIO for m in self.members)
+    def near(self, low, high, ratio: float = SAME_FACT_RATIO) -> bool:
+        """Whether a figure's stated numbers are within `ratio` of every member's: a report
+        of the same fact, not a figure of another one. An open end says nothing of which
+        fact a figure is ("more than 40,000 troops" is not a report of 100,000), so only the
+        numbers stated are compared."""
+        low, high = stated(low, high)
+        return _ratio(low, high, self.stated_low, self.stated_high) <= ratio
 
     def admits(self, low, high) -> bool:
+        """Whether a figure agrees with every member (widened bounds overlap) and states
+        numbers within the tolerance of theirs."""
         lo, hi = widened(low, high)
-        return all(max(lo, a) <= min(hi, b) for a, b in (widened(m.low, m.high) for m in self.members))
+        return lo <= self.widened_high and self.widened_low <= hi and self.near(low, high, 1 + 2 * TOLERANCE)
 
 
-def _ratio(low, high, other_low, other_high) -> float:
-    """How far apart two intervals are, as the ratio of the nearer ends (1 where they overlap)."""
-    lo, hi = (low if low is not None else -float("inf")), (high if high is not None else float("inf"))
-    other_lo = other_low if other_low is not None else -float("inf")
-    other_hi = other_high if other_high is not None else float("inf")
-    if max(lo, other_lo) <= min(hi, other_hi):
-        return 1.0
-    below, above = (hi, other_lo) if hi < other_lo else (other_hi, lo)
-    return above / below if below > 0 else float("inf")
+def stated(low, high) -> tuple[float | None, float | None]:
+    """The numbers a figure states: its bounds, an open end closed at the other."""
+    return (high if low is None else low), (low if high is None else high)
+
+
+def _ratio(low: float, high: float, highest_low: float, lowest_high: float) -> float:
+    """How far a figure's numbers [low, high] are from members whose highest low end and
+    lowest high end are given: the ratio of the nearer ends past them (1 where the figure
+    reaches both)."""
+    worst = 1.0
+    if low > lowest_high:
+        worst = max(worst, low / lowest_high if lowest_high > 0 else float("inf"))
+    if highest_low > high:
+        worst = max(worst, highest_low / high if high > 0 else float("inf"))
+    return worst
 
 
 def _source(row: dict) -> str:
@@ -331,29 +402,41 @@ def _source(row: dict) -> str:
 
 def _settled_keys(keys: list[Key]) -> dict[Key, Key]:
     """Each key to the key its figures are grouped under: itself, or the one key that says
-    all it says and more, where exactly one group (after its own settling) does."""
+    all it says and more, where exactly one group (after its own settling) does. Keys are
+    settled from the most said; each, settled, is filed under every key it refines (those
+    that leave some of its said parts unsaid), so finding what refines a key is one lookup."""
+    from itertools import combinations
+
     settled: dict[Key, Key] = {}
+    refining: dict[Key, set[Key]] = {}
     for key in sorted(set(keys), key=lambda k: (k.unsaid(), repr(k))):
-        targets = {settled[k] for k in settled if key.refined_by(k)}
-        settled[key] = targets.pop() if len(targets) == 1 else key
+        targets = refining.get(key, set())
+        settled[key] = next(iter(targets)) if len(targets) == 1 else key
+        said = [name for name in Key.OPEN if getattr(key, name) is not None]
+        for n in range(1, len(said) + 1):
+            for names in combinations(said, n):
+                parts = {name: None for name in names}
+                if "period" in parts:
+                    parts["period_kind"] = None
+                refining.setdefault(replace(key, **parts), set()).add(settled[key])
     return settled
 
 
-def _times(rows: list[dict], kind: str | None) -> list[list[dict]]:
-    """The rows of one key cut into times: chained by publication date, at most
+def _times(members: list[Member], kind: str | None) -> list[list[Member]]:
+    """The members of one key cut into times: chained by publication date, at most
     SAME_TIME_DAYS apart (the same day for a recent time). Figures of undated documents
     join the one time of the key where there is one, else make a time of their own."""
     gap = dt.timedelta(days=0 if kind == "recent" else SAME_TIME_DAYS)
-    times: list[list[dict]] = []
+    times: list[list[Member]] = []
     last = None
-    for row in rows:  # in date order already, undated last
-        if row["published"] is None:
+    for member in members:  # in date order already, undated last
+        if member.published is None:
             continue
-        if last is None or row["published"] - last > gap:
+        if last is None or member.published - last > gap:
             times.append([])
-        times[-1].append(row)
-        last = row["published"]
-    undated = [row for row in rows if row["published"] is None]
+        times[-1].append(member)
+        last = member.published
+    undated = [m for m in members if m.published is None]
     if undated and len(times) == 1:
         times[0].extend(undated)
     elif undated:
@@ -361,62 +444,62 @@ def _times(rows: list[dict], kind: str | None) -> list[list[dict]]:
     return times
 
 
-def group(rows: list[dict]) -> list[_Open]:
-    """The claims of figure rows given in (published, doc_id, start) order: by what the key
-    always says, then by time, then by the key's other parts within the time."""
-    keys = {r["quantity_id"]: key_of(r) for r in rows}
-    by_base: dict[Key, list[dict]] = {}
-    for row in rows:
-        by_base.setdefault(keys[row["quantity_id"]].base(), []).append(row)
+def group(members: list[Member]) -> list[_Open]:
+    """The claims of the members of one base key (Key.base), in `Member.order`: by time,
+    then by the key's other parts within the time."""
     claims: list[_Open] = []
-    for base, members in by_base.items():
-        for time in _times(members, base.period_kind):
-            settled = _settled_keys([keys[r["quantity_id"]] for r in time])
-            by_key: dict[Key, list[dict]] = {}
-            for row in time:
-                by_key.setdefault(settled[keys[row["quantity_id"]]], []).append(row)
-            for key, keyed in by_key.items():
-                claims.extend(_claims_in(key, keyed))
+    for time in _times(members, members[0].key.base().period_kind):
+        settled = _settled_keys([m.key for m in time])
+        by_key: dict[Key, list[Member]] = {}
+        for member in time:
+            by_key.setdefault(settled[member.key], []).append(member)
+        for key, keyed in by_key.items():
+            claims.extend(_claims_in(key, keyed))
     return claims
 
 
-def _claims_in(key: Key, rows: list[dict]) -> list[_Open]:
+def _claims_in(key: Key, members: list[Member]) -> list[_Open]:
     opened: list[_Open] = []
-    by_document: dict[str, list[dict]] = {}
-    for row in rows:
-        by_document.setdefault(row["doc_id"] or "", []).append(row)
-    for document_rows in by_document.values():
-        for statement in _statements(document_rows):
-            members = [Member(r, *interval(r), _source(r)) for r in statement]
-            low, high = _span(members)
-            free = [c for c in opened if statement[0]["doc_id"] not in c.documents()]
-            agreeing_claims = [c for c in free if c.admits(low, high)]
-            comparable = [c for c in free if c.near(low, high)]
-            if agreeing_claims:
-                target = agreeing_claims[0]
-            elif comparable and len(_statements(document_rows)) == 1:
-                target = comparable[0]
-            else:
+    by_document: dict[str, list[Member]] = {}
+    for member in members:
+        by_document.setdefault(member.doc_id or "", []).append(member)
+    for document_members in by_document.values():
+        statements = _statements(document_members)
+        for statement in statements:
+            low, high = _span(statement)
+            document = statement[0].doc_id
+            free = [c for c in opened if document not in c.documents]
+            target = next((c for c in free if c.admits(low, high)), None)
+            if target is None and len(statements) == 1:
+                target = next((c for c in free if c.near(low, high)), None)
+            if target is None:
                 target = _Open(key)
                 opened.append(target)
-            target.members.extend(members)
+            target.add(statement)
     return opened
 
 
-def _statements(rows: list[dict]) -> list[list[dict]]:
+def _statements(members: list[Member]) -> list[list[Member]]:
     """A document's figures of one key as statements: a figure and those linked to it (the
-    same figure in another unit) are one."""
-    ids = {r["quantity_id"] for r in rows}
-    statements: list[list[dict]] = []
+    same figure in another unit) are one, and so are its repeats (the same bounds again: a
+    fact sheet's heading and its paragraph)."""
+    ids = {m.quantity_id for m in members}
+    statements: list[list[Member]] = []
     placed: dict[str, int] = {}
-    for row in rows:
-        partner = row["linked_to"] if row["linked_to"] in ids else None
+    by_bounds: dict[tuple, int] = {}
+    for member in members:
+        partner = member.linked_to if member.linked_to in ids else None
+        bounds = (member.low, member.high)
         if partner is not None and partner in placed:
-            statements[placed[partner]].append(row)
-            placed[row["quantity_id"]] = placed[partner]
-            continue
-        placed[row["quantity_id"]] = len(statements)
-        statements.append([row])
+            at = placed[partner]
+        elif bounds in by_bounds:
+            at = by_bounds[bounds]
+        else:
+            at = len(statements)
+            statements.append([])
+            by_bounds[bounds] = at
+        statements[at].append(member)
+        placed[member.quantity_id] = at
     return statements
 
 
@@ -429,51 +512,127 @@ def _span(members: list[Member]) -> tuple[float | None, float | None]:
 
 # -- records -------------------------------------------------------------------------------
 
+def _said(key: Key, own: list[Key]) -> Key:
+    """The key as the claim's own members say it: a part that only the key the claim was
+    grouped under says (a donor, a time) is left unsaid."""
+    unsaid = {name: None for name in Key.OPEN if all(getattr(k, name) is None for k in own)}
+    if "period" in unsaid:
+        unsaid["period_kind"] = None
+    return replace(key, **unsaid)
+
+
 def claim_id(key: Key, first: str) -> str:
     digest = hashlib.sha256(repr((sorted(vars(key).items()), first)).encode("utf-8")).hexdigest()
     return "c" + digest[:16]
 
 
 def records(rows: list[dict]) -> tuple[list[Claim], list[ClaimQuantity]]:
-    """The claims and their members, ordered by claim id and by figure."""
+    """The claims of figure rows (quantities with their documents' `published` and
+    `outlet`), and their members, in memory, in the order `stream` gives them."""
     claims, members = [], []
-    for found in group(rows):
-        key, items = found.key, found.members
-        identifier = claim_id(key, items[0].quantity_id)
-        agrees = agreeing(items)
-        agreed = consensus(items)
-        values = [m.row["normalized_value"] for m in items if m.row["normalized_value"] is not None]
-        lows = [m.low if m.low is not None else m.high for m in items]
-        highs = [m.high if m.high is not None else m.low for m in items]
-        dates = [m.row["published"] for m in items if m.row["published"] is not None]
-        outside = list(dict.fromkeys(m.source for m, ok in zip(items, agrees) if not ok))
-        claims.append(Claim(
-            claim_id=identifier, category=key.category, measure=key.measure, subject=key.shown(),
-            donor=key.donor, recipient=key.recipient, aid_kind=key.aid_kind, stage=key.stage,
-            normalized_unit=key.unit, period=key.period,
-            first_published=min(dates) if dates else None, last_published=max(dates) if dates else None,
-            documents=len({m.row["doc_id"] for m in items}), sources=len({m.source for m in items}),
-            quantities=len(items), lowest_value=min(values) if values else None,
-            highest_value=max(values) if values else None,
-            lowest_bound=min((v for v in lows if v is not None), default=None),
-            highest_bound=max((v for v in highs if v is not None), default=None),
-            consensus_low=agreed[0] if agreed else None, consensus_high=agreed[1] if agreed else None,
-            agree=all(agrees), disagreeing_sources="; ".join(outside) or None))
-        for member, ok in zip(items, agrees):
-            members.append(ClaimQuantity(quantity_id=member.quantity_id, claim_id=identifier,
-                                         doc_id=member.row["doc_id"], source=member.source,
-                                         low=member.low, high=member.high, agrees=ok))
-    claims.sort(key=lambda c: c.claim_id)
-    order = {c.claim_id: i for i, c in enumerate(claims)}
-    members.sort(key=lambda m: order[m.claim_id])  # stable: within a claim, by date, document, position
+    for made, joined in _by_base(sorted(map(Member.of, rows), key=lambda m: (m.bucket(), m.order()))):
+        claims += made
+        members += joined
     return claims, members
 
 
+def _by_base(ordered) -> Iterator[tuple[list[Claim], list[ClaimQuantity]]]:
+    """The records of members given in `Member.order`, a claim at a time: ([the claim], its
+    members)."""
+    batch: list[Member] = []
+    for member in ordered:
+        if batch and member.key.base() != batch[0].key.base():
+            yield from map(_records, group(batch))
+            batch = []
+        batch.append(member)
+    if batch:
+        yield from map(_records, group(batch))
+
+
+def _records(claim: _Open) -> tuple[list[Claim], list[ClaimQuantity]]:
+    items = claim.members
+    identifier = claim_id(claim.key, items[0].quantity_id)
+    key = _said(claim.key, [m.key for m in items])
+    agrees = agreeing(items)
+    agreed = consensus(items)
+    values = [m.value for m in items if m.value is not None]
+    lows = [m.low if m.low is not None else m.high for m in items]
+    highs = [m.high if m.high is not None else m.low for m in items]
+    dates = [m.published for m in items if m.published is not None]
+    outside = list(dict.fromkeys(m.source for m, ok in zip(items, agrees) if not ok))
+    made = Claim(
+        claim_id=identifier, category=key.category, measure=key.measure, subject=key.shown(),
+        donor=key.donor, recipient=key.recipient, aid_kind=key.aid_kind, stage=key.stage,
+        normalized_unit=key.unit, period=key.period,
+        first_published=min(dates) if dates else None, last_published=max(dates) if dates else None,
+        documents=len(claim.documents), sources=len({m.source for m in items}),
+        quantities=len(items), lowest_value=min(values) if values else None,
+        highest_value=max(values) if values else None,
+        lowest_bound=min((v for v in lows if v is not None), default=None),
+        highest_bound=max((v for v in highs if v is not None), default=None),
+        consensus_low=agreed[0] if agreed else None, consensus_high=agreed[1] if agreed else None,
+        agree=all(agrees), disagreeing_sources="; ".join(outside) or None)
+    return [made], [ClaimQuantity(quantity_id=m.quantity_id, claim_id=identifier, doc_id=m.doc_id, source=m.source,
+                                  low=m.low, high=m.high, agrees=ok) for m, ok in zip(items, agrees)]
+
+
 def from_connection(connection) -> tuple[list[Claim], list[ClaimQuantity]]:
-    """The claims of the `quantities` and `documents` tables of a DuckDB connection."""
-    result = connection.execute(SQL)
-    names = [d[0] for d in result.description]
-    return records([dict(zip(names, row)) for row in result.fetchall()])
+    """The claims of the `quantities` and `documents` tables of a DuckDB connection, in memory."""
+    claims, members = [], []
+    for made, joined in stream(connection):
+        claims += made
+        members += joined
+    return claims, members
+
+
+BATCH = 5_000  # figures read from DuckDB at a time
+BUCKETS = 256  # scratch files the members are spread over, by their base key
+
+
+def stream(connection, scratch: Path | None = None) -> Iterator[tuple[list[Claim], list[ClaimQuantity]]]:
+    """The claims of the `quantities` and `documents` tables of a DuckDB connection, a base
+    key at a time, holding one bucket of base keys (never the corpus): the figures are read
+    in batches, each reduced to its Member (no sentence) and written to one of BUCKETS
+    scratch files by its base key; each file is then read, sorted in `Member.order` and
+    grouped. Claims come bucket by bucket, within a bucket in that order."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir=scratch) as folder:
+        paths = [Path(folder) / f"bucket-{i:03d}.jsonl" for i in range(BUCKETS)]
+        result = connection.execute(SQL)
+        names = [d[0] for d in result.description]
+        with contextlib.ExitStack() as stack:
+            files = [stack.enter_context(path.open("w", encoding="utf-8")) for path in paths]
+            while rows := result.fetchmany(BATCH):
+                for row in rows:
+                    member = Member.of(dict(zip(names, row)))
+                    files[member.bucket()].write(_member_json(member) + "\n")
+        for path in paths:
+            with path.open(encoding="utf-8") as lines:
+                keys: dict[Key, Key] = {}
+                members = sorted((_member_from_json(line, keys) for line in lines), key=Member.order)
+            path.unlink()
+            yield from _by_base(members)
+
+
+def _member_json(member: Member) -> str:
+    fields = {name: getattr(member, name) for name in Member.__dataclass_fields__}
+    fields["published"] = member.published.isoformat() if member.published else None
+    fields["key"] = vars(member.key)
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def _member_from_json(text: str, keys: dict | None = None) -> Member:
+    """A member as `_member_json` wrote it; its key shared with the members of the same key
+    read before it (through `keys`), so that a bucket holds each key once."""
+    fields = json.loads(text)
+    fields["published"] = dt.date.fromisoformat(fields["published"]) if fields["published"] else None
+    key = Key(**fields["key"])
+    fields["key"] = key if keys is None else keys.setdefault(key, key)
+    for name in ("doc_id", "source"):  # one string for the many members of a document or source
+        if fields[name] is not None:
+            fields[name] = sys.intern(fields[name])
+    return Member(**fields)
 
 
 # The claims with their members, as `extract claims` prints them and the data card shows
@@ -545,6 +704,20 @@ EXAMPLES = [
     Example((("Russia has deployed 50,000 troops near the border.", "2022-01-10"),
              ("Russia has deployed 50,000 troops near the border.", "2022-06-10")),
             apart=("50,000 troops", "50,000 troops")),
+    # An open bound admits any larger number, but "more than 40,000" is no report of 100,000.
+    Example((("NATO has placed more than 40,000 troops under its command.", "2022-03-01"),
+             ("Russia has massed more than 100,000 troops on the border.", "2022-03-02")),
+            apart=("more than 40,000 troops", "more than 100,000 troops")),
+    # A fact sheet repeats its figure: one statement, one claim.
+    Example((("The United States pledged $3 billion to the Green Climate Fund. Its pledge of $3 billion "
+              "to the Green Climate Fund doubles the last.", "2023-12-02"),),
+            together=("$3 billion", "$3 billion"), agree=True),
+    # A time phrase of another clause, far from the figure, does not date it.
+    Example((("The United States will send $400 million in military aid to Ukraine, the White House said on "
+              "a day when, as had been announced by many officials in the weeks before, in 2023, Congress met.",
+              "2024-11-18"),
+             ("The United States will send $400 million in military aid to Ukraine.", "2024-11-19")),
+            together=("$400 million", "$400 million"), agree=True),
     # Figures far apart are two facts, not a disagreement.
     Example((("The United States will send $400 million in military aid to Ukraine.", "2024-11-18"),
              ("The United States will send $2.5 billion in military aid to Ukraine.", "2024-11-19")),

@@ -12,6 +12,7 @@ which they finish, the hash seed or the machine.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import multiprocessing
@@ -242,31 +243,37 @@ def assemble(work: Path, out: Path, done: Progress, part_bytes: int = PART_BYTES
             rows = done.documents if name == "documents" else done.published
         longest = row_bytes(done.longest) if name == "texts" else ROW_BYTES
         tables[name] = _parquet_copy(connection, name, csv_path, rows, longest, out, part_bytes)
-    for name, rows in zip(TABLE_NAMES[3:], _claims(tables, out)):
-        csv_path = out / f"{name}.csv"
-        with csv_path.open("w", encoding="utf-8", newline="") as handle:
-            writer = records.csv_writer(handle)
-            writer.writerow(records.columns(name))
-            for row in rows:
-                writer.writerow([csv_cell(v) for v in row.model_dump().values()])
-        tables[name] = _parquet_copy(connection, name, csv_path, len(rows), ROW_BYTES, out, part_bytes)
+    for name, rows in _claims(tables, out, work).items():
+        tables[name] = _parquet_copy(connection, name, out / f"{name}.csv", rows, ROW_BYTES, out, part_bytes)
     connection.close()
     return {name: tables[name] for name in TABLE_NAMES}
 
 
-def _claims(tables: dict[str, Table], out: Path) -> tuple[list, list]:
-    """The claims of the written quantities and documents (claims.py), in memory: they hold
-    only the figures of the war categories."""
+def _claims(tables: dict[str, Table], out: Path, work: Path) -> dict[str, int]:
+    """claims.csv and claim_quantities.csv from the written quantities and documents
+    (claims.py), streamed a subject at a time; their row counts."""
     from . import claims
 
-    reading = connect()
+    reading = connect(spill=work / "spill")
+    names = TABLE_NAMES[3:]
+    counts = dict.fromkeys(names, 0)
     try:
         for name in ("documents", "quantities"):
             files = [out / part["path"] for part in tables[name].parquet]
             reading.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{', '.join(map(sql_string, files))}])")
-        return claims.from_connection(reading)
+        with contextlib.ExitStack() as files:
+            writers = {}
+            for name in names:
+                handle = files.enter_context((out / f"{name}.csv").open("w", encoding="utf-8", newline=""))
+                writers[name] = records.csv_writer(handle)
+                writers[name].writerow(records.columns(name))
+            for made in claims.stream(reading, scratch=work):
+                for name, rows in zip(names, made):
+                    writers[name].writerows([csv_cell(v) for v in row.model_dump().values()] for row in rows)
+                    counts[name] += len(rows)
     finally:
         reading.close()
+    return counts
 
 
 def _parquet_copy(connection, name: str, csv_path: Path, rows: int, longest: int, out: Path,
