@@ -9,7 +9,8 @@ claims tables may be empty or absent) and writes:
     index/rows-N.js                 the same rows as data, loaded by site.js when a filter is set
     doc/<file>.html                 a document: its text (or, where its text is not published,
                                     its figures' sentences) with a <mark> per figure
-    claims/1.html, claims/2.html    the claims, CLAIMS_PAGE_SIZE a page
+    claims/1.html, claims/2.html    the claims, CLAIMS_PAGE_SIZE a page, each with its first
+                                    CLAIM_MEMBERS_SHOWN members (and how many more it has)
     site.css, site.js               the only style and script (no inline script, no remote load:
                                     every page's Content-Security-Policy forbids both)
 
@@ -20,6 +21,11 @@ is escaped (`esc`), a URL is a link only if it is http(s), and a `<mark>`'s text
 its figure's `text`: the details are in its `data-tip`, shown by CSS (`::after`), which is
 no part of the text. The same tables give the same bytes: rows are read and written in a
 fixed order, and nothing depends on the time, the machine or a hash seed.
+
+Nothing grows with the corpus but files: the site is written a page at a time, each page's
+rows asked of DuckDB for it (`ORDER BY ... LIMIT` after the last row of the page before, a
+batch's figures and claims by its doc_ids), and DuckDB sorts, counts and picks a claim's
+first members within its memory limit.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import hashlib
 import html
 import json
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +45,7 @@ from .about import CATEGORIES
 PAGE_SIZE = 500  # documents a page of the index
 CLAIMS_PAGE_SIZE = 50  # claims a page
 DOCUMENT_BATCH = 500  # documents whose texts and figures are read at once
+CLAIM_MEMBERS_SHOWN = 100  # members a claim's section lists and draws; it counts the others
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'")
 ASSETS = Path(__file__).with_name("site_assets")  # site.css and site.js, copied byte for byte
@@ -188,44 +196,89 @@ def read_documents(connection, doc_id: str | None = None) -> list[dict]:
     return sorted(rows, key=lambda d: d["doc_id"])
 
 
+INDEX_COLUMNS = ["doc_id", "published", "outlet", "title", "full_text"]  # what the index shows
+
+
+def next_documents(connection, columns: list[str], after: dict | None, count: int,
+                   by_doc_id: bool = False) -> list[dict]:
+    """The `count` documents (their `columns`) that follow the document `after` (None: from
+    the first) in the index's order (newest first, undated last, by doc_id among the same
+    date), or by doc_id. DuckDB keeps only `count` rows as it reads the table."""
+    if by_doc_id:
+        order = "doc_id"
+        where, parameters = ("WHERE doc_id > ?", [after["doc_id"]]) if after else ("", [])
+    else:
+        order = "published DESC NULLS LAST, doc_id"
+        if after is None:
+            where, parameters = "", []
+        elif after["published"] is None:
+            where, parameters = "WHERE published IS NULL AND doc_id > ?", [after["doc_id"]]
+        else:
+            where = "WHERE published < ? OR (published = ? AND doc_id > ?) OR published IS NULL"
+            parameters = [after["published"], after["published"], after["doc_id"]]
+    return _dicts(connection, f"SELECT {_select(columns)} FROM documents {where} ORDER BY {order} LIMIT {int(count)}",
+                  parameters)
+
+
+def _range(values: list[str]) -> list:
+    """The least and the greatest of `values`: a range DuckDB can skip a table's row groups by."""
+    return [min(values), max(values)] if values else [None, None]
+
+
+def category_counts(connection, doc_ids: list[str]) -> dict[str, dict[str, int]]:
+    """doc_id -> category -> how many figures, of the documents `doc_ids`."""
+    counts: dict[str, dict[str, int]] = {}
+    for doc_id, category, n in connection.execute(
+            "SELECT doc_id, category, count(*) FROM quantities WHERE doc_id BETWEEN ? AND ? "
+            "AND doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL", [*_range(doc_ids), list(doc_ids)]).fetchall():
+        counts.setdefault(doc_id, {})[category] = n
+    return counts
+
+
 def read_quantities(connection, doc_ids: list[str]) -> list[dict]:
     """The figures of the documents `doc_ids`, by document and position. `sentence` is read
     only for documents whose text is not published (a published text's figures are shown in it)."""
     columns = [c for c in QUANTITY_COLUMNS if c != "sentence"]
     rows = _dicts(connection, f"""
+        WITH batch AS (SELECT unnest($1::VARCHAR[]) AS doc_id)
         SELECT {_select(columns, 'q')},
                CASE WHEN p.doc_id IS NULL THEN q.sentence END AS sentence
         FROM quantities q
-        LEFT JOIN (SELECT t.doc_id FROM texts t JOIN documents d USING (doc_id) WHERE d.full_text) p
+        LEFT JOIN (SELECT t.doc_id FROM texts t JOIN documents d USING (doc_id)
+                   WHERE d.full_text AND t.doc_id BETWEEN $2 AND $3 AND t.doc_id IN (SELECT doc_id FROM batch)) p
           ON p.doc_id = q.doc_id
-        WHERE q.doc_id IN (SELECT unnest(?::VARCHAR[]))""", [list(doc_ids)])
+        WHERE q.doc_id BETWEEN $2 AND $3 AND q.doc_id IN (SELECT doc_id FROM batch)""", [list(doc_ids), *_range(doc_ids)])
     return sorted(rows, key=lambda q: (q["doc_id"], q["start"], -q["end"], q["quantity_id"]))
 
 
 def published_texts(connection, doc_ids: list[str]) -> dict[str, str]:
     """The whole text of each of the documents `doc_ids` whose text is published."""
     rows = connection.execute(
-        "SELECT t.doc_id, t.text FROM texts t JOIN documents d USING (doc_id) "
-        "WHERE d.full_text AND t.doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)]).fetchall()
+        "SELECT t.doc_id, t.text FROM texts t JOIN documents d USING (doc_id) WHERE d.full_text "
+        "AND t.doc_id BETWEEN ? AND ? AND t.doc_id IN (SELECT unnest(?::VARCHAR[]))",
+        [*_range(doc_ids), list(doc_ids)]).fetchall()
     return dict(sorted(rows))
 
 
-def category_counts(connection) -> dict[str, dict[str, int]]:
-    """doc_id -> category -> how many figures."""
-    counts: dict[str, dict[str, int]] = {}
-    for doc_id, category, n in connection.execute(
-            "SELECT doc_id, category, count(*) FROM quantities WHERE doc_id IS NOT NULL GROUP BY ALL").fetchall():
-        counts.setdefault(doc_id, {})[category] = n
-    return counts
+def _has_claims(connection) -> bool:
+    return _table_exists(connection, "claims") and _table_exists(connection, "claim_quantities")
+
+
+def ordered_claims_sql() -> str:
+    """The claims in the order their pages show them, each with its `_position` (from 0): the
+    claims stated by the most documents first, in each category; then by subject."""
+    rank = " ".join(f"WHEN '{c.replace(chr(39), chr(39) * 2)}' THEN {i}" for i, c in enumerate(CATEGORIES))
+    return (f"SELECT {_select(CLAIM_COLUMNS)}, row_number() OVER (ORDER BY CASE category {rank} "
+            f"ELSE {len(CATEGORIES)} END, coalesce(category, ''), coalesce(documents, 0) DESC, "
+            f"coalesce(quantities, 0) DESC, coalesce(subject, ''), claim_id) - 1 AS _position FROM claims")
 
 
 @dataclass
 class ClaimIndex:
-    """The claims in the order their pages show them, and where each figure's claim is."""
+    """Where the claim of each of some figures is: quantity_id -> its claim (`claim_id`,
+    `subject` and `_position`, its place in the claims' pages)."""
 
-    claims: list[dict] = field(default_factory=list)
-    members: dict[str, list[dict]] = field(default_factory=dict)  # claim_id -> members
-    of_quantity: dict[str, dict] = field(default_factory=dict)  # quantity_id -> claim
+    of_quantity: dict[str, dict] = field(default_factory=dict)
 
     def page_of(self, claim: dict) -> int:
         return claim["_position"] // CLAIMS_PAGE_SIZE + 1
@@ -234,37 +287,81 @@ class ClaimIndex:
         return f"{prefix}claims/{self.page_of(claim)}.html#{claim_anchor(claim['claim_id'])}"
 
 
-def read_claims(connection, quantity_ids: set[str] | None = None) -> ClaimIndex:
-    """The claims and their members; with `quantity_ids`, only the claims of those figures."""
-    index = ClaimIndex()
-    if not (_table_exists(connection, "claims") and _table_exists(connection, "claim_quantities")):
-        return index
-    claims = _dicts(connection, f"SELECT {_select(CLAIM_COLUMNS)} FROM claims")
-    # The claims stated by the most documents first, in each category; then by subject.
-    claims.sort(key=lambda c: (CATEGORIES.index(c["category"]) if c["category"] in CATEGORIES else len(CATEGORIES),
-                               c["category"] or "", -(c["documents"] or 0), -(c["quantities"] or 0),
-                               c["subject"] or "", c["claim_id"]))
-    for position, claim in enumerate(claims):
-        claim["_position"] = position
-    by_id = {c["claim_id"]: c for c in claims}
-    members = _dicts(connection, """
-        SELECT cq.quantity_id, cq.claim_id, cq.doc_id, cq.source, cq.low, cq.high, cq.agrees,
-               q.text, q.start, d.title, d.outlet, d.published
-        FROM claim_quantities cq
-        LEFT JOIN quantities q USING (quantity_id)
-        LEFT JOIN documents d ON d.doc_id = cq.doc_id""")
-    members.sort(key=lambda m: (m["claim_id"], m["published"] is None, m["published"] or 0,
-                                m["doc_id"] or "", m["start"] if m["start"] is not None else -1,
-                                m["quantity_id"]))
-    for member in members:
-        claim = by_id.get(member["claim_id"])
-        if claim is None:
-            continue
-        index.members.setdefault(claim["claim_id"], []).append(member)
-        if quantity_ids is None or member["quantity_id"] in quantity_ids:
-            index.of_quantity[member["quantity_id"]] = claim
-    index.claims = claims
-    return index
+def _claim_links(connection, quantity_ids: list[str]) -> ClaimIndex:
+    if not quantity_ids:
+        return ClaimIndex()
+    # A figure is in one claim at most (claim_quantities' key); were it in more, the last by claim_id.
+    rows = _dicts(connection, f"""
+        SELECT cq.quantity_id, c.claim_id, c.subject, c._position
+        FROM claim_quantities cq JOIN ({ordered_claims_sql()}) c ON c.claim_id = cq.claim_id
+        WHERE cq.quantity_id IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY cq.quantity_id, c.claim_id, c._position""", [list(quantity_ids)])
+    return ClaimIndex({r["quantity_id"]: r for r in rows})
+
+
+def read_claims(connection, quantity_ids) -> ClaimIndex:
+    """The claims of the figures `quantity_ids` (none where the tables hold no claims)."""
+    if not _has_claims(connection):
+        return ClaimIndex()
+    return _claim_links(connection, sorted(set(quantity_ids)))
+
+
+@dataclass
+class ClaimMembers:
+    """A claim's members as its section shows them: the first CLAIM_MEMBERS_SHOWN, how many it
+    has, and the least and greatest finite bound of them all (the number line's extent)."""
+
+    shown: list[dict] = field(default_factory=list)
+    total: int = 0
+    extent: tuple[float, float] | None = None
+
+
+def read_claim_members(connection, claim_ids: list[str], shown: int) -> dict[str, ClaimMembers]:
+    """claim_id -> the members of the claims `claim_ids`: by date (undated last), document and
+    position; at most `shown` of each.
+
+    Nothing is held of all the members of a claim: DuckDB counts them and keeps, as it reads
+    them, the `shown` first (date, document) of each (arg_min's n); the members up to the last
+    of those are then read, the figures' positions and texts looked up for them alone, and put
+    in order here."""
+    if not claim_ids:
+        return {}
+    document = "{'undated': d.published IS NULL, 'published': d.published, 'doc_id': coalesce(cq.doc_id, '')}"
+    # The claims as a joined list (not a filter, whose selectivity DuckDB would guess and then
+    # hash the members rather than the documents' dates).
+    members = ("(SELECT unnest($1::VARCHAR[]) AS claim_id) page JOIN claim_quantities cq ON cq.claim_id = page.claim_id "
+               "LEFT JOIN (SELECT doc_id, published FROM documents) d ON d.doc_id = cq.doc_id")
+    finite = ", ".join(f"{agg}(CASE WHEN isfinite(cq.{end}) THEN cq.{end} END) AS _{agg}_{end}"
+                       for agg in ("min", "max") for end in ("low", "high"))
+    rows = _dicts(connection, f"""
+        WITH k AS (SELECT cq.claim_id, count(*) AS _total, {finite}, list_max(arg_min({document}, {document}, $2)) AS _last
+                   FROM {members} GROUP BY cq.claim_id)
+        SELECT cq.quantity_id, cq.claim_id, cq.doc_id, cq.source, cq.low, cq.high, cq.agrees, d.published,
+               d.doc_id IS NOT NULL AS listed, k.* EXCLUDE (claim_id, _last)
+        FROM {members} JOIN k ON k.claim_id = cq.claim_id
+        WHERE {document} <= k._last""", [list(claim_ids), shown])
+    figures = {q: (start, text) for q, start, text in connection.execute(
+        "SELECT quantity_id, start, text FROM quantities WHERE quantity_id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted({r["quantity_id"] for r in rows})]).fetchall()}
+    result: dict[str, ClaimMembers] = {}
+    for row in rows:
+        row["start"], row["text"] = figures.get(row["quantity_id"], (None, None))
+        members_ = result.get(row["claim_id"])
+        if members_ is None:
+            values = [row[f"_{a}_{e}"] for a in ("min", "max") for e in ("low", "high") if row[f"_{a}_{e}"] is not None]
+            members_ = result[row["claim_id"]] = ClaimMembers(
+                total=row["_total"], extent=(min(values), max(values)) if values else None)
+        members_.shown.append(row)
+    titles = {d: (t, o) for d, t, o in connection.execute(
+        "SELECT doc_id, title, outlet FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted({r["doc_id"] for r in rows if r["doc_id"] is not None})]).fetchall()}
+    for members_ in result.values():
+        members_.shown.sort(key=lambda m: (m["published"] is None, m["published"] or 0, m["doc_id"] or "",
+                                           m["start"] if m["start"] is not None else -1, m["quantity_id"]))
+        del members_.shown[shown:]
+        for m in members_.shown:
+            m["title"], m["outlet"] = titles.get(m["doc_id"], (None, None))
+    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -417,12 +514,6 @@ def iso_date(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def index_order(documents: list[dict]) -> list[dict]:
-    """The index's order: newest first, undated last; by doc_id among the same date."""
-    by_id = sorted(documents, key=lambda d: d["doc_id"])
-    return sorted(by_id, key=lambda d: (d["published"] is not None, iso_date(d["published"])), reverse=True)
-
-
 def index_row(document: dict, counts: dict[str, int]) -> list:
     """A document as a row of the index's data (index/rows-N.js): what site.js shows and filters."""
     return [doc_file(document["doc_id"]), iso_date(document["published"]),
@@ -431,34 +522,54 @@ def index_row(document: dict, counts: dict[str, int]) -> list:
             [[c, counts[c]] for c in _ordered_categories(counts)]]
 
 
-def index_pages(documents: list[dict], counts: dict[str, dict[str, int]], figures: int, claims: int) -> dict[str, str]:
-    ordered = index_order(documents)
-    total = max(1, math.ceil(len(ordered) / PAGE_SIZE))
-    outlets = sorted({d["outlet"] for d in ordered if d["outlet"]})
-    categories = _ordered_categories({c for per in counts.values() for c in per} | set(CATEGORIES))
+@dataclass
+class IndexFacts:
+    """What every page of the index shows: the package's totals and the filters' options."""
+
+    documents: int
+    figures: int
+    claims: int
+    outlets: list[str]
+    categories: list[str]
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.documents / PAGE_SIZE))
+
+
+def index_facts(connection, claims: int) -> IndexFacts:
+    (documents,), (figures,) = (connection.execute(sql).fetchone() for sql in (
+        "SELECT count(*) FROM documents", "SELECT count(*) FROM quantities WHERE doc_id IS NOT NULL"))
+    outlets = sorted(o for (o,) in connection.execute(
+        "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL AND outlet <> ''").fetchall())
+    categories = {c for (c,) in connection.execute(
+        "SELECT DISTINCT category FROM quantities WHERE doc_id IS NOT NULL").fetchall()}
+    return IndexFacts(documents, figures, claims, outlets, _ordered_categories(categories | set(CATEGORIES)))
+
+
+def index_page(n: int, facts: IndexFacts, documents: list[tuple[dict, dict[str, int]]]) -> tuple[str, str]:
+    """Page `n` of the index, of `documents` (each with its figures by category, in the index's
+    order), as its HTML and its data (index/rows-N.js)."""
+    total = facts.pages
     options_outlet = ['<option value="all">every outlet</option>', '<option value="none">(no outlet)</option>']
-    options_outlet += [f'<option value="o:{esc(o)}">{esc(o)}</option>' for o in outlets]
+    options_outlet += [f'<option value="o:{esc(o)}">{esc(o)}</option>' for o in facts.outlets]
     options_category = ['<option value="all">every category</option>']
-    options_category += [f'<option value="{esc(c)}">{esc(c)}</option>' for c in categories]
-    files = {}
-    for n in range(1, total + 1):
-        chunk = ordered[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]
-        rows = []
-        data = []
-        for d in chunk:
-            per = counts.get(d["doc_id"], {})
-            row = index_row(d, per)
-            data.append(row)
-            title = d["title"] or d["doc_id"]
-            excerpt = "" if d["full_text"] else ' <span class="note">sentences only</span>'
-            rows.append(
-                f'<tr><td class="date">{esc(row[1])}</td><td>{esc(d["outlet"] or "")}</td>'
-                f'<td><a href="doc/{esc(row[0])}.html">{esc(title)}</a>{excerpt}'
-                f'<br><span class="docid">{esc(d["doc_id"])}</span></td>'
-                f'<td class="num">{sum(per.values())}</td><td class="counts">{_category_badges(per)}</td></tr>')
-        nav = _pages_nav(n, total, _index_name)
-        body = f"""<h1>Documents</h1>
-<p class="summary">{len(ordered):,} documents, {figures:,} figures, {claims:,} claims; newest first, {PAGE_SIZE} a page.</p>
+    options_category += [f'<option value="{esc(c)}">{esc(c)}</option>' for c in facts.categories]
+    rows = []
+    data = []
+    for d, per in documents:
+        row = index_row(d, per)
+        data.append(row)
+        title = d["title"] or d["doc_id"]
+        excerpt = "" if d["full_text"] else ' <span class="note">sentences only</span>'
+        rows.append(
+            f'<tr><td class="date">{esc(row[1])}</td><td>{esc(d["outlet"] or "")}</td>'
+            f'<td><a href="doc/{esc(row[0])}.html">{esc(title)}</a>{excerpt}'
+            f'<br><span class="docid">{esc(d["doc_id"])}</span></td>'
+            f'<td class="num">{sum(per.values())}</td><td class="counts">{_category_badges(per)}</td></tr>')
+    nav = _pages_nav(n, total, _index_name)
+    body = f"""<h1>Documents</h1>
+<p class="summary">{facts.documents:,} documents, {facts.figures:,} figures, {facts.claims:,} claims; newest first, {PAGE_SIZE} a page.</p>
 <div id="filters" class="filters" role="search" hidden>
 <label>Filter <input id="f-text" type="search" placeholder="title, outlet, id, date" autocomplete="off"></label>
 <label>Outlet <select id="f-outlet">{''.join(options_outlet)}</select></label>
@@ -473,11 +584,9 @@ def index_pages(documents: list[dict], counts: dict[str, dict[str, int]], figure
 </tbody>
 </table>
 {nav}"""
-        files[_index_name(n)] = page("Documents" if n == 1 else f"Documents, page {n}", body, 0, "index",
-                                     f' data-pages="{total}" data-page-number="{n}"')
-        files[f"index/rows-{n}.js"] = (f"NF.addRows({n}, " + json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-                                       + ");\n")
-    return files
+    html_ = page("Documents" if n == 1 else f"Documents, page {n}", body, 0, "index",
+                 f' data-pages="{total}" data-page-number="{n}"')
+    return html_, f"NF.addRows({n}, " + json.dumps(data, ensure_ascii=True, separators=(",", ":")) + ");\n"
 
 
 def tip(q: dict, claim: dict | None) -> str:
@@ -613,13 +722,21 @@ def _fmt(x: float) -> str:
     return "0.0" if text == "-0.0" else text
 
 
-def claim_svg(claim: dict, members: list[dict]) -> str:
+def claim_svg(claim: dict, members: list[dict], total: int | None = None,
+              extent: tuple[float, float] | None = None) -> str:
     """The members' bounds on one number line: a row each (a dot for one value, a bar for an
-    interval, an arrow for an unbounded end), the consensus band behind them."""
-    values = [v for m in members for v in (m["low"], m["high"]) if v is not None and math.isfinite(v)]
+    interval, an arrow for an unbounded end), the consensus band behind them. Where `members`
+    are the first of `total`, a last row says how many more there are, and the line spans
+    `extent` (the least and greatest finite bound of them all) rather than the shown ones'."""
+    more = total - len(members) if total is not None and total > len(members) else 0
+    if more:
+        values = [v for v in (extent or ()) if math.isfinite(v)]
+    else:
+        values = [v for m in members for v in (m["low"], m["high"]) if v is not None and math.isfinite(v)]
     values += [v for v in (claim["consensus_low"], claim["consensus_high"]) if v is not None and math.isfinite(v)]
     width, left, right, row, top = 520, 28, 12, 16, 8
-    height = top + row * max(1, len(members)) + 26
+    lines = max(1, len(members)) + (1 if more else 0)
+    height = top + row * lines + 26
     if not values:
         lo, hi = 0.0, 1.0
     else:
@@ -645,7 +762,7 @@ def claim_svg(claim: dict, members: list[dict]) -> str:
 
     x0, x1 = left, width - right
     parts = [f'<svg class="numberline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-             f'role="img" aria-label="{esc(f"bounds of the {len(members)} figures on a number line")}">']
+             f'role="img" aria-label="{esc(f"bounds of the first {len(members):,} of the {total:,} figures on a number line" if more else f"bounds of the {len(members)} figures on a number line")}">']
     c_lo, c_hi = claim["consensus_low"], claim["consensus_high"]
     if c_lo is not None or c_hi is not None:
         bx0 = x(c_lo) if c_lo is not None else x0
@@ -675,7 +792,10 @@ def claim_svg(claim: dict, members: list[dict]) -> str:
                 shape.append(f'<line class="end" x1="{_fmt(ex)}" y1="{_fmt(y - 4)}" x2="{_fmt(ex)}" y2="{_fmt(y + 4)}"/>')
         shape.append("</g>")
         parts.append("".join(shape))
-    axis = top + row * max(1, len(members)) + 4
+    if more:
+        parts.append(f'<text class="more" x="{left}" y="{_fmt(top + row * len(members) + row / 2 + 4)}">'
+                     f'and {more:,} more</text>')
+    axis = top + row * lines + 4
     parts.append(f'<line class="axis" x1="{x0}" y1="{axis}" x2="{x1}" y2="{axis}"/>')
     if values:
         ticks = sorted({lo, hi} | ({c for c in (c_lo, c_hi) if c is not None and math.isfinite(c)}))
@@ -694,44 +814,44 @@ def claim_svg(claim: dict, members: list[dict]) -> str:
     return "".join(parts)
 
 
-def claims_pages(index: ClaimIndex, files_of: dict[str, str]) -> dict[str, str]:
-    total = max(1, math.ceil(len(index.claims) / CLAIMS_PAGE_SIZE))
-    pages = {}
-    for n in range(1, total + 1):
-        sections = []
-        for claim in index.claims[(n - 1) * CLAIMS_PAGE_SIZE:n * CLAIMS_PAGE_SIZE]:
-            members = index.members.get(claim["claim_id"], [])
-            rows = []
-            for i, m in enumerate(members, 1):
-                doc_id = m["doc_id"]
-                document = esc(m["title"] or doc_id or "")
-                if doc_id is not None and doc_id in files_of:
-                    base = f"../doc/{files_of[doc_id]}.html"
-                    document = f'<a href="{esc(base)}">{document}</a>'
-                    figure = (f'<a class="member" href="{esc(base)}#{mark_id(m["quantity_id"], doc_id)}">'
-                              f'{esc(m["text"])}</a>' if m["text"] is not None else esc(m["quantity_id"]))
-                else:
-                    figure = esc(m["text"] if m["text"] is not None else m["quantity_id"])
-                date = iso_date(m["published"])
-                agrees = "yes" if m["agrees"] else "no"
-                rows.append(f'<tr class="{"agrees" if m["agrees"] else "disagrees"}"><td class="num">{i}</td>'
-                            f'<td>{esc(m["source"])}</td><td>{document}<br><span class="docid">{esc(date)}</span></td>'
-                            f'<td>{figure}</td><td class="num">{esc(bounds(m["low"], m["high"]))}</td>'
-                            f'<td>{agrees}</td></tr>')
-            what = ", ".join(esc(v) for v in (claim["category"], claim["measure"], claim["normalized_unit"],
-                                              claim["period"]) if v)
-            dates = " – ".join(sorted({iso_date(d) for d in (claim["first_published"], claim["last_published"]) if d}))
-            consensus = (bounds(claim["consensus_low"], claim["consensus_high"])
-                         if claim["consensus_low"] is not None or claim["consensus_high"] is not None else "none")
-            verdict = ('<span class="agree yes">the sources agree</span>' if claim["agree"]
-                       else '<span class="agree no">the sources disagree</span>')
-            disagreeing = (f'; outside the agreeing set: {esc(claim["disagreeing_sources"])}'
-                           if claim["disagreeing_sources"] else "")
-            sections.append(f"""<section class="claim" id="{claim_anchor(claim['claim_id'])}">
+def claim_section(claim: dict, members: ClaimMembers) -> str:
+    """A claim as its page shows it: its facts, its members' bounds on a number line and a
+    table of its members, each a link to its figure (the first CLAIM_MEMBERS_SHOWN of them)."""
+    rows = []
+    for i, m in enumerate(members.shown, 1):
+        doc_id = m["doc_id"]
+        document = esc(m["title"] or doc_id or "")
+        if doc_id is not None and m["listed"]:
+            base = f"../doc/{doc_file(doc_id)}.html"
+            document = f'<a href="{esc(base)}">{document}</a>'
+            figure = (f'<a class="member" href="{esc(base)}#{mark_id(m["quantity_id"], doc_id)}">'
+                      f'{esc(m["text"])}</a>' if m["text"] is not None else esc(m["quantity_id"]))
+        else:
+            figure = esc(m["text"] if m["text"] is not None else m["quantity_id"])
+        date = iso_date(m["published"])
+        agrees = "yes" if m["agrees"] else "no"
+        rows.append(f'<tr class="{"agrees" if m["agrees"] else "disagrees"}"><td class="num">{i}</td>'
+                    f'<td>{esc(m["source"])}</td><td>{document}<br><span class="docid">{esc(date)}</span></td>'
+                    f'<td>{figure}</td><td class="num">{esc(bounds(m["low"], m["high"]))}</td>'
+                    f'<td>{agrees}</td></tr>')
+    more = members.total - len(members.shown)
+    if more > 0:
+        rows.append(f'<tr class="more"><td class="note" colspan="6">and {more:,} more figure{"s" if more != 1 else ""}, '
+                    f'not listed here: the package’s <code>claim_quantities</code> table holds every one</td></tr>')
+    what = ", ".join(esc(v) for v in (claim["category"], claim["measure"], claim["normalized_unit"],
+                                      claim["period"]) if v)
+    dates = " – ".join(sorted({iso_date(d) for d in (claim["first_published"], claim["last_published"]) if d}))
+    consensus = (bounds(claim["consensus_low"], claim["consensus_high"])
+                 if claim["consensus_low"] is not None or claim["consensus_high"] is not None else "none")
+    verdict = ('<span class="agree yes">the sources agree</span>' if claim["agree"]
+               else '<span class="agree no">the sources disagree</span>')
+    disagreeing = (f'; outside the agreeing set: {esc(claim["disagreeing_sources"])}'
+                   if claim["disagreeing_sources"] else "")
+    return f"""<section class="claim" id="{claim_anchor(claim['claim_id'])}">
 <h2>{esc(claim["subject"])}</h2>
 <p class="claimfacts">{what} · {claim["documents"]} document{"s" if claim["documents"] != 1 else ""}, {claim["sources"]} source{"s" if claim["sources"] != 1 else ""}, {claim["quantities"]} figure{"s" if claim["quantities"] != 1 else ""}{" · " + esc(dates) if dates else ""}<br>{verdict}; consensus {esc(consensus)}{disagreeing} <code class="docid">{esc(claim["claim_id"])}</code></p>
 <div class="claimbody">
-{claim_svg(claim, members)}
+{claim_svg(claim, members.shown, members.total, members.extent)}
 <table class="members">
 <thead><tr><th>#</th><th>Source</th><th>Document</th><th>Figure</th><th>Bounds</th><th>Agrees</th></tr></thead>
 <tbody>
@@ -739,29 +859,85 @@ def claims_pages(index: ClaimIndex, files_of: dict[str, str]) -> dict[str, str]:
 </tbody>
 </table>
 </div>
-</section>""")
-        nav = _pages_nav(n, total, lambda k: f"{k}.html")
-        body = (f'<h1>Claims</h1>\n<p class="summary">{len(index.claims):,} claims: the same fact as each source states it, '
-                f'its figures’ bounds on a number line (the shaded band is where they all agree). '
-                f'{CLAIMS_PAGE_SIZE} a page.</p>\n{nav}\n'
-                + ("\n".join(sections) or '<p class="notice">No claims in this package.</p>') + f"\n{nav}")
-        pages[f"claims/{n}.html"] = page("Claims" if n == 1 else f"Claims, page {n}", body, 1, "claims")
-    return pages
+</section>"""
+
+
+def claims_page(n: int, total_claims: int, sections: list[str]) -> str:
+    """Page `n` of the claims, of the claims' `sections`."""
+    nav = _pages_nav(n, max(1, math.ceil(total_claims / CLAIMS_PAGE_SIZE)), lambda k: f"{k}.html")
+    body = (f'<h1>Claims</h1>\n<p class="summary">{total_claims:,} claims: the same fact as each source states it, '
+            f'its figures’ bounds on a number line (the shaded band is where they all agree). '
+            f'{CLAIMS_PAGE_SIZE} a page.</p>\n{nav}\n'
+            + ("\n".join(sections) or '<p class="notice">No claims in this package.</p>') + f"\n{nav}")
+    return page("Claims" if n == 1 else f"Claims, page {n}", body, 1, "claims")
 
 
 # ---------------------------------------------------------------------------------------------
 
+def _doc_files_held(connection, stems: list[str]) -> set[str]:
+    """Which of the file stems `stems` (of doc/*.html) are the page of a document."""
+    safe = [s for s in stems if _SAFE_FILE.fullmatch(s) and s not in _RESERVED]
+    digests = [s.rpartition(".")[2] for s in stems if re.fullmatch(r".+\.[0-9a-f]{16}", s)]
+    held = set()
+    if safe:
+        held |= {d for (d,) in connection.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [safe]).fetchall()}
+    if digests:
+        held |= {doc_file(d) for (d,) in connection.execute(
+            "SELECT doc_id FROM documents WHERE left(sha256(doc_id), 16) IN (SELECT unnest(?::VARCHAR[]))",
+            [digests]).fetchall()}
+    return held & set(stems)
+
+
+def _remove_stale(connection, out: Path, index_pages: int, claims_pages: int) -> None:
+    """Remove the files of an earlier site in `out` that this one did not write: the .html, .js
+    and .css files in `out` itself and in its doc/, claims/ and index/ folders. A document's
+    page is kept where it is a document's of the tables (looked up a thousand files at a time)."""
+    kept = {"site.css", "site.js", *(_index_name(n) for n in range(1, index_pages + 1)),
+            *(f"index/rows-{n}.js" for n in range(1, index_pages + 1)),
+            *(f"claims/{n}.html" for n in range(1, claims_pages + 1))}
+    pending: list[tuple[Path, str]] = []  # doc/<stem>.html, asked about together
+
+    def flush() -> None:
+        held = _doc_files_held(connection, [stem for _, stem in pending])
+        for path, stem in pending:
+            if stem not in held:
+                path.unlink()
+        pending.clear()
+
+    def visit(folder: Path, relative: str, top: bool) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = f"{relative}{entry.name}"
+                if entry.is_dir():
+                    if not top or entry.name in ("doc", "claims", "index"):
+                        visit(Path(entry.path), f"{name}/", False)
+                    continue
+                if not entry.is_file() or Path(entry.name).suffix not in (".html", ".js", ".css") or name in kept:
+                    continue
+                if relative == "doc/" and entry.name.endswith(".html"):
+                    pending.append((Path(entry.path), entry.name[:-len(".html")]))
+                    if len(pending) >= 1000:
+                        flush()
+                else:
+                    os.unlink(entry.path)
+        flush()
+
+    visit(out, "", True)
+
+
 def write_site(connection, out: Path) -> None:
     """Write the static viewer of the tables of `connection` into the folder `out`.
 
-    Files of an earlier site in `out` that this one does not write are removed (only the
-    kinds the site writes: .html, .js, .css in its own folders)."""
+    What is in memory at a time is a page's: PAGE_SIZE documents (their rows, texts and
+    figures, and their figures' claims, looked up for them), or CLAIMS_PAGE_SIZE claims and
+    the first CLAIM_MEMBERS_SHOWN members of each; DuckDB sorts and counts the rest. Files of
+    an earlier site in `out` that this one does not write are removed (only the kinds the
+    site writes: .html, .js, .css in its own folders)."""
     out = Path(out)
-    documents = read_documents(connection)
-    counts = category_counts(connection)
-    claims = read_claims(connection)
-    files_of = {d["doc_id"]: doc_file(d["doc_id"]) for d in documents}
-    written: set[str] = set()
+    has_claims = _has_claims(connection)
+    total_claims = connection.execute("SELECT count(*) FROM claims").fetchone()[0] if has_claims else 0
+    facts = index_facts(connection, total_claims)
 
     def write(relative: str, content: str | bytes) -> None:
         path = out / relative
@@ -769,29 +945,44 @@ def write_site(connection, out: Path) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
-        written.add(relative)
 
     for name in ("site.css", "site.js"):
         write(name, (ASSETS / name).read_bytes())
-    figures = sum(n for per in counts.values() for n in per.values())
-    for relative, content in index_pages(documents, counts, figures, len(claims.claims)).items():
-        write(relative, content)
-    for relative, content in claims_pages(claims, files_of).items():
-        write(relative, content)
-    # The documents' pages, DOCUMENT_BATCH documents' texts and figures in memory at a time.
-    for first in range(0, len(documents), DOCUMENT_BATCH):
-        batch = documents[first:first + DOCUMENT_BATCH]
+    # The index, a page at a time in its order: the page and its data.
+    after = None
+    for n in range(1, facts.pages + 1):
+        batch = next_documents(connection, INDEX_COLUMNS, after, PAGE_SIZE)
+        counts = category_counts(connection, [d["doc_id"] for d in batch])
+        html_, data = index_page(n, facts, [(d, counts.get(d["doc_id"], {})) for d in batch])
+        write(_index_name(n), html_)
+        write(f"index/rows-{n}.js", data)
+        after = batch[-1] if batch else None
+    # The documents' pages, DOCUMENT_BATCH documents (their texts, figures and the figures'
+    # claims) in memory at a time, by doc_id (a batch's figures are a range of the table's).
+    after = None
+    while batch := next_documents(connection, DOCUMENT_COLUMNS, after, DOCUMENT_BATCH, by_doc_id=True):
         ids = [d["doc_id"] for d in batch]
         texts = published_texts(connection, ids)
         by_doc: dict[str, list[dict]] = {}
         for q in read_quantities(connection, ids):
             by_doc.setdefault(q["doc_id"], []).append(q)
+        claims = (_claim_links(connection, [q["quantity_id"] for qs in by_doc.values() for q in qs])
+                  if has_claims else ClaimIndex())
         for document in batch:
             doc_id = document["doc_id"]
-            write(f"doc/{files_of[doc_id]}.html",
+            write(f"doc/{doc_file(doc_id)}.html",
                   document_page(document, by_doc.get(doc_id, []), texts.get(doc_id), claims))
-    for path in sorted(out.rglob("*")):
-        relative = path.relative_to(out).as_posix()
-        if (path.is_file() and relative not in written and path.suffix in (".html", ".js", ".css")
-                and (path.parent == out or relative.split("/")[0] in ("doc", "claims", "index"))):
-            path.unlink()
+        after = batch[-1]
+    # The claims, a page at a time, each page's members read for it.
+    claim_pages = max(1, math.ceil(total_claims / CLAIMS_PAGE_SIZE))
+    for n in range(1, claim_pages + 1):
+        first, last = (n - 1) * CLAIMS_PAGE_SIZE, n * CLAIMS_PAGE_SIZE
+        sections = []
+        if has_claims:
+            claims = _dicts(connection, f"SELECT * FROM ({ordered_claims_sql()}) "
+                                        "WHERE _position >= ? AND _position < ? ORDER BY _position", [first, last])
+            members = read_claim_members(connection, [c["claim_id"] for c in claims], CLAIM_MEMBERS_SHOWN)
+            for claim in claims:
+                sections.append(claim_section(claim, members.get(claim["claim_id"], ClaimMembers())))
+        write(f"claims/{n}.html", claims_page(n, total_claims, sections))
+    _remove_stale(connection, out, facts.pages, claim_pages)

@@ -160,3 +160,49 @@ def connection(rows: dict[str, list[dict]] | None = None, reverse: bool = False)
         if values:
             con.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' for _ in names)})", values)
     return con
+
+
+MANY_CLAIM = "c1111111111111111"
+
+
+def many_members(count: int = 2000, older: int = 60) -> dict[str, list[dict]]:
+    """The tables, and a claim of `count` members: a figure a sentence of two documents whose
+    text is published, the older (2024-02-01) holding the first `older` of them; the n-th
+    member states `n people were killed`, bounds n to n, its source alternating."""
+    rows = tables()
+    like = next(r for r in rows["quantities"] if r["doc_id"] == "hostile_full" and r["text"] == "12 people")
+    n = 0
+    for doc_id, published, figures in (("many_older", dt.date(2024, 2, 1), older),
+                                       ("many_newer", dt.date(2024, 2, 2), count - older)):
+        sentences, position = [], 0
+        for _ in range(figures):
+            n += 1
+            sentence = f"In report {n} officials said {n} people were killed."
+            start = position + sentence.index(f"{n} people")
+            end = start + len(f"{n} people")
+            q = dict(like)
+            q.update(quantity_id=f"{doc_id}:{start}-{end}", doc_id=doc_id, start=start, end=end,
+                     text=f"{n} people", sentence=sentence, sentence_start=position, value=float(n),
+                     low=float(n), high=float(n), normalized_value=float(n), normalized_low=float(n),
+                     normalized_high=float(n), attributed_to=None, attribution_kind=None,
+                     attributed_source=None, linked_to=None, rule="handmade.test")
+            rows["quantities"].append(q)
+            source = "Officials" if n % 2 else "Reporters"
+            rows["claim_quantities"].append(ClaimQuantity(
+                quantity_id=q["quantity_id"], claim_id=MANY_CLAIM, doc_id=doc_id, source=source,
+                low=float(n), high=float(n), agrees=n <= count // 2).model_dump())
+            sentences.append(sentence)
+            position += len(sentence) + 1
+        text = " ".join(sentences)
+        rows["documents"].append(Document(
+            doc_id=doc_id, path=f"corpus/{doc_id}.txt", title=f"Many reports ({doc_id})", outlet="The White House",
+            published=published, language="en", sha256=hashlib.sha256(text.encode()).hexdigest(),
+            characters=len(text), rights=PUBLIC, full_text=True).model_dump())
+        rows["texts"].append(Text(doc_id=doc_id, text=text).model_dump())
+    rows["claims"].append(Claim(
+        claim_id=MANY_CLAIM, category="casualties", measure="killed", subject="people killed, in many reports",
+        normalized_unit="count", first_published=dt.date(2024, 2, 1), last_published=dt.date(2024, 2, 2),
+        documents=2, sources=2, quantities=count, lowest_value=1.0, highest_value=float(count),
+        lowest_bound=1.0, highest_bound=float(count), agree=False,
+        disagreeing_sources="Officials; Reporters").model_dump())
+    return rows

@@ -269,6 +269,35 @@ def test_pages_and_stale_files(tmp_path, tables, monkeypatch):
     assert mark["data-claim"] == "../claims/2.html#cfedcba9876543210"
 
 
+def test_the_index_pages_follow_its_order_across_pages(tmp_path, tables, monkeypatch):
+    """Pages of the index read a page at a time (after the last row of the page before) hold
+    every document once, in the index's order, where pages end among documents of one date or
+    among undated ones; the documents' pages, read in batches, are the same whatever the batch."""
+    rows = {k: [dict(r) for r in v] for k, v in tables.items()}
+    base = rows["documents"][0]
+    for doc_id, published in (("same_day_b", base["published"]), ("same_day_a", base["published"]),
+                              ("undated_b", None), ("undated_a", None), ("undated_c", None)):
+        rows["documents"].append(dict(base, doc_id=doc_id, published=published, full_text=False, title=doc_id))
+    # Newest first, undated last; by doc_id among the same date.
+    dated = sorted((d for d in rows["documents"] if d.get("published")), key=lambda d: d["doc_id"])
+    expected = ([d["doc_id"] for d in sorted(dated, key=lambda d: d["published"], reverse=True)]
+                + sorted(d["doc_id"] for d in rows["documents"] if not d.get("published")))
+    assert expected[1:4] == ["same_day_a", "same_day_b", "wh_2024-01-02_aid"] and len(expected) == 10
+    site.write_site(site_tables.connection(rows), tmp_path / "whole")
+    for size in (1, 2, 3):
+        monkeypatch.setattr(site, "PAGE_SIZE", size)
+        monkeypatch.setattr(site, "DOCUMENT_BATCH", size)
+        out = tmp_path / f"pages-{size}"
+        site.write_site(site_tables.connection(rows, reverse=True), out)
+        files = _files(out)
+        pages = -(-len(expected) // size)
+        data = [json.loads(files[f"index/rows-{n}.js"].decode()[len(f"NF.addRows({n}, "):-3]) for n in range(1, pages + 1)]
+        assert [r[4] for chunk in data for r in chunk] == expected, size
+        assert all(len(chunk) == size for chunk in data[:-1]) and f"index/rows-{pages + 1}.js" not in files
+        whole = _files(tmp_path / "whole")
+        assert {k: v for k, v in files.items() if k.startswith("doc/")} == {k: v for k, v in whole.items() if k.startswith("doc/")}
+
+
 def test_a_site_without_claims(tmp_path, tables):
     rows = {k: v for k, v in tables.items() if k not in ("claims", "claim_quantities")}
     site.write_site(site_tables.connection(rows), tmp_path / "site")
@@ -320,6 +349,43 @@ def test_the_number_line_draws_any_bounds(ends):
     assert svg.startswith("<svg") and svg.endswith("</svg>") and svg.count('<g class="member') == len(ends)
     assert not re.search(r'="[^"]*(nan|inf)', svg)
     assert svg.count("<polygon") == sum((lo is None) + (hi is None) for lo, hi in ends)
+
+
+def test_a_claim_with_many_members_shows_the_first_and_counts_the_others(tmp_path):
+    """A claim's section lists and draws its first CLAIM_MEMBERS_SHOWN members (by date, document
+    and position), each a link to its figure, and says how many more there are; its number line
+    spans them all. Its figures still link to it."""
+    rows = site_tables.many_members(2000, older=60)
+    out = tmp_path / "site"
+    site.write_site(site_tables.connection(rows), out)
+    shown = site.CLAIM_MEMBERS_SHOWN
+    assert shown < 2000 - 60
+    source = (out / "claims" / "1.html").read_text("utf-8")
+    section = re.search(rf'<section class="claim" id="{site_tables.MANY_CLAIM}">.*?</section>', source, re.S).group(0)
+    assert "2000 figures" in section  # the claim's own count
+    svg = re.search(r"<svg.*?</svg>", section, re.S).group(0)
+    assert svg.count('<g class="member') == shown and f"and {2000 - shown:,} more</text>" in svg
+    assert f'aria-label="bounds of the first {shown} of the 2,000 figures on a number line"' in svg
+    assert ">2,000</text>" in svg and ">1</text>" in svg  # the extent of all 2,000, not of the shown
+    assert section.count('<tr class="agrees">') + section.count('<tr class="disagrees">') == shown
+    assert f"and {2000 - shown:,} more figures, not listed here" in section
+    # The older document's 60 figures first, then the newer's, each in order of position.
+    links = re.findall(r'<a class="member" href="([^"]+)">([^<]+)</a>', section)
+    assert [text for _, text in links] == [f"{n} people" for n in range(1, shown + 1)]
+    pages = _pages(out)
+    for href, text in links:
+        page, _, fragment = href.partition("#")
+        target = pages[page.removeprefix("../")]
+        assert target.text(fragment) == text
+    assert [href.startswith("../doc/many_older.html#") for href, _ in links] == [True] * 60 + [False] * (shown - 60)
+    # The other claims are as they were, and a figure not shown still links to its claim.
+    assert 'id="c0123456789abcdef"' in source and 'id="cfedcba9876543210"' in source
+    last = next(q for q in rows["quantities"] if q["text"] == "2000 people")
+    mark = pages["doc/many_newer.html"].marks[site.mark_id(last["quantity_id"], "many_newer")]
+    assert mark["data-claim"] == f"../claims/1.html#{site_tables.MANY_CLAIM}"
+    # The same bytes from the rows in another order.
+    site.write_site(site_tables.connection(rows, reverse=True), tmp_path / "again")
+    assert _files(tmp_path / "again") == _files(out)
 
 
 def test_the_built_site_shows_the_package(tmp_path):
