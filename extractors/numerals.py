@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import fold, match_after, search_before
+from .patterns import fold, match_after, next_char, previous_char, search_before
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -149,6 +149,15 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _MONTH_BEFORE = regex.compile(
     rf"(?<![\p{{L}}]){_MONTH}\.?[ \u00a0]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]*(?:,|and|or|to|-|\u2013)[ \u00a0]*)?$")
 _MONTH_AFTER = regex.compile(rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?{_MONTH}\b")
+# What those two read next to the number (both match case-sensitively): the last character
+# before it of a month's name (the 24 the pattern reads), its "." or a day's link; the first
+# after it of an ordinal, "of" or a month's name.
+_MONTH_NAMES = ("Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June",
+                "Jul", "July", "Aug", "August", "Sep", "Sept", "September", "Oct", "October", "Nov",
+                "November", "Dec", "December")
+assert all(regex.fullmatch(_MONTH, name) for name in _MONTH_NAMES)
+_MONTH_BEFORE_ENDS = frozenset({name[-1] for name in _MONTH_NAMES} | set(".,dro-\u2013"))
+_MONTH_AFTER_STARTS = frozenset("snrto" + "".join(name[0] for name in _MONTH_NAMES))
 
 
 # "Shahed-131 and 136 drones": the second half of a pair of designations, written with as
@@ -163,8 +172,8 @@ def continues_designation(text: str, numeral: Numeral) -> bool:
     >>> [n.text for n in scan(text) if not continues_designation(text, n)]
     ['12', '3']
     """
-    if numeral.kind != "digits":
-        return False
+    if numeral.kind != "digits" or text.find("-", max(0, numeral.start - 24), numeral.start) < 0:
+        return False  # a designation is written with a dash
     before = search_before(_DESIGNATION_BEFORE, text, numeral.start, 24)
     return before is not None and len(before.group("first")) == len(numeral.text)
 
@@ -195,8 +204,9 @@ def is_day_of_month(text: str, numeral: Numeral) -> bool:
     """
     if numeral.kind != "digits" or len(numeral.text) > 2 or not numeral.text.isdigit() or not 1 <= int(numeral.text) <= 31:
         return False
-    return bool(search_before(_MONTH_BEFORE, text, numeral.start, 24)
-                or match_after(_MONTH_AFTER, text, numeral.end))
+    return bool(previous_char(text, numeral.start, 24) in _MONTH_BEFORE_ENDS
+                and search_before(_MONTH_BEFORE, text, numeral.start, 24)
+                or next_char(text, numeral.end) in _MONTH_AFTER_STARTS and match_after(_MONTH_AFTER, text, numeral.end))
 
 
 _AND_A_HALF = regex.compile(r"\s+and\s+a\s+half$")

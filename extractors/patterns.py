@@ -21,6 +21,67 @@ def match_after(pattern: regex.Pattern, text: str, pos: int, window: int = WINDO
     return pattern.match(text, pos, min(len(text), pos + window))
 
 
+# The spaces the look-arounds next to a number skip: spaces, tabs, no-break spaces, line breaks.
+_SPACES_AROUND = frozenset(" \t\u00a0\u202f\n")
+
+
+def next_char(text: str, pos: int, window: int = WINDOW) -> str:
+    r"""The first character at or after `pos` past spaces of any kind and line breaks, within
+    `window` ("" where there is none). Every look after a number reads a word, a sign, a
+    dash or a digit there first, so a reader can tell by this one character (in the set of
+    those its look may start with: `case_blind`) that its pattern cannot match, without
+    trying it: most numbers are followed by no unit, no qualifier and no phrase a rule reads.
+
+    >>> next_char("1 2", 1), next_char("1\n\n km", 1), next_char("1 ", 1)
+    ('2', 'k', '')
+    """
+    end = min(len(text), pos + window)
+    while pos < end and text[pos] in _SPACES_AROUND:
+        pos += 1
+    return text[pos] if pos < end else ""
+
+
+def previous_char(text: str, end: int, window: int = WINDOW) -> str:
+    r"""The last character before `end` past spaces of any kind and line breaks, within
+    `window` ("" where there is none): for the looks before a number, what a qualifier or a
+    currency sign would end with (a `$` anchor may also match before a final line break,
+    which this passes too).
+
+    >>> previous_char("over\n 5", 6), previous_char("$5", 1), previous_char(" 5", 1)
+    ('r', '$', '')
+    """
+    start = max(0, end - window)
+    while end > start and text[end - 1] in _SPACES_AROUND:
+        end -= 1
+    return text[end - 1] if end > start else ""
+
+
+# The characters other than an ASCII letter's two cases that a case-blind pattern of the
+# letter matches: "i" matches "İ" and "I" the dotless "ı"; "k" and "K" the Kelvin sign;
+# "s" and "S" the long "ſ".
+_ALSO_MATCHED = {"i": "\u0130", "I": "\u0131", "k": "\u212a", "K": "\u212a", "s": "\u017f", "S": "\u017f"}
+
+
+def case_blind(characters) -> frozenset[str]:
+    """Every character a case-blind `regex` pattern of one of `characters` matches: an ASCII
+    letter in either case and those of `_ALSO_MATCHED`; any other character with no case
+    as itself (tests/test_hostile.py checks it against `regex` over every code point). A
+    letter with a case beyond ASCII is refused.
+
+    >>> sorted(case_blind("s$"))
+    ['$', 'S', 's', 'ſ']
+    """
+    found = set()
+    for character in characters:
+        if character.isascii() and character.isalpha():
+            found |= {character.lower(), character.upper(), *_ALSO_MATCHED.get(character, "")}
+        elif character.lower() == character == character.upper() == character.casefold():
+            found.add(character)
+        else:
+            raise ValueError(f"{character!r} has a case beyond ASCII: its case-blind matches are not known here")
+    return frozenset(found)
+
+
 def search_before(pattern: regex.Pattern, text: str, end: int, window: int = WINDOW):
     """`pattern` searched in the `window` characters before `end` (its `$` anchors at `end`)."""
     return pattern.search(text, max(0, end - window), end)

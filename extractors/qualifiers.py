@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .patterns import fold, key, match_after, search_before
+from .patterns import case_blind, fold, key, match_after, next_char, previous_char, search_before
 from .numerals import SCALES, SEPARATORS, Numeral, continues_designation, is_day_of_month, is_year
 
 # Phrase -> qualifier. The pattern tries longer phrases first ("just over" before "over").
@@ -82,6 +82,10 @@ _PHRASAL_OVER = regex.compile(
     rf"argu(?:ed|ing)|watch(?:ed|es|ing)?){_SPACE}+$", regex.IGNORECASE)
 # How far back a qualifier can start: the longest phrase plus some spacing.
 _LOOKBACK = max(map(len, BEFORE)) + 4
+# What a phrase before a number ends with, and what one after it starts with ("or", "plus",
+# "-plus"): a number with none of them next to it is tried against neither pattern.
+_BEFORE_ENDS = case_blind({phrase[-1] for phrase in BEFORE})
+_AFTER_STARTS = case_blind("op") | {"-"}
 
 # X-Y, X to Y, X or Y, and (after "between") X and Y; a currency symbol may repeat ("$5-$10").
 _RANGE_LINK = regex.compile(
@@ -90,6 +94,7 @@ _RANGE_OPENER = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<opener>between|from){_SPACE}+(?:US\$|\p{{Sc}})?$", regex.IGNORECASE)
 # "555-123-4567" is a phone number, "2022-23" a season; neither is a range.
 _CHAINED = regex.compile(r"[-\u2013\u2014]\p{N}")
+_LINK_STARTS = case_blind("tao") | set("-\u2013\u2014")  # a dash, "to", "and", "or"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +147,8 @@ def amounts(text: str, numerals: list[Numeral]):
 
 def _as_range(text: str, first: Numeral, second: Numeral) -> Amount | None:
     if first.kind == "vague" or second.kind == "vague" or first.is_year_like or second.is_year_like:
+        return None
+    if next_char(text, first.end, second.start - first.end) not in _LINK_STARTS:
         return None
     link = _RANGE_LINK.match(text, first.end, second.start)
     if link is None or link.end() != second.start or match_after(_CHAINED, text, second.end):
@@ -198,12 +205,13 @@ def qualify(text: str, amount: Amount, start: int, end: int):
                 else start), end, "range"
     if amount.qualifier == "vague":
         return start, end, "vague"
-    before = search_before(_BEFORE, text, start, _LOOKBACK)
+    before = search_before(_BEFORE, text, start, _LOOKBACK) \
+        if previous_char(text, start, _LOOKBACK) in _BEFORE_ENDS else None
     if before is not None:
         phrase = _normal(before.group("phrase"))
         if not (phrase == "over" and search_before(_PHRASAL_OVER, text, before.start("phrase"), 16)):
             return before.start("phrase"), end, BEFORE[phrase]
-    after = match_after(_AFTER, text, end)
+    after = match_after(_AFTER, text, end) if next_char(text, end) in _AFTER_STARTS else None
     if after is not None:
         phrase = after.group("phrase") or after.group("plus") or after.group("trailing_plus")
         return start, after.end(), AFTER[_normal(phrase)]

@@ -157,7 +157,8 @@ def test_ascii_folded_keeps_every_other_printable_ascii_character():
 
 _CUE_PIECES = st.sampled_from(["killed", "KİLLED", "ſhot", " down", "shot\ndown", "wounded", "aid", "AİD", "pledged",
                                "committed", "storm", "\u212aILLED", "s", "-", " ", ".", "5", "x", "é", "\u0307",
-                               "humanitarian", "military", "casualties", "de", "ad", "ly", "\n", "provided"])
+                               "humanitarian", "military", "casualties", "de", "ad", "ly", "\n", "provided", "ı", "I", "FEMA",
+                               "Medicaid", "mıssıng", "MISSING"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -171,3 +172,54 @@ def test_cue_patterns_match_as_their_regex_does(text):
         expected = pattern.regex.search(text)
         assert (found and (found.span(), found.group("cue"))) == (expected and (expected.span(), expected.group("cue")))
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)]
+
+
+def test_case_blind_is_what_a_case_blind_pattern_matches():
+    """patterns.case_blind, which the readers' first- and last-character checks are built
+    with, against `regex` over every code point, for every character those checks use."""
+    import string
+
+    import regex
+
+    from extractors.dimensions import currency, percentage
+    from extractors.patterns import case_blind
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    used = set(string.printable) | {w[0] for w in currency.SUFFIXES} | {s[-1] for s in currency.PREFIXES} \
+        | {w[0] for w in percentage.LEXICON}
+    for character in used:
+        blind = {m.group() for m in regex.finditer(regex.escape(character), every, regex.IGNORECASE)}
+        assert case_blind(character) == blind, character
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["5", "12", " ", "\u00a0", "\u202f", "\t", "\n", "-", "\u2013", "$", "US$", "u.s. $", "€",
+                                 "of", "or more", "plus", "-plus", "points", "per cent", "%", "in", "one", "June", "th",
+                                 "over", "OVER", "ſome", "about", "approx.", "~", "to", "and", "between", "dollars",
+                                 "EUR", "usd", "killed", "x", "İ", "(", ")"]), max_size=30).map("".join))
+def test_first_and_last_character_checks_change_no_figure(text):
+    """The readers try a pattern only where the character next to the number is one it may
+    start (or end) with: the same figures as trying every pattern everywhere."""
+    from unittest import mock
+
+    from extractors import numerals, qualifiers
+    from extractors.dimensions import count, currency, percentage
+
+    checked = [(q.start, q.end, q.text, q.qualifier, q.rule, q.value, q.low, q.high) for q in extract(text)]
+    # the checks, each made to let everything through
+    with mock.patch.object(qualifiers, "_BEFORE_ENDS", _Everything()), \
+            mock.patch.object(qualifiers, "_AFTER_STARTS", _Everything()), \
+            mock.patch.object(qualifiers, "_LINK_STARTS", _Everything()), \
+            mock.patch.object(currency, "_PREFIX_ENDS", _Everything()), \
+            mock.patch.object(currency, "_SUFFIX_STARTS", _Everything()), \
+            mock.patch.object(percentage, "_STARTS", _Everything()), \
+            mock.patch.object(count, "_POINTS_STARTS", _Everything()), \
+            mock.patch.object(numerals, "_MONTH_BEFORE_ENDS", _Everything()), \
+            mock.patch.object(numerals, "_MONTH_AFTER_STARTS", _Everything()):
+        unchecked = [(q.start, q.end, q.text, q.qualifier, q.rule, q.value, q.low, q.high) for q in extract(text)]
+    assert checked == unchecked
+
+
+class _Everything:
+    def __contains__(self, item) -> bool:
+        return True

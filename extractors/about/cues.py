@@ -56,11 +56,12 @@ class WordsPattern:
         self.regex = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?P<cue>{alternation})(?![\p{{L}}\p{{N}}])",
                                    regex.IGNORECASE)
         self.pattern = self.regex.pattern
-        # The look is exact for cues of printable ASCII (tests/test_hostile.py): for any
-        # other, or a cue that starts with a space, every text is searched.
+        # The look is exact for cues of printable ASCII but a capital I, which matches the
+        # dotless "ı" that folding leaves as it is (tests/test_hostile.py): for any other
+        # cue, or one that starts with a space, every text is searched.
         firsts = {w.split(" ")[0].lower() for w in words}
         self._firsts = None
-        if words and all(w.isascii() and w.isprintable() for w in words) and "" not in firsts:
+        if words and all(w.isascii() and w.isprintable() and "I" not in w for w in words) and "" not in firsts:
             self._firsts = re.compile(trie_pattern(sorted(firsts)))
 
     def _start(self, string: str) -> int | None:

@@ -148,6 +148,7 @@ class UnitAfter:
 _UNIT_WORD = r"[\p{L}°ºµμℓ][\p{L}\p{M}\p{N}°º²³]*"
 _NEXT_TOKEN = regex.compile(rf"[ \u00a0\u202f]?-?(?P<token>{_UNIT_WORD})")
 _FORM_WORD = regex.compile(_UNIT_WORD)
+_TOKEN_SPACES, _TOKEN = frozenset(" \u00a0\u202f"), _NEXT_TOKEN.groupindex["token"]
 _LAST_WORD: list = [None, -1, None]  # (text, position, word): every dimension asks in turn
 
 
@@ -156,8 +157,16 @@ def next_word(text: str, position: int) -> str | None:
     each dimension in turn for the same amount, so the last answer is kept."""
     if _LAST_WORD[0] is text and _LAST_WORD[1] == position:
         return _LAST_WORD[2]
-    token = match_after(_NEXT_TOKEN, text, position, 24)
-    word = fold(token.group("token")) if token else None
+    # The token starts after one space and one hyphen at most, with a letter or a sign that
+    # is no ASCII character: where the character there is another ASCII one, there is none.
+    start = position + (text[position:position + 1] in _TOKEN_SPACES)
+    start += text[start:start + 1] == "-"
+    first = text[start:start + 1]
+    if first.isascii() and not first.isalpha():
+        word = None
+    else:
+        token = match_after(_NEXT_TOKEN, text, position, 24)
+        word = fold(token.group(_TOKEN)) if token else None
     _LAST_WORD[:] = [text, position, word]
     return word
 

@@ -9,6 +9,7 @@ is not a figure (Duckling calls it latent) and is not returned.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache, lru_cache
 
@@ -17,7 +18,7 @@ import regex
 from .. import lexicons
 from ..numerals import trie_pattern
 from ..about import ATTACK_NOUNS, PARTITIVE_HEADS, cues, noun_class
-from ..patterns import ascii_folded, match_after, search_before
+from ..patterns import ascii_folded, case_blind, match_after, next_char, search_before
 from . import Example, Reading
 
 NAME = "count"
@@ -65,11 +66,13 @@ _WORD = r"[\p{L}][\p{L}\p{M}'’.\-]*(?:(?<=-)[\p{N}]+[\p{L}\p{N}]*)?"
 _TOKEN = rf"(?:{_WORD}|[0-9][\p{{L}}\p{{N}}\-]*(?![.,][0-9]))"
 # Words are parted by spaces or one line break (text wrapped mid-phrase), never a blank line.
 _SPACE = r"(?:[ \u00a0]*\n[ \u00a0]*(?!\n)|[ \u00a0]+)"
+# The phrase's words are the captures of its repeated `token` group (each word where the
+# one before ends): read once, with the phrase.
 _PHRASE = regex.compile(
-    rf"(?P<of>{_SPACE}of)?(?P<words>(?:{_SPACE}{_TOKEN}){{1,6}})")
+    rf"(?P<of>{_SPACE}of)?(?P<words>(?:{_SPACE}(?P<token>{_TOKEN})){{1,6}})")
 _WORDS = regex.compile(rf"{_SPACE}(?P<word>{_TOKEN})")
 # Groups by number: `regex` finds a group by its name in about 0.3 µs, by its number in 0.05.
-_PHRASE_OF, _PHRASE_WORDS, _WORD_GROUP = _PHRASE.groupindex["of"], _PHRASE.groupindex["words"], _WORDS.groupindex["word"]
+_PHRASE_OF, _PHRASE_WORDS, _PHRASE_TOKEN = (_PHRASE.groupindex[name] for name in ("of", "words", "token"))
 _COMPLEMENT = regex.compile(
     rf"[ \u00a0]+(?P<prep>on|against|targeting|at)(?P<object>(?:[ \u00a0]+{_WORD}){{1,3}})")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -122,10 +125,11 @@ def read(text: str, amount) -> Reading | None:
     score = _score(text, amount)
     if score is not None:
         return score
-    # A number followed by another ("1 2 3") counts nothing (_counted reads no phrase whose
-    # first word starts with a digit) and, unless it is a word (_single), needs no phrase read.
-    after = text[amount.end:amount.end + 2]
-    if numeral.kind != "words" and len(after) == 2 and after[0] == " " and "0" <= after[1] <= "9":
+    # A phrase counts from a word that starts with a letter (_counted reads none that starts
+    # with a digit: "1 2 3"): a number followed by no letter (an ASCII character other than
+    # a letter) needs no phrase read, unless it is a word (_single).
+    following = next_char(text, amount.end)
+    if numeral.kind != "words" and following.isascii() and not following.isalpha():
         phrase = None
     else:
         phrase = match_after(_PHRASE, text, amount.end)
@@ -140,20 +144,22 @@ def read(text: str, amount) -> Reading | None:
 WRAPPED_LINE = 50
 
 
-def _unwrapped(text: str, words: list) -> list:
-    """The words up to the first line break that is no wrap."""
-    for i, word in enumerate(words):
-        gap = text[word.start():word.start("word")]
-        if "\n" in gap:
-            line_start = text.rfind("\n", 0, word.start()) + 1
-            if word.start() - line_start < WRAPPED_LINE:
-                return words[:i]
-    return words
+def _unwrapped(text: str, start: int, spans: list[tuple[int, int]]) -> int:
+    """How many of the words (their spans, the first one's space from `start` on) come
+    before the first line break that is no wrap."""
+    for i, (word_start, _) in enumerate(spans):
+        gap_start = spans[i - 1][1] if i else start
+        if "\n" in text[gap_start:word_start]:
+            line_start = text.rfind("\n", 0, gap_start) + 1
+            if gap_start - line_start < WRAPPED_LINE:
+                return i
+    return len(spans)
 
 
 # Points are no count of things (a percentage's points, a clock's), except where the text
 # scores them: "averaged 18.4 points a game", "scored 30 points".
 _POINTS = regex.compile(r"[ \u00a0]+(?P<unit>points)\b", regex.IGNORECASE)
+_POINTS_STARTS = case_blind("p")
 _SCORE_AFTER = regex.compile(r"[ \u00a0]+(?:a|per|each|every)[ \u00a0]+(?:game|match|contest|night|outing)\b", regex.IGNORECASE)
 _SCORE_BEFORE = regex.compile(r"\b(?:scored|scores|scoring|averaged|averages|averaging|tallied|racked[ \u00a0]+up|"
                               r"won[ \u00a0]+by|lost[ \u00a0]+by|finished[ \u00a0]+with|had)[ \u00a0]+$", regex.IGNORECASE)
@@ -161,6 +167,8 @@ _SCORE_BEFORE = regex.compile(r"\b(?:scored|scores|scoring|averaged|averages|ave
 
 def _score(text: str, amount) -> Reading | None:
     """A score in points where a cue says so (rule count.score); otherwise points are latent."""
+    if next_char(text, amount.end, 12) not in _POINTS_STARTS:
+        return None
     points = match_after(_POINTS, text, amount.end, 12)
     if points is None:
         return None
@@ -180,24 +188,23 @@ def _counted(text: str, amount, phrase) -> Reading | None:
     if of and numeral.kind == "words" and amount.qualifier != "vague" \
             and not numeral.text.lower().endswith(("dozen", "hundred", "thousand", "million", "billion")):
         return None  # "one of its key elements", "two of them"
+    words = phrase.captures(_PHRASE_TOKEN)
     # The first word decides most phrases: one that starts with a digit or that no phrase runs
     # through ("1 2 3", "5 km") has no head, whatever follows (see _head).
-    first = _WORDS.match(text, phrase.start(_PHRASE_WORDS), phrase.end())
-    token = first.group(_WORD_GROUP)
-    if token[0].isdigit() or _never_in_phrase(token):
+    if words[0][0].isdigit() or _never_in_phrase(words[0]):
         return None
-    words = [first, *_WORDS.finditer(text, first.end(), phrase.end())]
+    spans = phrase.spans(_PHRASE_TOKEN)
     if "\n" in text[phrase.start():phrase.end()]:
-        words = _unwrapped(text, words)
-    head = _head([word.group(_WORD_GROUP) for word in words])
+        kept = _unwrapped(text, phrase.start(_PHRASE_WORDS), spans)
+        words, spans = words[:kept], spans[:kept]
+    head = _head(words)
     if head is None:
         return None
-    first = words[0].start(_WORD_GROUP)
-    head = words[head]
-    unit = head.group(_WORD_GROUP).rstrip(".")
+    first = spans[0][0]
+    unit = words[head].rstrip(".")
     if amount.qualifier == "exact" and numeral.value == 1 and _regular_plural(unit):
         return None  # "the one Ukrainian forces": one is never a count of a plural
-    end = head.start(_WORD_GROUP) + len(unit)
+    end = spans[head][0] + len(unit)
     of_war = match_after(_OF_WAR, text, end)
     if of_war is not None and cues.self_measure(f"{unit} of war"):
         end = of_war.end()  # "prisoners of war"
@@ -232,6 +239,31 @@ _CASUALTY_STEMS = frozenset(cue[:4] for cue in _CASUALTY_CUES)
 # in text with letters (as long as all the rest of the count reader), this 1 to 2.
 assert all(stem.isascii() and stem.isalpha() and stem.islower() for stem in _CASUALTY_STEMS)
 _CASUALTY_NEAR = re.compile(trie_pattern(sorted(_CASUALTY_STEMS)))
+# Where numbers are dense, their windows overlap and each character is read again for every
+# number near it: once the windows asked about add up to the text's length, every place a
+# stem starts is found in one pass (with the end of the shortest stem there) and each window
+# is a bisection. The cost is at most twice the lesser of the two, whatever the density.
+_STEM_AT = re.compile("(?=(" + "|".join(sorted(_CASUALTY_STEMS, key=len)) + "))")
+_STEMS: list = [None, 0, None, None]  # the text last asked about, characters asked, starts, ends
+
+
+def _casualty_near(text: str, start: int, end: int) -> bool:
+    """Whether a casualty stem, in any case, lies in text[start:end] (one scan for every stem)."""
+    if _STEMS[0] is not text:
+        _STEMS[:] = [text, 0, None, None]
+    if _STEMS[2] is None:
+        _STEMS[1] += end - start
+        if _STEMS[1] <= len(text):
+            return _CASUALTY_NEAR.search(ascii_folded(text[start:end])) is not None
+        found = list(_STEM_AT.finditer(ascii_folded(text)))
+        _STEMS[2], _STEMS[3] = [m.start() for m in found], [m.end(1) for m in found]
+    starts, ends = _STEMS[2], _STEMS[3]
+    i = bisect.bisect_left(starts, start)
+    while i < len(starts) and starts[i] < end:
+        if ends[i] <= end:
+            return True
+        i += 1
+    return False
 _ELIDED_AFTER = regex.compile(rf"{_AUXILIARIES}[ \u00a0\n]+(?:{'|'.join(_PARTICIPLES)})\b", regex.IGNORECASE)
 _ELIDED_BEFORE = regex.compile(
     rf"\b(?:{'|'.join(sorted(_VERBS, key=len, reverse=True))})[ \u00a0\n]+"
@@ -269,8 +301,8 @@ def _elided(text: str, amount) -> Reading | None:
         noun = _part_noun(text, part)
         if noun is not None:
             return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.part_of", amount, noun)
-    if _CASUALTY_NEAR.search(ascii_folded(text[max(0, amount.start - 40):amount.end + 60])) is None:
-        return None  # no casualty word near: nothing elided (one scan for every stem)
+    if not _casualty_near(text, max(0, amount.start - 40), min(len(text), amount.end + 60)):
+        return None  # no casualty word near: nothing elided
     after = match_after(_ELIDED_AFTER, text, amount.end)
     if after is None:
         before = search_before(_ELIDED_BEFORE, text, amount.start, 40)
@@ -325,17 +357,16 @@ def _single(text: str, amount, phrase) -> Reading | None:
     numeral = amount.numeral
     if phrase is None or numeral.value != 1 or amount.qualifier != "exact" or numeral.kind != "words":
         return None
-    words = list(_WORDS.finditer(text, phrase.start("words"), phrase.end()))
-    for i, word in enumerate(words[:3]):
-        token = word.group("word")
+    words, spans = phrase.captures(_PHRASE_TOKEN), phrase.spans(_PHRASE_TOKEN)
+    for i, token in enumerate(words[:3]):
         if noun_class(token) == "people" and not token[0].isupper():
-            end = word.end("word")
+            end = spans[i][1]
             tail = text[end:min(len(text), end + _SINGULAR_CUE)]
             stop = _CLAUSE_STOP.search(tail)
             if cues.measure_of("people", tail[:stop.start()] if stop else tail) \
                     or search_before(_ELIDED_BEFORE, text, amount.start, 40):  # "injuring one officer"
                 return Reading(amount.start, end, NAME, token, "count", "count", "count.number_noun",
-                               amount, text[words[0].start("word"):end])
+                               amount, text[spans[0][0]:end])
             return None
         if _never_in_phrase(token) or not _modifier(token):
             return None

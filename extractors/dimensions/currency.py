@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import string
+
 import regex
 
 from .. import numerals
 from ..qualifiers import exactly, scaled
-from ..patterns import fold, match_after, search_before
+from ..patterns import case_blind, fold, match_after, next_char, previous_char, search_before
 from . import Example, Reading, alternation, lookup, same_value
 
 NAME = "currency"
@@ -99,6 +101,25 @@ _WEIGHED = regex.compile(r"[ \u00a0]+of\b")
 _SCALE_AFTER_CODE = regex.compile(r"[ \u00a0]+(?P<scale>million|billion|trillion|mn|bn|mln|bln)\b",
                                   regex.IGNORECASE)
 _LOOKBACK = 8
+# What a currency written before a number ends with, and one written after it starts with
+# ("of", a dash, a word or a sign): a number with none of them next to it needs neither pattern.
+_PREFIX_ENDS = case_blind({symbol[-1] for symbol in PREFIXES})
+_SUFFIX_STARTS = case_blind({word[0] for word in SUFFIXES} | {"o", "-"})
+_SCALE_STARTS = case_blind("mbt")
+_MINOR_STARTS = case_blind(string.ascii_lowercase) | set(string.digits)
+# The currency before a number matched backwards from it (the `regex` engine's REVERSE):
+# the same match as searching the window for one that ends there, where only one can (its
+# `$` matches at the number alone when no line break comes right before it), tried at one
+# place instead of at each of eight.
+_PREFIX_BACKWARDS = regex.compile(_PREFIX.pattern, _PREFIX.flags | regex.REVERSE)
+_SYMBOL, _WORD = _PREFIX.groupindex["symbol"], _SUFFIX.groupindex["word"]
+
+
+def _prefix_before(text: str, end: int):
+    """search_before(_PREFIX, text, end, _LOOKBACK), found backwards from `end`."""
+    if text[end - 1:end] == "\n":
+        return search_before(_PREFIX, text, end, _LOOKBACK)
+    return _PREFIX_BACKWARDS.match(text, max(0, end - _LOOKBACK), end)
 _CUE_WINDOW = 60
 
 
@@ -126,20 +147,22 @@ def read(text: str, amount) -> list[Reading]:
     it; where both are written ("10 rmb 20 usd") the overlap policy picks. An amount with a
     money abbreviation and no currency takes its sentence's ("currency.sentence_currency")."""
     readings = []
-    prefix = search_before(_PREFIX, text, amount.start, _LOOKBACK)
+    prefix = _prefix_before(text, amount.start) if previous_char(text, amount.start, _LOOKBACK) in _PREFIX_ENDS else None
     if prefix is not None:
-        code = PREFIXES[_key(prefix.group("symbol"))]
+        symbol = prefix.group(_SYMBOL)
+        code = PREFIXES[_key(symbol)]
         # A currency symbol says what the number counts: no other reading of it stands.
-        readings.append(Reading(prefix.start(), amount.end, NAME, prefix.group("symbol"), code,
+        readings.append(Reading(prefix.start(), amount.end, NAME, symbol, code,
                                 NORMALIZED.get(code, code), "currency.symbol_amount", amount,
                                 exclusive=True))
-    suffix = match_after(_SUFFIX, text, amount.end)
-    if suffix is not None and fold(suffix.group("word")) in AMBIGUOUS \
-            and not _about_money(text, amount, suffix.end()):
+    suffix = match_after(_SUFFIX, text, amount.end) if next_char(text, amount.end) in _SUFFIX_STARTS else None
+    word = suffix.group(_WORD) if suffix is not None else None
+    if suffix is not None and fold(word) in AMBIGUOUS and not _about_money(text, amount, suffix.end()):
         suffix = None  # "5 pounds of flour", "lost 25 pounds": a weight
     if suffix is not None:
-        code, end, rule = lookup(SUFFIXES, suffix.group("word")), suffix.end(), "currency.amount_word"
-        scale = match_after(_SCALE_AFTER_CODE, text, end) if amount.qualifier == "exact" else None
+        code, end, rule = lookup(SUFFIXES, word), suffix.end(), "currency.amount_word"
+        scale = match_after(_SCALE_AFTER_CODE, text, end) \
+            if amount.qualifier == "exact" and next_char(text, end) in _SCALE_STARTS else None
         if scale is not None:  # "75 USD million"
             amount = scaled(amount, numerals.SCALES[fold(scale.group("scale"))])
             end = scale.end()
@@ -148,8 +171,7 @@ def read(text: str, amount) -> list[Reading]:
             if joined is not None:
                 amount, end = joined
                 rule = "currency.major_minor"
-        readings.append(Reading(amount.start, end, NAME, suffix.group("word"), code,
-                                NORMALIZED.get(code, code), rule, amount))
+        readings.append(Reading(amount.start, end, NAME, word, code, NORMALIZED.get(code, code), rule, amount))
     if not readings:
         borrowed = _sentence_currency(text, amount)
         if borrowed is not None:
@@ -164,6 +186,8 @@ def _about_money(text: str, amount, end: int) -> bool:
 
 def _with_minor(text: str, amount, end: int):
     """The amount with its minor units added ("3 dollars 50 cents" is 3.50), or None."""
+    if next_char(text, end) not in _MINOR_STARTS:
+        return None  # "and", a digit or a word of the minor unit comes next
     link = match_after(_MINOR_AFTER, text, end)
     if link is None:
         return None

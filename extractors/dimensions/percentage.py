@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from ..patterns import match_after
+from ..patterns import case_blind, match_after, next_char
 from .. import numerals
 from ..qualifiers import exactly, scaled
 from . import Example, Reading, alternation, lookup, same_value
@@ -24,6 +24,8 @@ _UNIT = regex.compile(
     rf"[ \u00a0\u202f]?(?P<unit>{alternation(LEXICON)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
 # A fraction written in words is a share of what follows: "three-quarters of the city".
 _SHARE_OF = regex.compile(r"[ \u00a0]+of\b")
+# What each reading reads first after the number: "in" (one in five), a unit, "of".
+_STARTS = case_blind({form[0] for form in LEXICON} | {"i", "o"})
 
 
 # "one in five patients": a proportion, written as a tally of a whole.
@@ -58,6 +60,8 @@ def _proportion(text: str, amount) -> Reading | None:
 
 
 def read(text: str, amount) -> Reading | None:
+    if next_char(text, amount.end) not in _STARTS:
+        return None  # nothing a reading starts with follows the number
     proportion = _proportion(text, amount)
     if proportion is not None:
         return proportion
