@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from . import numerals, units
+from .patterns import quick_init
 from .about import agreement, attribution, classify, introduces, noun_class
 from .dimensions import Reading, asked_about, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
@@ -26,6 +27,7 @@ MAX_CONTEXT = 300
 FULL_CONTEXT = 5000
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Candidate:
     start: int
@@ -242,8 +244,9 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
     normalized_low = normalized_value if low is value else units.convert(low, pint_unit, target)
     normalized_high = normalized_value if high is value else \
         normalized_low if high is low else units.convert(high, pint_unit, target)
-    # Validated from a dict (what Quantity(**fields) does, without packing the arguments).
-    return Quantity.model_validate({
+    # Validated from a dict by the model's own validator: what Quantity(**fields) and
+    # Quantity.model_validate do, without packing the arguments or the classmethod's call.
+    return Quantity.__pydantic_validator__.validate_python({
         "quantity_id": quantity_id(doc_id, candidate.start, candidate.end),
         "doc_id": doc_id,
         "start": candidate.start,

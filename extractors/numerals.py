@@ -16,14 +16,13 @@ decimals, scale words and abbreviations ("175 billion", "55bn", "$1.5bn"), numbe
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from dataclasses import dataclass
 
 import regex
 
-from .patterns import fold, match_after, next_char, previous_char, search_before
+from .patterns import fold, match_after, next_char, previous_char, quick_init, search_before
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -122,6 +121,7 @@ _FRACTION_GROUP, _DIGITS_GROUP, _SCALE_GROUP, _ABBREVIATION_GROUP, _WORDS_GROUP 
     _NUMERAL.groupindex[name] for name in ("fraction", "digits", "scale", "abbr", "words"))
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Numeral:
     """A number as written: its span, its value, or for vague amounts its bounds."""
@@ -359,10 +359,12 @@ def _candidates(text: str, pos: int, endpos: int):
     window = text[base:endpos]
     lowered = window.lower()
     if len(lowered) == len(window):
-        words = (m.start() + base for m in _CANDIDATE_WORD.finditer(lowered, pos - base))
+        words = [m.start() + base for m in _CANDIDATE_WORD.finditer(lowered, pos - base)]
     else:
-        words = (m.start() for m in _CANDIDATE_WORD_ANY_CASE.finditer(text, pos, endpos))
-    return heapq.merge((m.start() for m in _CANDIDATE_DIGIT.finditer(text, pos, endpos)), words)
+        words = [m.start() for m in _CANDIDATE_WORD_ANY_CASE.finditer(text, pos, endpos)]
+    digits = [m.start() for m in _CANDIDATE_DIGIT.finditer(text, pos, endpos)]
+    # A digit and a word never start at one place: the two in order, as one sorted list.
+    return sorted(digits + words) if words and digits else digits or words
 
 
 def scan(text: str, pos: int = 0, endpos: int | None = None):

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .patterns import case_blind, fold, key, match_after, next_char, previous_char, search_before
+from .patterns import case_blind, fold, key, match_after, next_char, previous_char, quick_init, search_before
 from .numerals import SCALES, SEPARATORS, Numeral, continues_designation, is_day_of_month, is_year
 
 # Phrase -> qualifier. The pattern tries longer phrases first ("just over" before "over").
@@ -97,6 +97,7 @@ _CHAINED = regex.compile(r"[-\u2013\u2014]\p{N}")
 _LINK_STARTS = case_blind("tao") | set("-\u2013\u2014")  # a dash, "to", "and", "or"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Amount:
     """One numeral, or two joined into a range, before any dimension reads a unit into it."""

@@ -216,7 +216,12 @@ class Attributions:
         the sentence's own attribution that covers it, a pronoun resolved through the
         sentence `before` ((start, end), or a function that gives them: only a pronoun needs
         them), or else the document's `author` where its documents are its own statements."""
-        for found in self.in_sentence(*sentence):
+        self._all()
+        if bisect.bisect_left(self._starts, sentence[0] - LONGEST_PHRASE) == bisect.bisect_left(self._starts, sentence[1]):
+            found_in_sentence = []  # most sentences name no one (in_sentence's first look, without its call)
+        else:
+            found_in_sentence = self.in_sentence(*sentence)
+        for found in found_in_sentence:
             if not found.whole_sentence and figure_start < found.end:
                 continue
             if found.source:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import regex
 
-from ..patterns import fold, key, match_after
+from ..patterns import fold, key, match_after, quick_init
 from ..qualifiers import Amount
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A dimension's reading of an amount: the span it covers before qualifiers,
