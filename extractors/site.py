@@ -181,7 +181,10 @@ def _table_exists(connection, name: str) -> bool:
 def _dicts(connection, sql: str, parameters: list | None = None) -> list[dict]:
     result = connection.execute(sql, parameters or [])
     names = [d[0] for d in result.description]
-    return [dict(zip(names, row)) for row in result.fetchall()]
+    rows: list[dict] = []
+    while chunk := result.fetchmany(1024):  # not every row as a tuple and as a dict at once
+        rows.extend(dict(zip(names, row)) for row in chunk)
+    return rows
 
 
 def _select(columns: list[str], alias: str = "") -> str:
@@ -909,7 +912,7 @@ def _remove_stale(connection, out: Path, index_pages: int, claims_pages: int) ->
         with os.scandir(folder) as entries:
             for entry in entries:
                 name = f"{relative}{entry.name}"
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):
                     if not top or entry.name in ("doc", "claims", "index"):
                         visit(Path(entry.path), f"{name}/", False)
                     continue
