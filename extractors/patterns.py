@@ -121,12 +121,12 @@ def key(surface: str) -> str:
 _KEPT = 64
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _fold_kept(surface: str) -> str:
     return surface.lower().replace("i\u0307", "i").translate(_SIMPLE_FOLDING)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _key_kept(surface: str) -> str:
     return " ".join(_fold_kept(surface).split())
 

@@ -98,7 +98,7 @@ def _other_units() -> frozenset[str]:
 # through) depends on the word alone: each answer is kept for the words seen most recently,
 # since the same words come back in every text (a few µs a question, asked of each word after
 # each number).
-WORD_CACHE = 1 << 16
+WORD_CACHE = 1 << 12
 
 
 @lru_cache(maxsize=WORD_CACHE)
