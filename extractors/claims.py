@@ -8,12 +8,15 @@ normalized unit, and the time its sentence states within PERIOD_REACH of the fig
 (periods.tsv).
 
 The time is first: figures of documents published within `SAME_TIME_DAYS` of each other
-(chained), or, for a recent time ("last week"), on the same day, are of one time; undated
-documents join the key's one time where it has one. In a time, a figure that leaves a part
+(chained) are of one time; undated documents join the key's one time where it has one. A
+phrase of the time of publication ("today", "so far") dates a figure as its document does. In a time, a figure that leaves a part
 of the key unsaid (no donor, no stage, no period) joins the one group that says it, where
 exactly one does; the claim then shows only the parts its own members say.
 
-In its time and key, a document's statements join claims. A statement is a figure with the
+In its time and key, a document's statements join claims, and a statement of another
+document joins a claim only where the key tells facts apart (`Key.specific`: a named weapon
+or actor, aid with its donor or recipient) and only within `SAME_TIME_DAYS` of the claim's
+latest member. A statement is a figure with the
 same figure in another unit ("190 miles (300km)") and its repeats in the document (the same
 bounds again: a heading and its paragraph). A statement joins the first claim without a
 member from its document that it agrees with: whose widened bounds it overlaps and whose
@@ -211,7 +214,9 @@ def period(row: dict) -> tuple[str, str] | None:
             candidate = (distance, hit.start(), normalize(hit.group()), kind)
             if best is None or candidate < best:
                 best = candidate
-    return None if best is None else (best[2], best[3])
+    if best is None or best[3] == "now":
+        return None  # "today", "so far": the day of publication, as an undated sentence is
+    return best[2], best[3]
 
 
 @dataclass(frozen=True)
@@ -228,14 +233,20 @@ class Key:
     stage: str | None = None
     period: str | None = None
     period_kind: str | None = None
+    named: bool = False  # the subject names what it is about: a weapon, an actor
 
     OPEN = ("donor", "recipient", "stage", "period")  # may be unsaid, and then filled by a match
 
     def base(self) -> "Key":
         """What every figure of the claim says: the key without its parts that may be unsaid
-        (a recent time kept, since it dates to the day)."""
-        return Key(self.category, self.measure, self.subject, self.unit, aid_kind=self.aid_kind,
-                   period_kind="recent" if self.period_kind == "recent" else None)
+        (the figures of one base are cut into times before the rest is settled)."""
+        return Key(self.category, self.measure, self.subject, self.unit, aid_kind=self.aid_kind, named=self.named)
+
+    def specific(self) -> bool:
+        """Whether the key tells one fact from another well enough to join figures of two
+        documents: a named weapon or actor, or aid with its donor or recipient. "12,000
+        people killed" or "$1 billion in aid" in two documents may be any two facts."""
+        return self.named or (self.category == "aid" and (self.donor is not None or self.recipient is not None))
 
     def sort_key(self) -> str:
         return json.dumps([getattr(self, name) for name in self.__dataclass_fields__], ensure_ascii=False)
@@ -271,18 +282,18 @@ def key_of(row: dict) -> Key:
     common = dict(category=row["category"], measure=row["measure"], unit=row["normalized_unit"],
                   period=dated[0] if dated else None, period_kind=dated[1] if dated else None)
     if row["category"] == "aid":
-        item = ""
+        item, named = "", None
         if row["normalized_unit"] == "count":
             named = weapon(row)
             item = named or " ".join(filter(None, counted(row["subject"])))
         return Key(subject=item or "aid", donor=actor_name(row["donor"]), recipient=actor_name(row["recipient"]),
-                   aid_kind=row["aid_kind"], stage=row["stage"], **common)
+                   aid_kind=row["aid_kind"], stage=row["stage"], named=named is not None, **common)
     if row["category"] == "weapon_range":
         named = weapon(row)
         if named:
-            return Key(subject=named, **common)
+            return Key(subject=named, named=True, **common)
     actor, group = counted(row["subject"])
-    return Key(subject=" ".join(filter(None, (actor, group))) or "unspecified", **common)
+    return Key(subject=" ".join(filter(None, (actor, group))) or "unspecified", named=actor is not None, **common)
 
 
 # -- intervals -----------------------------------------------------------------------------
@@ -354,9 +365,20 @@ class _Open:
     widened_high: float = float("inf")     # the lowest widened high end
     stated_low: float = -float("inf")      # the highest number a member states as its low end
     stated_high: float = float("inf")      # the lowest number a member states as its high end
+    last_published: dt.date | None = None
+
+    def open_to(self, member: Member) -> bool:
+        """Whether a statement of another document may join: the key tells facts apart, the
+        claim has no member of its document, and it is dated within SAME_TIME_DAYS of the
+        claim's latest member (a claim's own time, not its subject's)."""
+        return (self.key.specific() and member.doc_id not in self.documents
+                and (member.published is None or self.last_published is None
+                     or member.published - self.last_published <= dt.timedelta(days=SAME_TIME_DAYS)))
 
     def add(self, members: list[Member]) -> None:
         for m in members:
+            if m.published is not None and (self.last_published is None or m.published > self.last_published):
+                self.last_published = m.published
             self.members.append(m)
             self.documents.add(m.doc_id)
             low, high = widened(m.low, m.high)
@@ -422,11 +444,11 @@ def _settled_keys(keys: list[Key]) -> dict[Key, Key]:
     return settled
 
 
-def _times(members: list[Member], kind: str | None) -> list[list[Member]]:
+def _times(members: list[Member]) -> list[list[Member]]:
     """The members of one key cut into times: chained by publication date, at most
-    SAME_TIME_DAYS apart (the same day for a recent time). Figures of undated documents
+    SAME_TIME_DAYS apart. Figures of undated documents
     join the one time of the key where there is one, else make a time of their own."""
-    gap = dt.timedelta(days=0 if kind == "recent" else SAME_TIME_DAYS)
+    gap = dt.timedelta(days=SAME_TIME_DAYS)
     times: list[list[Member]] = []
     last = None
     for member in members:  # in date order already, undated last
@@ -448,7 +470,7 @@ def group(members: list[Member]) -> list[_Open]:
     """The claims of the members of one base key (Key.base), in `Member.order`: by time,
     then by the key's other parts within the time."""
     claims: list[_Open] = []
-    for time in _times(members, members[0].key.base().period_kind):
+    for time in _times(members):
         settled = _settled_keys([m.key for m in time])
         by_key: dict[Key, list[Member]] = {}
         for member in time:
@@ -467,8 +489,7 @@ def _claims_in(key: Key, members: list[Member]) -> list[_Open]:
         statements = _statements(document_members)
         for statement in statements:
             low, high = _span(statement)
-            document = statement[0].doc_id
-            free = [c for c in opened if document not in c.documents]
+            free = [c for c in opened if c.open_to(statement[0])]
             target = next((c for c in free if c.admits(low, high)), None)
             if target is None and len(statements) == 1:
                 target = next((c for c in free if c.near(low, high)), None)
@@ -481,26 +502,24 @@ def _claims_in(key: Key, members: list[Member]) -> list[_Open]:
 
 def _statements(members: list[Member]) -> list[list[Member]]:
     """A document's figures of one key as statements: a figure and those linked to it (the
-    same figure in another unit) are one, and so are its repeats (the same bounds again: a
-    fact sheet's heading and its paragraph)."""
+    same figure in another unit) are one, and so are its repeats, in whatever words (a
+    heading's "more than 100" and its paragraph's "a hundred": bounds that agree, stated
+    numbers within the tolerance)."""
     ids = {m.quantity_id for m in members}
-    statements: list[list[Member]] = []
-    placed: dict[str, int] = {}
-    by_bounds: dict[tuple, int] = {}
+    statements: list[_Open] = []
+    placed: dict[str, _Open] = {}
     for member in members:
         partner = member.linked_to if member.linked_to in ids else None
-        bounds = (member.low, member.high)
         if partner is not None and partner in placed:
-            at = placed[partner]
-        elif bounds in by_bounds:
-            at = by_bounds[bounds]
+            statement = placed[partner]
         else:
-            at = len(statements)
-            statements.append([])
-            by_bounds[bounds] = at
-        statements[at].append(member)
-        placed[member.quantity_id] = at
-    return statements
+            statement = next((s for s in statements if s.admits(member.low, member.high)), None)
+            if statement is None:
+                statement = _Open(None)
+                statements.append(statement)
+        statement.add([member])
+        placed[member.quantity_id] = statement
+    return [s.members for s in statements]
 
 
 def _span(members: list[Member]) -> tuple[float | None, float | None]:
@@ -689,9 +708,22 @@ EXAMPLES = [
              ("At least 12,000 civilians have been wounded.", "2024-11-18")),
             apart=("At least 12,000 civilians", "At least 12,000 civilians")),
     # Two reports of one toll that disagree: one claim, not agreeing.
-    Example((("Officials said 10,000 civilians were killed in the city.", "2024-11-18"),
-             ("Some 7,000 civilians were killed in the city, the mayor said.", "2024-11-19")),
-            together=("10,000 civilians", "Some 7,000 civilians"), agree=False),
+    Example((("Officials said 10,000 Ukrainian civilians were killed in the city.", "2024-11-18"),
+             ("Some 7,000 Ukrainian civilians were killed in the city, the mayor said.", "2024-11-19")),
+            together=("10,000 Ukrainian civilians", "Some 7,000 Ukrainian civilians"), agree=False),
+    # Without an actor, weapon, donor or recipient, two documents' figures may be any two facts.
+    Example((("12,000 people have been killed.", "2024-11-18"),
+             ("12,000 people have been killed.", "2024-11-19")),
+            apart=("12,000 people", "12,000 people")),
+    # A claim has its own time: a week's chain of other figures of its subject does not stretch it.
+    Example((("Some 10,000 North Korean troops were deployed to Kursk.", "2024-11-01"),
+             ("Some 3,000 North Korean troops were deployed to Kursk.", "2024-11-06"),
+             ("Some 10,000 North Korean troops were deployed to Kursk.", "2024-11-11")),
+            apart=("Some 10,000 North Korean troops", "Some 10,000 North Korean troops")),
+    # "Today" is the day of publication, as a sentence without it says.
+    Example((("The United States will send $400 million in military aid to Ukraine today.", "2024-11-18"),
+             ("The United States will send $400 million in military aid to Ukraine.", "2024-11-19")),
+            together=("$400 million", "$400 million"), agree=True),
     # Two spellings of one actor are one subject.
     Example((("Some 10,000 North Korean troops were deployed to Kursk.", "2024-11-18"),
              ("About 11,000 DPRK troops were deployed to Kursk.", "2024-11-20")),
@@ -722,4 +754,7 @@ EXAMPLES = [
     Example((("The United States will send $400 million in military aid to Ukraine.", "2024-11-18"),
              ("The United States will send $2.5 billion in military aid to Ukraine.", "2024-11-19")),
             apart=("$400 million", "$2.5 billion")),
+    # A document's repeat in other words is one statement.
+    Example((("More than 100 Ukrainian civilians were killed. A hundred Ukrainian civilians were killed.", "2024-11-18"),),
+            together=("More than 100 Ukrainian civilians", "A hundred Ukrainian civilians"), agree=True),
 ]
