@@ -19,7 +19,7 @@ from .dimensions import Reading, asked_about, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .records import Quantity
 
-VERSION = "0.5.0"  # SemVer, applied to the data too: CHANGELOG.md
+VERSION = "0.6.0"  # SemVer, applied to the data too: CHANGELOG.md
 
 # How much of a sentence a figure carries either side: 300 characters where the text is
 # not published (a quotation's least context), the whole sentence up to 5,000 where it is.
