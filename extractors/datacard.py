@@ -73,7 +73,13 @@ def _claims_section() -> str:
         "point; `agree` says whether all do, `claim_quantities.agrees` whether a member is in the largest set "
         "that does, and `disagreeing_sources` names the sources outside it. `consensus_low` and "
         "`consensus_high` are the intersection of the statements' own intervals (unwidened; a figure in two "
-        "units admits both), empty where the intersection is empty or unbounded. Every claim with its members:\n\n"
+        "units admits both), empty where the intersection is empty or unbounded.\n\n"
+        "**How far to trust them** (docs/EVALUATION.md, section 8, read on White House documents the rules "
+        "were not written on): about two in three claims stated by more than one document are one fact; "
+        "none of the disagreements read there was real (each mixed two facts, or a count that rose over days), "
+        "so take `agree = false` as a lead to read, not a finding; and a fact stated in two documents with a "
+        "generic subject (\"missiles\", \"financial aid\") is often left as two claims. "
+        "Every claim with its members:\n\n"
         "```sql\n" + claims.members_sql()[0] + "\n```\n\n`extract claims [--category aid] [--disagree]` "
         "prints the same.")
 
