@@ -190,8 +190,10 @@ class Engine:
 
 def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 1,
           part_bytes: int = PART_BYTES, progress: Callable[[Progress], None] | None = None,
-          engine: Engine = Engine(), mapping: sources.Mapping | None = None, keep_going: bool = False) -> BuildReport:
-    """Write the whole package under `staging` as `layout` publishes it."""
+          engine: Engine = Engine(), mapping: sources.Mapping | None = None, keep_going: bool = False,
+          site: bool | None = None) -> BuildReport:
+    """Write the whole package under `staging` as `layout` publishes it; with the viewer
+    (site/) where `site` says, by default for the repository's own package only."""
     package_dir = staging / layout.package
     package_dir.mkdir(parents=True)
     work = staging / ".work"
@@ -213,7 +215,8 @@ def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 
         raise BuildError(str(error)) from None
     shutil.rmtree(work)
     site_started = time.monotonic()
-    _write_site(package_dir, tables)
+    if site if site is not None else bool(layout.prefix):  # the repository's package
+        _write_site(package_dir, tables)
     sited = time.monotonic() - site_started
     package = descriptor(tables, done, source, layout.prefix)
     card = package_dir / "README.md"
@@ -260,7 +263,8 @@ def _write_site(package_dir: Path, tables: dict[str, pipeline.Table]) -> None:
 def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
           corpus_path: Path | None = None, out: Path | None = None,
           mapping: sources.Mapping | None = None, jobs: int | None = None,
-          part_bytes: int = PART_BYTES, keep_going: bool = False, engine: Engine = Engine()) -> BuildReport:
+          part_bytes: int = PART_BYTES, keep_going: bool = False, engine: Engine = Engine(),
+          site: bool | None = None) -> BuildReport:
     """Build a corpus (by default the repository's corpus/) into a validated package (by
     default the repository's dist/, datapackage.json and schema/), or raise and leave the
     previous package untouched."""
@@ -273,7 +277,8 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
             publish.remove_abandoned(layout.home, layout.staging_prefix)
             source = sources.open_source(corpus_path or root, mapping, keep_going=keep_going)
             with publish.scratch(layout.home, layout.staging_prefix) as staging:
-                report = _build_in(staging, source, layout, progress, jobs, part_bytes, engine, mapping, keep_going)
+                report = _build_in(staging, source, layout, progress, jobs, part_bytes, engine, mapping, keep_going,
+                                   site)
             shutil.rmtree(layout.parts, ignore_errors=True)
     except publish.LockedError as error:
         raise BuildError(str(error)) from None
@@ -282,10 +287,10 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
 
 
 def _build_in(staging: Path, source: sources.Source, layout: Layout, progress, jobs, part_bytes, engine,
-              mapping, keep_going) -> BuildReport:
+              mapping, keep_going, site) -> BuildReport:
     """Stage the package, validate it there, and only then publish it."""
     report = stage(staging, source, layout, jobs=jobs or pipeline.jobs_available(), part_bytes=part_bytes,
-                   progress=progress, engine=engine, mapping=mapping, keep_going=keep_going)
+                   progress=progress, engine=engine, mapping=mapping, keep_going=keep_going, site=site)
     top = staging / ("datapackage.json" if layout.prefix else f"{layout.package}/datapackage.json")
     clock = time.monotonic()
     problems = validate_descriptor(top, layout.prefix, articles=None)

@@ -106,6 +106,9 @@ def build_command(
         scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address (default: a local cluster, one worker a core)."),
         memory_limit: str = typer.Option("160MB", "--memory-limit",
                                          help="DuckDB's memory for sorting and writing; beyond it, it spills to disk."),
+        site: Optional[bool] = typer.Option(None, "--site/--no-site",
+                                            help="Write the viewer (site/) beside the tables: by default for the repository's "
+                                                 "dist/, not for a package built --out (an archive's site is a page a document)."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success.")) -> None:
     """Extract every article of a corpus and write a validated package.
 
@@ -148,7 +151,7 @@ def build_command(
     with _progress_display(show) as progress:
         try:
             report = building.build(root, progress, corpus_path=corpus_path, out=out, mapping=mapping,
-                                    jobs=jobs, part_bytes=part_bytes, keep_going=keep_going,
+                                    jobs=jobs, part_bytes=part_bytes, keep_going=keep_going, site=site,
                                     engine=building.Engine(engine, scheduler, lambda m: typer.echo(m, err=True)))
         except (corpus.CorpusError, building.BuildError) as error:
             _fail(str(error))

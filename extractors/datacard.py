@@ -179,7 +179,7 @@ def data_card(folder: Path, package: dict, source) -> str:
         f"{PART_BYTES // 2**20} MiB is published as Parquet parts (`<table>/part-NNNNN.parquet`, "
         "a resource with a `path` array; DuckDB reads them with one glob, "
         "`read_parquet('quantities/*.parquet')`).",
-        "**The viewer.** `site/` is a static site written from these tables by the same build: open "
+        "**The viewer.** `site/` is a static site written from these tables by the same build (for a package built with `--out`, with `--site`): open "
         "`site/index.html` in a browser (no network, no script from elsewhere; every text escaped). An "
         "index of the documents, filterable; a page per document with its figures highlighted by "
         "category (hover or focus one for its value, bounds, rule, attribution and claim; of a document "

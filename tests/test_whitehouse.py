@@ -9,6 +9,7 @@ import json
 import duckdb
 import pytest
 
+from extractors import build as building
 from extractors import corpus, extract
 from extractors.cli import app
 from extractors.datacard import QUERIES
@@ -99,7 +100,7 @@ def test_a_figure_in_link_text_is_read_and_a_url_is_not():
 @pytest.fixture(scope="module")
 def package():
     connection = duckdb.connect(":memory:")
-    for name in ("documents", "quantities", "texts"):
+    for name in building.TABLE_NAMES:
         connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{ROOT / 'dist' / name}.parquet')")
     yield connection
     connection.close()
