@@ -22,7 +22,7 @@ from typing import Callable
 import duckdb
 
 from . import corpus, pipeline, publish, records, sources
-from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes, sql_string
+from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes
 from .records import csv_cell, from_csv_text
 from .datacard import data_card
 from .engine import VERSION
@@ -252,9 +252,7 @@ def _write_site(package_dir: Path, tables: dict[str, pipeline.Table]) -> None:
 
     connection = connect()
     try:
-        for name in TABLE_NAMES:
-            files = ", ".join(sql_string(package_dir / part["path"]) for part in tables[name].parquet)
-            connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{files}])")
+        pipeline.table_views(connection, tables, package_dir)
         site.write_site(connection, package_dir / SITE)
     finally:
         connection.close()

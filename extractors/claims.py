@@ -57,7 +57,6 @@ TOLERANCE = 0.05        # relative: 300 km and 306 km agree, 300 km and 350 km d
 SAME_TIME_DAYS = 7      # figures of one key published this close are about the same time
 PERIOD_REACH = 100      # characters: a time phrase further from the figure dates another clause
 SAME_FACT_RATIO = 2     # figures further apart than this (10,000 and 25,000) are of two facts
-UNKNOWN = None
 
 # What a member needs from the tables (quantities joined with documents).
 FIELDS = ("quantity_id", "doc_id", "start", "text", "sentence", "sentence_start", "category", "measure",
@@ -253,21 +252,6 @@ class Key:
 
     def unsaid(self) -> int:
         return sum(getattr(self, name) is None for name in self.OPEN)
-
-    def refined_by(self, other: "Key") -> bool:
-        """Whether `other` says all this key says, and more."""
-        if other == self or other.unsaid() >= self.unsaid():
-            return False
-        for name in self.__dataclass_fields__:
-            mine = getattr(self, name)
-            if name == "period_kind" and self.period is None:
-                continue
-            if mine is not None and getattr(other, name) != mine:
-                return False
-            if mine is None and name not in self.OPEN:
-                if getattr(other, name) is not None:
-                    return False
-        return True
 
     def shown(self) -> str:
         if self.category != "aid":

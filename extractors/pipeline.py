@@ -26,7 +26,7 @@ from typing import Callable, Iterable
 
 from . import records
 from .corpus import Article
-from .duckdb_io import ROW_BYTES, connect, read_csv_sql, row_bytes, sql_string
+from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes, sql_string
 from .engine import FULL_CONTEXT, MAX_CONTEXT, extract_document
 from .records import csv_cell, csv_text
 
@@ -249,6 +249,13 @@ def assemble(work: Path, out: Path, done: Progress, part_bytes: int = PART_BYTES
     return {name: tables[name] for name in TABLE_NAMES}
 
 
+def table_views(connection, tables: dict[str, Table], out: Path, names=TABLE_NAMES) -> None:
+    """A view of each written table's Parquet (its file or parts under `out`), by its name."""
+    for name in names:
+        files = [out / part["path"] for part in tables[name].parquet]
+        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({paths_sql(files)})")
+
+
 def _claims(tables: dict[str, Table], out: Path, work: Path) -> dict[str, int]:
     """claims.csv and claim_quantities.csv from the written quantities and documents
     (claims.py), streamed a subject at a time; their row counts."""
@@ -258,9 +265,7 @@ def _claims(tables: dict[str, Table], out: Path, work: Path) -> dict[str, int]:
     names = TABLE_NAMES[3:]
     counts = dict.fromkeys(names, 0)
     try:
-        for name in ("documents", "quantities"):
-            files = [out / part["path"] for part in tables[name].parquet]
-            reading.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{', '.join(map(sql_string, files))}])")
+        table_views(reading, tables, out, ("documents", "quantities"))
         with contextlib.ExitStack() as files:
             writers = {}
             for name in names:
