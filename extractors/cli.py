@@ -121,7 +121,7 @@ def build_command(
 
     Example: extract build --corpus archive.jsonl.zst --out archive-figures --field text=body
     """
-    from . import duckdb_io, sources
+    from . import duckdb_io, pipeline, sources
 
     if engine not in ("local", "dask"):
         _fail(f"--engine {engine!r}: local or dask")
@@ -147,6 +147,7 @@ def build_command(
     elif fields or mapping_file or language or rights or outlet or public_domain is not None:
         _fail("--field, --mapping, --language, --rights, --outlet and --public-domain describe an "
               "archive given with --corpus; corpus/ has its provenance in corpus/provenance.csv")
+    pipeline.ready_to_extract()  # this process is the build's own
     show = sys.stderr.isatty() and not quiet and not os.environ.get("CI")
     with _progress_display(show) as progress:
         try:

@@ -33,9 +33,10 @@ def test_benchmark_smoke(tmp_path, capsys, monkeypatch):
     assert "| newsfigures |" in output and "| bare regex digit scan (floor) |" in output
     import argparse
 
-    benchmark.hostile(argparse.Namespace(sizes=[200, 400], timeout=120, inputs=["5 km and"]))
+    benchmark.hostile(argparse.Namespace(sizes=[200, 400], timeout=120, inputs=["5 km and"], repeat=2))
     hostile = capsys.readouterr().out
     assert "`'5 km and ' * n` | extract_document | 396 |" in hostile and "`'a half" not in hostile
+    assert hostile.startswith("each run 2 time(s)")
     copy = tmp_path / "copy.jsonl"
     assert benchmark.scaled_copy([corpus], 2, copy) > 2 * sum(len(r["text"]) for r in benchmark.records(corpus))
     ids = [r["id"] for r in benchmark.records(copy)]

@@ -124,6 +124,18 @@ def test_a_repository_corpus_builds_into_any_folder_too(tmp_path):
     assert (out / "texts.csv").read_bytes() == (ROOT / "dist" / "texts.csv").read_bytes()
 
 
+def test_build_called_from_python_leaves_the_garbage_collector_as_it_was(tmp_path):
+    """Only a process that is the build's own (the command line's, a worker) is set up for
+    extraction (pipeline.ready_to_extract): a caller's objects are never frozen, nor its
+    collector's thresholds moved."""
+    import gc
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    build(tmp_path, write_jsonl(tmp_path / "corpus.jsonl", records(5)), jobs=1)
+    build(tmp_path, write_jsonl(tmp_path / "corpus.jsonl", records(5)), "out-2", jobs=2)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
 def test_memory_stays_flat_as_the_corpus_grows(tmp_path):
     """A corpus three times larger takes no more memory: figures go to disk in batches, the
     tables are joined from them in order and DuckDB writes the Parquet a row group at a time

@@ -28,7 +28,7 @@ from functools import cache
 import regex
 
 from .. import lexicons
-from ..patterns import fold
+from ..patterns import fold, match_after
 from . import actors, cues
 
 # The vocabularies of the category, measure and stage columns (records.py types them from these).
@@ -207,7 +207,7 @@ _OF_GOODS = regex.compile(r"\s+of\s+(?P<goods>[^,;:.()]{1,60})")
 
 def _goods(text, sentence_start, sentence_end, start, end, before, after, subject) -> About:
     """Tonnes and litres given: "50 tons of other assistance", "100 tons of humanitarian aid"."""
-    goods = _OF_GOODS.match(after)
+    goods = match_after(_OF_GOODS, after, 0)
     what = goods.group("goods") if goods else ""
     if cues.AID_CUE.search(what) or (_to_party(before, after) and cues.STAGE_CUE.search(before[-_AFTER_WINDOW:] + " " + _clause(after))):
         about = About("aid", subject=subject, aid_kind=cues.aid_kind_of(what, before[-_AFTER_WINDOW:]),
@@ -220,10 +220,10 @@ def _length(before: str, after: str, unit: str, subject: str | None) -> About:
     # A distance "southeast of" or "within" a place is a location, unless a weapon "can hit
     # targets 250 km away"; metres and millimetres are calibres and heights, not ranges.
     reach = bool(_REACH_BEFORE.search(before[-60:]))
-    if (_LOCATION_AFTER.match(after) and not (reach and _AWAY_AFTER.match(after))) \
+    if (match_after(_LOCATION_AFTER, after, 0) and not (reach and match_after(_AWAY_AFTER, after, 0))) \
             or _WITHIN_BEFORE.search(before[-20:]) or unit.lower() in _NOT_RANGE_UNITS:
         return About(subject=subject)
-    if not (reach or _RANGE_CUE.search(before[-60:]) or _RANGE_AFTER.match(after)):
+    if not (reach or _RANGE_CUE.search(before[-60:]) or match_after(_RANGE_AFTER, after, 0)):
         return About(subject=subject)
     weapons = list(_WEAPON.finditer(before))
     weapon = weapons[-1] if weapons else _WEAPON.search(after)
@@ -238,7 +238,7 @@ _BRACKETS_AFTER = regex.compile(r"\s*\)|\s*\([^()]{0,40}\)")
 def _past_brackets(after: str) -> str:
     """The rest of the sentence past the bracket a figure closes ("(at least 40) were
     killed") or the bracketed conversion after it ("$150bn (€130bn) in aid")."""
-    brackets = _BRACKETS_AFTER.match(after)
+    brackets = match_after(_BRACKETS_AFTER, after, 0)
     return after[brackets.end():] if brackets else after
 
 
@@ -247,7 +247,7 @@ def _money(text: str, sentence_start: int, sentence_end: int, start: int, end: i
     before = text[sentence_start:start]
     after = _past_brackets(text[end:sentence_end])
     near_after = _clause(after)
-    money_subject = _MONEY_SUBJECT.match(after)
+    money_subject = match_after(_MONEY_SUBJECT, after, 0)
     subject = money_subject.group("subject") if money_subject else subject
     window = before[-_AFTER_WINDOW:] + " " + near_after
     sentence = text[sentence_start:sentence_end]
@@ -255,8 +255,8 @@ def _money(text: str, sentence_start: int, sentence_end: int, start: int, end: i
     if not aid and not _TRADE.search(window):
         # "€2 billion has been provided to Kyiv", "€120 million for Ukraine", "the United
         # States has provided $123 million", "€550 million from the EU": given by or to a party.
-        for_party = _FOR_PARTY.match(after)
-        from_party = _FROM_PARTY.match(after)
+        for_party = match_after(_FOR_PARTY, after, 0)
+        from_party = match_after(_FROM_PARTY, after, 0)
         giving = cues.STAGE_CUE.search(window)
         if for_party is not None or from_party is not None or giving:
             donor, recipient = actors.parties(sentence, start - sentence_start, end - sentence_start)
@@ -405,7 +405,7 @@ def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True)
     if in_phrase is not None:  # "20,000 mobilized men" are troops, unless they "died"
         found = _measure_in("people", before, after) if clause else None
         return found[1] if found and found[0] == "casualties" else in_phrase[0]
-    in_action = _IN_ACTION.match(after)
+    in_action = match_after(_IN_ACTION, after, 0)
     if in_action is not None:
         return cues.BY_CLASS["people"][cues.key(in_action.group("m"))][1]
     if not clause:
@@ -428,7 +428,7 @@ _MAY_SERVE = {"men", "people", "persons", "citizens", "residents", "recruits", "
 
 
 def _share(after: str, subject: str | None) -> About:
-    of = _OF_SUBJECT.match(after)
+    of = match_after(_OF_SUBJECT, after, 0)
     if of is None:
         return About(subject=subject)
     words = []

@@ -18,7 +18,7 @@ import regex
 from .. import lexicons
 from ..numerals import trie_pattern
 from ..about import ATTACK_NOUNS, PARTITIVE_HEADS, cues, noun_class
-from ..patterns import ascii_folded, case_blind, match_after, next_char, search_before
+from ..patterns import ascii_folded, case_blind, fold, match_after, next_char, search_before
 from . import Example, Reading
 
 NAME = "count"
@@ -468,8 +468,9 @@ def _never_in_phrase(word: str) -> bool:
     if len(word) >= 2 and word.isupper() and word.isalpha():
         return False  # "28,000 US troops": an acronym is a name, never a stop word
     lower = word.lower()
-    # An acronym is a name, not a unit: "five SEC commissioners" is no count of seconds.
-    return lower in STOPWORDS or lower in NOT_COUNTED or (lower in _other_units() and not _is_acronym(word))
+    # An acronym is a name, not a unit: "five SEC commissioners" is no count of seconds. The
+    # units are looked up as their readers match them, case-blind ("kmſ" is "kms").
+    return lower in STOPWORDS or lower in NOT_COUNTED or (fold(word) in _other_units() and not _is_acronym(word))
 
 
 def _regular_plural(word: str) -> bool:
