@@ -127,13 +127,16 @@ def test_a_repository_corpus_builds_into_any_folder_too(tmp_path):
 def test_build_called_from_python_leaves_the_garbage_collector_as_it_was(tmp_path):
     """Only a process that is the build's own (the command line's, a worker) is set up for
     extraction (pipeline.ready_to_extract): a caller's objects are never frozen, nor its
-    collector's thresholds moved."""
-    import gc
-
-    before = gc.get_threshold(), gc.get_freeze_count()
-    build(tmp_path, write_jsonl(tmp_path / "corpus.jsonl", records(5)), jobs=1)
-    build(tmp_path, write_jsonl(tmp_path / "corpus.jsonl", records(5)), "out-2", jobs=2)
-    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    collector's thresholds moved. In a fresh interpreter, which no other test has set up."""
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records(5))
+    script = ("import gc, sys; from pathlib import Path; from extractors import build, sources; "
+              "before = gc.get_threshold(), gc.get_freeze_count(); "
+              "[build.build(Path(sys.argv[1]), corpus_path=Path(sys.argv[2]), out=Path(sys.argv[1]) / f'out-{jobs}', "
+              "mapping=sources.Mapping(), jobs=jobs) for jobs in (1, 2)]; "
+              "print(before == (gc.get_threshold(), gc.get_freeze_count()) and not gc.get_freeze_count())")
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path), str(corpus)],
+                            check=True, capture_output=True, text=True, cwd=tmp_path)
+    assert result.stdout.split() == ["True"], result.stderr
 
 
 def test_memory_stays_flat_as_the_corpus_grows(tmp_path):
