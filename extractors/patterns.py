@@ -103,8 +103,10 @@ _SIMPLE_FOLDING = {ord(lower): folded for lower, folded in
 def fold(surface: str) -> str:
     """A matched surface as the tables key it: lower-cased and simply case-folded, with the
     same length as long as it holds no "İ" (whose dot is dropped)."""
-    if len(surface) <= _KEPT:
-        return _fold_kept(surface)
+    return _fold_kept(surface) if len(surface) <= _KEPT else _fold(surface)
+
+
+def _fold(surface: str) -> str:
     return surface.lower().replace("i\u0307", "i").translate(_SIMPLE_FOLDING)
 
 
@@ -121,9 +123,7 @@ def key(surface: str) -> str:
 _KEPT = 64
 
 
-@lru_cache(maxsize=1 << 12)
-def _fold_kept(surface: str) -> str:
-    return surface.lower().replace("i\u0307", "i").translate(_SIMPLE_FOLDING)
+_fold_kept = lru_cache(maxsize=1 << 12)(_fold)
 
 
 @lru_cache(maxsize=1 << 12)

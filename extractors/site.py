@@ -154,6 +154,13 @@ def compact(value: float) -> str:
     return number(float(format(value, ".4g")))
 
 
+def normalized(q: dict) -> str:
+    """A figure's normalized value as shown: its value, or the interval of its bounds."""
+    if q["normalized_value"] is not None:
+        return number(q["normalized_value"])
+    return bounds(q["normalized_low"], q["normalized_high"])
+
+
 def bounds(low, high) -> str:
     """An interval as shown: `2,000 – 3,000`, `≥ 2,000`, `≤ 306`, `unbounded`."""
     if low is None and high is None:
@@ -597,11 +604,7 @@ def tip(q: dict, claim: dict | None) -> str:
     lines = [f"{q['text']}", f"{q['category']}{' / ' + q['measure'] if q['measure'] else ''} · {q['dimension']}"]
     stated = f"value {number(q['value'])}" if q["value"] is not None else "no single value"
     lines.append(f"{q['qualifier']}: {stated}; bounds {bounds(q['low'], q['high'])} ({q['unit']})")
-    if q["normalized_value"] is not None:
-        normalized = number(q["normalized_value"])
-    else:
-        normalized = bounds(q["normalized_low"], q["normalized_high"])
-    lines.append(f"normalized: {normalized} {q['normalized_unit']}")
+    lines.append(f"normalized: {normalized(q)} {q['normalized_unit']}")
     if q["subject"]:
         lines.append(f"subject: {q['subject']}")
     if q["donor"] or q["recipient"] or q["aid_kind"] or q["stage"]:
@@ -675,8 +678,7 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
                           for s, h in zip(parts, html_parts)) or '<p class="notice">No figures.</p>'
         notice = ('<p class="notice">The package does not publish this document’s text: only the sentences of '
                   'its figures are shown, as the <code>quantities</code> table holds them.</p>')
-    legend = " ".join(f'<span class="badge cat-{css_name(c)}">{esc(c)} {n}</span>'
-                      for c, n in ((c, counts[c]) for c in _ordered_categories(counts)))
+    legend = _category_badges(counts)
     rows = []
     for number_, q in enumerate(quantities, 1):
         qid = mark_id(q["quantity_id"], doc_id)
@@ -686,8 +688,6 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
         else:  # the row stands for the figure: a link to it lands here
             row_id = qid
             figure = f'{esc(q["text"])} <span class="note">not highlighted: {esc(reasons.get(q["quantity_id"], ""))}</span>'
-        normalized = (number(q["normalized_value"]) if q["normalized_value"] is not None
-                      else bounds(q["normalized_low"], q["normalized_high"]))
         attribution = esc(q["attributed_to"] or "")
         if q["attribution_kind"]:
             attribution += f' <span class="note">{esc(q["attribution_kind"])}</span>'
@@ -697,7 +697,7 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
             f'<td><span class="badge cat-{css_name(q["category"])}">{esc(q["category"])}</span>'
             f'{" " + esc(q["measure"]) if q["measure"] else ""}</td><td>{esc(q["qualifier"])}</td>'
             f'<td class="num">{esc(number(q["value"]))}</td><td class="num">{esc(bounds(q["low"], q["high"]))}</td>'
-            f'<td>{esc(q["unit"])}</td><td class="num">{esc(normalized)} {esc(q["normalized_unit"])}</td>'
+            f'<td>{esc(q["unit"])}</td><td class="num">{esc(normalized(q))} {esc(q["normalized_unit"])}</td>'
             f'<td>{esc(q["subject"] or "")}</td><td>{attribution}</td><td><code>{esc(q["rule"])}</code></td>'
             f'<td>{claim_cell}</td></tr>')
     table = (f"""<div class="scroll"><table class="figures">

@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .site import bounds, iso_date, layout, number, published_texts, read_claims, read_documents, read_quantities, segments
+from .site import (bounds, iso_date, layout, normalized, number, published_texts, read_claims, read_documents,
+                   read_quantities, segments)
 
 STYLES = {  # the 16 standard colours, so that every terminal shows seven distinct ones
     "weapon_range": "black on magenta",
@@ -132,13 +133,11 @@ def show_document(connection, doc_id: str, console: Console | None = None) -> No
         figure = Text.assemble((clean(q["text"]), _style(q["category"])))
         if q["quantity_id"] in skipped:
             figure.append(clean(f" (not highlighted: {skipped[q['quantity_id']]})"), style="dim")
-        normalized = (number(q["normalized_value"]) if q["normalized_value"] is not None
-                      else bounds(q["normalized_low"], q["normalized_high"]))
         claim = claims.of_quantity.get(q["quantity_id"])
         table.add_row(Text(str(i)), figure,
                       plain(q["category"] + (f" / {q['measure']}" if q["measure"] else "")),
                       plain(q["qualifier"]), plain(f"{stated(q)} {q['unit']}"),
-                      plain(f"{normalized} {q['normalized_unit']}"),
+                      plain(f"{normalized(q)} {q['normalized_unit']}"),
                       plain((q["attributed_to"] or "") + (f" ({q['attribution_kind']})"
                                                          if q["attributed_to"] and q["attribution_kind"] else "")),
                       plain(f"{claim['subject']} ({claim['claim_id']})" if claim else ""))

@@ -189,7 +189,7 @@ def classify(text: str, sentence_start: int, sentence_end: int, start: int, end:
     if dimension == "length":
         return _length(before, after, unit, subject)
     if dimension == "currency":
-        return _money(text, sentence_start, sentence_end, start, end, subject)
+        return _money(text, sentence_start, sentence_end, start, end, before, after, subject)
     if dimension == "count":
         about = _count(before, after, unit, subject)
         if about.category == "aid":
@@ -243,9 +243,7 @@ def _past_brackets(after: str) -> str:
 
 
 def _money(text: str, sentence_start: int, sentence_end: int, start: int, end: int,
-           subject: str | None) -> About:
-    before = text[sentence_start:start]
-    after = _past_brackets(text[end:sentence_end])
+           before: str, after: str, subject: str | None) -> About:
     near_after = _clause(after)
     money_subject = match_after(_MONEY_SUBJECT, after, 0)
     subject = money_subject.group("subject") if money_subject else subject

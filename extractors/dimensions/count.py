@@ -17,7 +17,7 @@ import regex
 
 from .. import lexicons
 from ..numerals import trie_pattern
-from ..about import ATTACK_NOUNS, PARTITIVE_HEADS, cues, noun_class
+from ..about import ATTACK_NOUNS, PARTITIVE_HEADS, cues, named_weapons, noun_class
 from ..patterns import ascii_folded, case_blind, fold, match_after, next_char, search_before
 from . import Example, Reading
 
@@ -442,22 +442,11 @@ def _plain_noun(word: str) -> bool:
 def _is_named_weapon(token: str, words: list[str], i: int) -> bool:
     """A named weapon counts as a head where no noun follows it: "2,000 Javelin", not "two
     HIMARS missiles"."""
-    if token not in _named_weapons():
+    if token not in named_weapons():
         return False
     following = words[i + 1] if i + 1 < len(words) else ""
     return not (is_counted_noun(following) or following.lower() in ("system", "missile", "launcher")
                 or _compound_head(words, i + 1) is not None)  # "four S-300 air defense systems"
-
-
-def _named_weapons() -> frozenset[str]:
-    if not _NAMED_WEAPONS:
-        from ..about import named_weapons  # the registry lists this module: import on use
-
-        _NAMED_WEAPONS.append(named_weapons())
-    return _NAMED_WEAPONS[0]
-
-
-_NAMED_WEAPONS: list[frozenset[str]] = []
 
 
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")  # "U.S.", "U.K.": a name, not a sentence end
