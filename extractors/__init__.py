@@ -5,8 +5,8 @@
 [('over 2,000 attacks', 'attacks', 2000.0)]
 """
 
-from .engine import VERSION as __version__
-from .engine import extract
-from .records import Document, Quantity
+from .reading.engine import VERSION as __version__
+from .reading.engine import extract
+from .dataset.records import Document, Quantity
 
 __all__ = ["extract", "Quantity", "Document", "__version__"]

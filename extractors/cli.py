@@ -15,12 +15,13 @@ from typing import Optional
 
 import typer
 
-from . import build as building
-from . import publish
-from . import corpus, evaluate, war_gold
-from .engine import VERSION, extract
-from .duckdb_io import sql_string
-from .records import cell
+from .dataset import build as building
+from .dataset import publish
+from .dataset import corpus
+from .evaluation import evaluate, war_gold
+from .reading.engine import VERSION, extract
+from .dataset.duckdb_io import sql_string
+from .dataset.records import cell
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   context_settings={"help_option_names": ["-h", "--help"]},
@@ -121,7 +122,7 @@ def build_command(
 
     Example: extract build --corpus archive.jsonl.zst --out archive-figures --field text=body
     """
-    from . import duckdb_io, pipeline, sources
+    from .dataset import duckdb_io, pipeline, sources
 
     if engine not in ("local", "dask"):
         _fail(f"--engine {engine!r}: local or dask")
@@ -307,7 +308,8 @@ def claims_command(category: Optional[str] = typer.Option(None, "--category", "-
 
     Example: extract claims --disagree
     """
-    from . import about, claims
+    from .reading import about
+    from .dataset import claims
 
     if category is not None and category not in about.CATEGORIES:
         _fail(f"--category: {category!r} is not one of {', '.join(about.CATEGORIES)}")
@@ -351,7 +353,7 @@ def show_command(doc_id: str = typer.Argument(..., help="The document's id (docu
     """
     from rich.console import Console
 
-    from .terminal import show_document
+    from .views.terminal import show_document
 
     try:
         show_document(_package_views(root), doc_id, Console())

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors import extract  # noqa: E402
-from extractors.numerals import scan  # noqa: E402
+from extractors.reading.numerals import scan  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 WHITE_HOUSE = CORPORA / "whitehouse-briefing-room.jsonl.gz"
@@ -305,8 +305,8 @@ def measure_hostile(repeated: str, ending: str, size: int, call: str) -> dict:
     its figures and its peak memory above what the process held before building the text."""
     import resource
 
-    from extractors.engine import FULL_CONTEXT, extract_document
-    from extractors.pipeline import ready_to_extract
+    from extractors.reading.engine import FULL_CONTEXT, extract_document
+    from extractors.dataset.pipeline import ready_to_extract
 
     if call == "extract":  # the library's call, in a process as a user's script leaves it
         list(extract_document("warm up: over 2,000 attacks, 5 km and $3 million", "doc", FULL_CONTEXT))
@@ -347,7 +347,7 @@ def hostile(args) -> None:
     characters) of input, and (time ratio) / (size ratio) against the size before: near 1 is
     linear. A row over a limit (the *_LIMIT above; s/MB and MB/MB read at the largest size)
     says which, and so does the summary under the table."""
-    from extractors.engine import FULL_CONTEXT
+    from extractors.reading.engine import FULL_CONTEXT
 
     print(f"each run {args.repeat} time(s), each in a fresh process, the least seconds and the most memory kept; peak MB (2^20 bytes) is the process's ru_maxrss above its "
           f"baseline after imports and a warm-up; extract_document with context {FULL_CONTEXT} (a published "

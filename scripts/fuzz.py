@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with atheris.instrument_imports(include=["extractors"]):
             import extractors  # noqa: F401  (instrumented before anything else imports it)
-            from extractors import dimensions, qualifiers, about  # noqa: F401
+            from extractors.reading import dimensions, qualifiers, about  # noqa: F401
         campaign = Campaign()
         run_atheris(campaign, args.examples, args.seed, args.atheris_seeds)
         return campaign.summary(f"atheris, seed {args.seed}")  # reached only if libFuzzer stops first

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors import units  # noqa: E402
+from extractors.reading import units  # noqa: E402
 
 OUT = ROOT / "extractors" / "data" / "units.tsv"
 HEADER = "form\tunit\tdimension\tcase\tsource"

@@ -50,8 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors import Quantity, extract  # noqa: E402
-from extractors.corpus import read_jsonl  # noqa: E402
-from extractors.war_gold import wilson  # noqa: E402
+from extractors.dataset.corpus import read_jsonl  # noqa: E402
+from extractors.evaluation.war_gold import wilson  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "isw-reports-2022.jsonl"
 WAR_CATEGORIES = ("weapon_range", "aid", "casualties", "damage", "troops", "attacks")
@@ -84,7 +84,7 @@ def all_figures(path: Path, outlet: str | None = None) -> list[Quantity]:
     """Every figure extract() finds in the corpus, "other" included: a JSON Lines file, or
     a repository's corpus/ (its root given), where `outlet` picks its documents."""
     if path.is_dir():
-        from extractors import corpus
+        from extractors.dataset import corpus
 
         return [q for a in corpus.load(path) if outlet is None or a.document.outlet == outlet
                 for q in extract(a.text, doc_id=a.document.doc_id)]

@@ -6,7 +6,7 @@ Suites and what of ours answers them
 ------------------------------------
 Microsoft Recognizers-Text English specs, one row per model:
 
-    Number        the numeral layer, `extractors.numerals.scan` (every number in the text)
+    Number        the numeral layer, `extractors.reading.numerals.scan` (every number in the text)
     NumberRange   the qualifier layer (numerals joined into ranges, "more than", "up to" ...);
                   only bounded amounts are predictions, bare numbers are not ranges
     Percent       extract(), percentage figures only
@@ -88,7 +88,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from extractors import extract  # noqa: E402
-from extractors.numerals import scan  # noqa: E402
+from extractors.reading.numerals import scan  # noqa: E402
 
 PEER_SUITES = Path("/work/shared/peer-suites")
 PLATFORMS = ("dotnet", "python", "javascript", "java")
@@ -438,7 +438,7 @@ def numerals(text: str) -> list[Predicted]:
 
 def bounded_amounts(text: str) -> list[Predicted]:
     """The qualifier layer: amounts with a range or a bound ("more than 20", "5-10")."""
-    from extractors.qualifiers import amounts, bounds, qualify  # internal layer, may move
+    from extractors.reading.qualifiers import amounts, bounds, qualify  # internal layer, may move
 
     found = []
     for amount in amounts(text, list(scan(text))):

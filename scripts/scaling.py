@@ -31,7 +31,7 @@ def _noop(x):
 
 
 def _extract_one(text):
-    from extractors.engine import extract
+    from extractors.reading.engine import extract
 
     return len(extract(text))
 
@@ -95,7 +95,7 @@ def builds(args) -> None:
         corpora = [("White House archive", archive, documents, characters,
                     ["--mapping", str(ROOT / "docs" / "mappings" / "whitehouse-briefing-room.toml")]),
                    (f"{args.documents:,} of its sentences", short, args.documents, short_characters, [])]
-        from extractors import cluster, sources
+        from extractors.dataset import cluster, sources
 
         for name, corpus, count, size, options in corpora:
             shards = len(cluster.shards(sources.open_source(corpus)))

@@ -1,4 +1,4 @@
-"""Screenshots of the static viewer (extractors/site.py) for the docs: a document page, with a
+"""Screenshots of the static viewer (extractors/views/site.py) for the docs: a document page, with a
 figure focused so that its details show, and the first page of claims.
 
     .venv/bin/python scripts/screenshots.py [SITE] [--out docs/screenshots] [--doc DOC_FILE]

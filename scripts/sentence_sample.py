@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors import corpus  # noqa: E402
-from extractors.war_gold import wilson  # noqa: E402
+from extractors.dataset import corpus  # noqa: E402
+from extractors.evaluation.war_gold import wilson  # noqa: E402
 
 SEED = 50
 

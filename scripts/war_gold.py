@@ -28,10 +28,9 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors import numerals  # noqa: E402
-from extractors.engine import Sentences  # noqa: E402
-from extractors.war_gold import (FIGURE_COLUMNS, GOLD_DIR, SENTENCE_COLUMNS,  # noqa: E402
-                                 corpus_records, half_of, sentence_id)
+from extractors.reading import numerals  # noqa: E402
+from extractors.reading.engine import Sentences  # noqa: E402
+from extractors.evaluation.war_gold import (FIGURE_COLUMNS, GOLD_DIR, SENTENCE_COLUMNS, corpus_records, half_of, sentence_id)
 
 SEED = 6006
 PER_CORPUS = 150

@@ -1,6 +1,6 @@
 """Small tables for the viewer's tests (tests/test_site.py, tests/test_site_browser.py): real
 figures extracted from handmade texts, a few handmade ones that overlap or nest, two claims,
-and hostile documents, in a DuckDB connection with the columns of extractors/records.py."""
+and hostile documents, in a DuckDB connection with the columns of extractors/dataset/records.py."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import hashlib
 import duckdb
 
 from extractors import extract
-from extractors.duckdb_io import TYPES
-from extractors.records import Claim, ClaimQuantity, Document, Text, columns, table_schema
+from extractors.dataset.duckdb_io import TYPES
+from extractors.dataset.records import Claim, ClaimQuantity, Document, Text, columns, table_schema
 
 PUBLIC = "Public domain in the United States: a work of the US federal government."
 COPYRIGHT = "Copyright its publisher: only figures and their sentences are published."

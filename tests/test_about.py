@@ -1,4 +1,4 @@
-"""The labeller's examples and negatives (extractors/about/examples.py), run as tests."""
+"""The labeller's examples and negatives (extractors/reading/about/examples.py), run as tests."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import math
 import pytest
 
 from extractors import extract
-from extractors.about import CATEGORIES, MEASURES, STAGES, cues
-from extractors.about.examples import EXAMPLES, NEGATIVES
+from extractors.reading.about import CATEGORIES, MEASURES, STAGES, cues
+from extractors.reading.about.examples import EXAMPLES, NEGATIVES
 
 
 def _same(expected, actual) -> bool:

@@ -1,13 +1,14 @@
-"""Who gives a figure (extractors/about/attribution.py): its examples, its alias table, and
+"""Who gives a figure (extractors/reading/about/attribution.py): its examples, its alias table, and
 its score on the attribution gold (corpus/gold-attribution.csv)."""
 
 from __future__ import annotations
 
 import pytest
 
-from extractors import evaluate, extract
-from extractors.about import attribution
-from extractors.lexicons import read_tsv
+from extractors.evaluation import evaluate
+from extractors import extract
+from extractors.reading.about import attribution
+from extractors.reading.lexicons import read_tsv
 
 from .conftest import ROOT
 

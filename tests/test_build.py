@@ -8,10 +8,10 @@ import json
 import duckdb
 import pytest
 
-from extractors import build as building
-from extractors import publish
-from extractors.corpus import CorpusError
-from extractors.records import csv_cell, from_csv_text
+from extractors.dataset import build as building
+from extractors.dataset import publish
+from extractors.dataset.corpus import CorpusError
+from extractors.dataset.records import csv_cell, from_csv_text
 
 from .conftest import ROOT, snapshot
 
@@ -260,7 +260,7 @@ def test_a_latin1_provenance_is_refused_with_a_message(repo):
 def test_the_data_card_shows_source_text_and_never_runs_it():
     """Regression (bad input, defect 11): HTML and javascript: links from the sources went
     into dist/README.md as they were."""
-    from extractors.datacard import _table
+    from extractors.dataset.datacard import _table
 
     table = _table(["title"], [["<script>alert(1)</script> [x](javascript:alert(1)) a|b"]])
     assert "<script>" not in table and "](javascript:" not in table
@@ -278,7 +278,7 @@ def test_csv_number_columns_read_as_numbers_without_hints():
 
 
 def test_the_schema_keeps_the_records_constraints():
-    from extractors import records
+    from extractors.dataset import records
 
     fields = {f["name"]: f for f in records.table_schema("documents")["fields"]}
     assert fields["sha256"]["constraints"]["pattern"] == "^[0-9a-f]{64}$"
@@ -311,8 +311,8 @@ def test_formula_like_cells_are_neutralized_in_csv_and_exact_in_parquet(repo):
     injection). In the CSV such a text cell begins with ', the Parquet holds it exactly."""
     import duckdb
 
-    from extractors import corpus as corpus_module
-    from extractors.records import FORMULA_START, from_csv_text
+    from extractors.dataset import corpus as corpus_module
+    from extractors.dataset.records import FORMULA_START, from_csv_text
 
     article = repo / "new.txt"
     article.write_text("=HYPERLINK(\"http://x\",\"5 km\")\n\n+2 tanks were destroyed.\n\n-5 people were "

@@ -1,4 +1,4 @@
-"""Claims: the examples beside the rules (extractors/claims.py), the tables in the package,
+"""Claims: the examples beside the rules (extractors/dataset/claims.py), the tables in the package,
 and the seeds' done-when."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import datetime as dt
 import duckdb
 import pytest
 
-from extractors import claims
-from extractors.engine import extract
+from extractors.dataset import claims
+from extractors.reading.engine import extract
 
 from .conftest import ROOT
 

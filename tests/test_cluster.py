@@ -15,9 +15,9 @@ pytest.importorskip("distributed", reason="the cluster extra (dask, distributed)
 
 from distributed import Client, LocalCluster  # noqa: E402
 
-from extractors import build as building  # noqa: E402
-from extractors import cluster, sources  # noqa: E402
-from extractors.corpus import CorpusError  # noqa: E402
+from extractors.dataset import build as building  # noqa: E402
+from extractors.dataset import cluster, sources  # noqa: E402
+from extractors.dataset.corpus import CorpusError  # noqa: E402
 
 from .conftest import ROOT  # noqa: E402
 from .test_streaming import package_files, records, write_jsonl, write_parquet  # noqa: E402

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from extractors import extract
-from extractors.dimensions import REGISTRY
+from extractors.reading.dimensions import REGISTRY
 
 def _cases():
     for dimension in REGISTRY:
@@ -53,7 +53,7 @@ def test_every_dimension_has_examples_and_negatives():
 
 
 def test_every_lexicon_unit_converts_to_its_normalized_unit():
-    from extractors import units
+    from extractors.reading import units
 
     for dimension in REGISTRY:
         lexicon = getattr(dimension, "LEXICON", None) or {**getattr(dimension, "SUFFIXES", {}),

@@ -21,7 +21,7 @@ import json
 import re
 import tomllib
 
-from extractors.engine import VERSION
+from extractors.reading.engine import VERSION
 
 from .conftest import ROOT
 

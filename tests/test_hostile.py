@@ -60,7 +60,7 @@ def test_not_a_string_is_a_clear_error():
 
 
 def test_sentences_stay_bounded_without_sentence_ends():
-    from extractors.engine import MAX_CONTEXT
+    from extractors.reading.engine import MAX_CONTEXT
 
     text = "5 km and " * 3000
     quantities = extract(text)
@@ -91,9 +91,9 @@ def test_every_table_a_case_blind_match_is_looked_up_in_is_keyed_by_fold():
     """Regression (fuzzing): "1 mİllion", "5 centſ", "aſ many as 5 km" and eight more raised
     KeyError: a case-blind pattern matched "İ" as "i" and "ſ" as "s", and str.lower() left
     the matched text in no table. Every such table is keyed by patterns.key."""
-    from extractors import numerals, qualifiers
-    from extractors.about import cues
-    from extractors.patterns import fold, key
+    from extractors.reading import numerals, qualifiers
+    from extractors.reading.about import cues
+    from extractors.reading.patterns import fold, key
 
     tables = [numerals.SCALES, numerals.VAGUE, qualifiers.BEFORE, qualifiers.AFTER, cues.STAGES_TABLE,
               *cues.BY_CLASS.values()]
@@ -115,7 +115,7 @@ def test_ascii_folded_finds_what_a_case_blind_pattern_finds():
 
     import regex
 
-    from extractors.patterns import ascii_folded
+    from extractors.reading.patterns import ascii_folded
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     folded = ascii_folded(every)
@@ -131,8 +131,8 @@ def test_ascii_folded_finds_what_a_case_blind_pattern_finds():
 def test_casualty_stems_found_as_a_case_blind_pattern_finds_them(text):
     import regex
 
-    from extractors.dimensions import count
-    from extractors.patterns import ascii_folded
+    from extractors.reading.dimensions import count
+    from extractors.reading.patterns import ascii_folded
 
     blind = regex.compile("|".join(regex.escape(s) for s in sorted(count._CASUALTY_STEMS)), regex.IGNORECASE)
     assert (count._CASUALTY_NEAR.search(ascii_folded(text)) is None) == (blind.search(text) is None)
@@ -146,7 +146,7 @@ def test_ascii_folded_keeps_every_other_printable_ascii_character():
 
     import regex
 
-    from extractors.patterns import ascii_folded
+    from extractors.reading.patterns import ascii_folded
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     folded = ascii_folded(every)
@@ -164,7 +164,7 @@ _CUE_PIECES = st.sampled_from(["killed", "KİLLED", "ſhot", " down", "shot\ndow
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_CUE_PIECES, max_size=30).map("".join))
 def test_cue_patterns_match_as_their_regex_does(text):
-    from extractors.about import cues
+    from extractors.reading.about import cues
 
     for pattern in [cues.AID_CUE, cues.STAGE_CUE, cues.NOT_WAR, cues.NOT_GIVEN, cues.PAY, cues.AID_KIND_CUE,
                     *cues.MEASURE_CUES.values()]:
@@ -181,8 +181,8 @@ def test_case_blind_is_what_a_case_blind_pattern_matches():
 
     import regex
 
-    from extractors.dimensions import currency, percentage
-    from extractors.patterns import case_blind
+    from extractors.reading.dimensions import currency, percentage
+    from extractors.reading.patterns import case_blind
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     used = set(string.printable) | {w[0] for w in currency.SUFFIXES} | {s[-1] for s in currency.PREFIXES} \
@@ -202,8 +202,8 @@ def test_first_and_last_character_checks_change_no_figure(text):
     start (or end) with: the same figures as trying every pattern everywhere."""
     from unittest import mock
 
-    from extractors import numerals, qualifiers
-    from extractors.dimensions import count, currency, percentage
+    from extractors.reading import numerals, qualifiers
+    from extractors.reading.dimensions import count, currency, percentage
 
     checked = [(q.start, q.end, q.text, q.qualifier, q.rule, q.value, q.low, q.high) for q in extract(text)]
     # the checks, each made to let everything through

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import lexicons
+from extractors.reading import lexicons
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "extractors" / "data"
@@ -199,7 +199,7 @@ def test_units_file_is_what_pints_registry_gives():
 
 
 def test_units_extra_is_well_formed():
-    from extractors import units
+    from extractors.reading import units
 
     rows = units._rows("units-extra.tsv")
     seen = set()

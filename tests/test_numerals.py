@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import numerals
+from extractors.reading import numerals
 
 from .conftest import ROOT
 

@@ -36,7 +36,7 @@ from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
 
 from extractors import extract
-from extractors.records import Quantity
+from extractors.dataset.records import Quantity
 
 FIELDS = tuple(Quantity.model_fields)
 NUMBERS = ("value", "low", "high", "normalized_value", "normalized_low", "normalized_high")

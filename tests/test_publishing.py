@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors import build as building
-from extractors import publish
-from extractors.publish import Layout
+from extractors.dataset import build as building
+from extractors.dataset import publish
+from extractors.dataset.publish import Layout
 
 from .conftest import snapshot
 
@@ -169,7 +169,7 @@ def test_a_killed_validate_leaves_no_scratch_folder_behind(tmp_path):
     """Regression (bad input, defect 7): a killed `validate` left /tmp/.check-* folders."""
     home = tmp_path / "tmp"
     home.mkdir()
-    code = ("import os, sys; from pathlib import Path; from extractors import publish\n"
+    code = ("import os, sys; from pathlib import Path; from extractors.dataset import publish\n"
             "with publish.scratch(Path(sys.argv[1]), 'newsfigures-check-') as folder:\n"
             "    (folder / 'texts.csv').write_text('x'); os._exit(9)\n")
     assert subprocess.run([sys.executable, "-c", code, str(home)]).returncode == 9
@@ -206,7 +206,7 @@ def test_a_build_killed_while_deleting_the_old_package_then_a_failing_build(repo
     new = snapshot(repo)
     assert new != before and building.validate(repo) == []
     provenance.write_text(provenance.read_text(encoding="utf-8") + "not,a,row\n", encoding="utf-8")
-    from extractors.corpus import CorpusError
+    from extractors.dataset.corpus import CorpusError
 
     with pytest.raises(CorpusError):
         building.build(repo)

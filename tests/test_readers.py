@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from extractors import records
-from extractors.build import TABLE_NAMES
+from extractors.dataset import records
+from extractors.dataset.build import TABLE_NAMES
 
 from .conftest import ROOT
 

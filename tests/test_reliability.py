@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import extractors.cli as cli
-from extractors import build as building
-from extractors import corpus, publish, sources
+from extractors.dataset import build as building
+from extractors.dataset import corpus, publish, sources
 
 from .conftest import snapshot
 
@@ -205,7 +205,7 @@ def test_every_number_published_is_finite(repo):
 
 
 def test_a_number_that_is_not_finite_stops_the_build_naming_the_document(repo, monkeypatch):
-    from extractors import pipeline
+    from extractors.dataset import pipeline
 
     real = pipeline.extract_document
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from extractors import build as building
-from extractors import records
+from extractors.dataset import build as building
+from extractors.dataset import records
 
 from .conftest import ROOT
 

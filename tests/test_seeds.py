@@ -6,7 +6,9 @@ import csv
 
 import pytest
 
-from extractors import corpus, evaluate, extract
+from extractors.dataset import corpus
+from extractors.evaluation import evaluate
+from extractors import extract
 
 from .conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""The static viewer (extractors/site.py) and `extract show` (extractors/terminal.py), read as
+"""The static viewer (extractors/views/site.py) and `extract show` (extractors/views/terminal.py), read as
 HTML and text: every highlight is its figure's text, hostile fields are text, a document whose
 text is not published shows only its figures' sentences, and the same tables give the same bytes.
 tests/test_site_browser.py drives the same site in Chromium."""
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors import site
-from extractors.terminal import show_document
+from extractors.views import site
+from extractors.views.terminal import show_document
 
 from . import site_tables
 from .site_tables import HOSTILE, PAYLOAD, TEXTS, UNPUBLISHED

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import site
+from extractors.views import site
 
 from . import site_tables
 

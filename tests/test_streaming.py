@@ -16,11 +16,11 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from extractors import build as building
-from extractors import sources
+from extractors.dataset import build as building
+from extractors.dataset import sources
 from extractors.cli import app
-from extractors.corpus import CorpusError
-from extractors.engine import extract, extract_document, windows
+from extractors.dataset.corpus import CorpusError
+from extractors.reading.engine import extract, extract_document, windows
 
 from .conftest import ROOT
 
@@ -129,7 +129,7 @@ def test_build_called_from_python_leaves_the_garbage_collector_as_it_was(tmp_pat
     extraction (pipeline.ready_to_extract): a caller's objects are never frozen, nor its
     collector's thresholds moved. In a fresh interpreter, which no other test has set up."""
     corpus = write_jsonl(tmp_path / "corpus.jsonl", records(5))
-    script = ("import gc, sys; from pathlib import Path; from extractors import build, sources; "
+    script = ("import gc, sys; from pathlib import Path; from extractors.dataset import build, sources; "
               "before = gc.get_threshold(), gc.get_freeze_count(); "
               "[build.build(Path(sys.argv[1]), corpus_path=Path(sys.argv[2]), out=Path(sys.argv[1]) / f'out-{jobs}', "
               "mapping=sources.Mapping(), jobs=jobs) for jobs in (1, 2)]; "

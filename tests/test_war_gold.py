@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from extractors import war_gold
+from extractors.evaluation import war_gold
 
 from .conftest import ROOT
 
@@ -82,7 +82,7 @@ def test_committed_gold_matches_the_shared_corpora():
 def test_the_wilson_interval_is_the_one_statsmodels_computes():
     """Kept hand-written (docs/LIBRARIES.md): the same interval as statsmodels'
     proportion_confint(k, n, alpha=0.05, method="wilson"), whose values these are."""
-    from extractors.war_gold import wilson
+    from extractors.evaluation.war_gold import wilson
 
     reference = {(0, 9): (0.0, 0.29914504841954415), (95, 100): (0.8882495307680808, 0.9784563208456319),
                  (1, 2): (0.09453120573423068, 0.9054687942657693), (37, 50): (0.6044684273515116, 0.841284725064476),

@@ -9,11 +9,12 @@ import json
 import duckdb
 import pytest
 
-from extractors import build as building
-from extractors import corpus, extract
+from extractors.dataset import build as building
+from extractors.dataset import corpus
+from extractors import extract
 from extractors.cli import app
-from extractors.datacard import QUERIES
-from extractors.engine import Sentences
+from extractors.dataset.datacard import QUERIES
+from extractors.reading.engine import Sentences
 from typer.testing import CliRunner
 
 from .conftest import ROOT

@@ -5,7 +5,7 @@ from rich.console import Console
 from rich.table import Table
 from rich import box
 from extractors.cli import _print_table
-from extractors.records import cell
+from extractors.dataset.records import cell
 
 con = duckdb.connect(":memory:")
 con.execute("CREATE VIEW quantities AS SELECT * FROM read_parquet('" + str(__import__('pathlib').Path(__file__).resolve().parents[2] / 'dist' / 'quantities.parquet') + "')")

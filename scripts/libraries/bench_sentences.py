@@ -1,4 +1,4 @@
-"""1. Sentence splitting: ours (extractors.engine.Sentences) vs pysbd vs blingfire.
+"""1. Sentence splitting: ours (extractors.reading.engine.Sentences) vs pysbd vs blingfire.
 
 Usage: venv/bin/python bench_sentences.py   (single process, single thread; best of 3)
 Writes results_sentences.json and disagreements.jsonl.
@@ -10,7 +10,7 @@ for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import common
 from extractors import extract
-from extractors.engine import FULL_CONTEXT, Sentences
+from extractors.reading.engine import FULL_CONTEXT, Sentences
 
 docs = common.sample(300)
 texts = [d["text"] for d in docs]
@@ -192,7 +192,7 @@ for name in SPLITTERS:
 # is not hard-wrapped), and the library only for . ! ? inside a block, the block's wraps given
 # to it as spaces (same length, so its offsets are the text's).
 import regex
-from extractors import engine
+from extractors.reading import engine
 BLOCK_W = regex.compile(engine._BLOCK)
 BLOCK_U = regex.compile(r"\n+")
 

@@ -1,9 +1,9 @@
-"""2. Markdown tables: extractors.datacard._table vs tabulate (github, pipe)."""
+"""2. Markdown tables: extractors.dataset.datacard._table vs tabulate (github, pipe)."""
 import datetime as dt, time, timeit
 from tabulate import tabulate
 import tabulate as tabulate_module
-from extractors.datacard import _table
-from extractors.records import cell
+from extractors.dataset.datacard import _table
+from extractors.dataset.records import cell
 
 print("tabulate", tabulate_module.__version__)
 header = ["figure", "USD", "flag", "published", "sentence"]

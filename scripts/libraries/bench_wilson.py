@@ -1,10 +1,10 @@
-"""3. Wilson interval: extractors.war_gold.wilson vs statsmodels proportion_confint(method="wilson")."""
+"""3. Wilson interval: extractors.evaluation.war_gold.wilson vs statsmodels proportion_confint(method="wilson")."""
 import math, time, warnings
 t0 = time.perf_counter()
 from statsmodels.stats.proportion import proportion_confint
 import_s = time.perf_counter() - t0
 from scipy.stats import norm
-from extractors.war_gold import wilson
+from extractors.evaluation.war_gold import wilson
 
 z_exact = norm.ppf(0.975)                    # what statsmodels uses for alpha=0.05
 alpha_for_196 = 2 * (1 - norm.cdf(1.96))     # the alpha whose z is exactly 1.96

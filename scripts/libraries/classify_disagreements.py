@@ -1,6 +1,6 @@
 """Sort the blocks+blingfire (and as-is) disagreements into kinds, by the text at the differing boundary."""
 import json, re, collections, common
-from extractors.engine import is_hard_wrapped
+from extractors.reading.engine import is_hard_wrapped
 docs = common.sample(300)
 texts = [d["text"] for d in docs]
 wr = [is_hard_wrapped(t) for t in texts]

@@ -13,7 +13,7 @@ def sample(n=300):
 
 
 def ours(text):
-    from extractors.engine import Sentences
+    from extractors.reading.engine import Sentences
     s = Sentences(text)
     starts = s.starts
     return [(a, b) for a, b in zip(starts, starts[1:] + [len(text)])]

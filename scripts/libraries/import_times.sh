@@ -2,8 +2,8 @@
 # Fresh-process import wall time, best of 3 (after one warm-up run to fill the page cache).
 cd "$(dirname "$0")"
 py=${PYTHON:-venv/bin/python}
-for stmt in "pass" "import extractors.war_gold" "import statsmodels.stats.proportion" \
-            "import extractors.war_gold, statsmodels.stats.proportion" "import scipy.stats" \
+for stmt in "pass" "import extractors.evaluation.war_gold" "import statsmodels.stats.proportion" \
+            "import extractors.evaluation.war_gold, statsmodels.stats.proportion" "import scipy.stats" \
             "import tabulate" "import pysbd" "import blingfire" "import rich.table" "import extractors.cli"; do
   $py -c "$stmt" 2>/dev/null
   best=999

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import patterns
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"  # extractors/data: the vocabulary files
 
 NOUN_CLASSES = ("people", "military_personnel", "weapons", "equipment", "structures", "places")
 REMOVE = "-"                   # the class of a nouns-extra.tsv row that removes the form

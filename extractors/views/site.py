@@ -2,7 +2,7 @@
 its figures highlighted, and every claim with its members' bounds side by side.
 
 `write_site(connection, out)` reads the views `documents`, `quantities`, `texts`, `claims`
-and `claim_quantities` of a DuckDB connection (the columns of extractors/records.py; the
+and `claim_quantities` of a DuckDB connection (the columns of extractors/dataset/records.py; the
 claims tables may be empty or absent) and writes:
 
     index.html, index-2.html, ...   the documents, PAGE_SIZE a page, newest first
@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .about import CATEGORIES
+from ..reading.about import CATEGORIES
 
 PAGE_SIZE = 500  # documents a page of the index
 CLAIMS_PAGE_SIZE = 50  # claims a page

@@ -16,9 +16,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GOLD_DIR = Path(__file__).resolve().parents[1] / "docs" / "war-gold"
+GOLD_DIR = Path(__file__).resolve().parents[2] / "docs" / "war-gold"
 # Beside the repository, as the developers' machines and CI lay them out.
-SHARED_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+SHARED_CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 SENTENCE_COLUMNS = ("sentence_id", "corpus", "doc_id", "start", "end", "round", "half")
 FIGURE_COLUMNS = ("sentence_id", "corpus", "doc_id", "start", "end", "text", "half", "value",
                   "low", "high", "qualifier", "category", "measure", "subject", "donor",
@@ -180,7 +180,7 @@ class WarScores:
 def _same_actor(gold: str, found: str | None) -> bool:
     """Whether two names as written name one actor: the same words, or forms of one actor
     in the gazetteer ("U.S." and "the United States")."""
-    from .lexicons import actors
+    from ..reading.lexicons import actors
 
     canonical = {}
     for actor in actors():
@@ -199,7 +199,7 @@ def _plain(name: str) -> str:
 
 def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR) -> WarScores:
     """Score extract() on the gold sentences of one half (`tuning`, `report` or `all`)."""
-    from .engine import extract
+    from ..reading.engine import extract
 
     sentences, figures, texts = load(corpora, gold_dir)
     chosen = [s for s in sentences if half in ("all", s["half"])]

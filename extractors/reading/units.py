@@ -47,7 +47,6 @@ def convert(value: float | None, unit: str, target: str) -> float | None:
 
 # ---- surface forms: extractors/data/units.tsv (generated from this registry) + units-extra.tsv
 
-DATA = Path(__file__).with_name("data")
 BLOCKED = "-"
 
 

@@ -25,7 +25,7 @@ from . import corpus, pipeline, publish, records, sources
 from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes
 from .records import csv_cell, from_csv_text
 from .datacard import data_card
-from .engine import VERSION
+from ..reading.engine import VERSION
 from .pipeline import PART_BYTES, TABLE_NAMES, Progress
 from .publish import Layout
 
@@ -247,8 +247,8 @@ SITE = "site"  # the viewer, beside the tables: written from them, not a resourc
 
 
 def _write_site(package_dir: Path, tables: dict[str, pipeline.Table]) -> None:
-    """The static viewer (extractors/site.py), from the package's own Parquet tables."""
-    from . import site
+    """The static viewer (extractors/views/site.py), from the package's own Parquet tables."""
+    from ..views import site
 
     connection = connect()
     try:

@@ -29,7 +29,7 @@ from typing import Callable, Iterable
 from . import records
 from .corpus import Article
 from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes, sql_string
-from .engine import FULL_CONTEXT, MAX_CONTEXT, extract_document
+from ..reading.engine import FULL_CONTEXT, MAX_CONTEXT, extract_document
 from .records import csv_cell, csv_text
 
 TABLE_NAMES = ("documents", "quantities", "texts", "claims", "claim_quantities")

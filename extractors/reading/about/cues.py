@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import regex
 
@@ -27,7 +26,6 @@ from .. import patterns
 from ..lexicons import read_tsv
 from ..numerals import trie_pattern
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 NOUN_CLASSES = ("people", "weapons", "equipment", "structures", "places")
 
 

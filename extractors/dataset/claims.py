@@ -47,10 +47,10 @@ from typing import Iterator
 
 import regex
 
-from . import lexicons
-from .about import actors as actor_mentions
-from .about import named_weapons, _weapons
-from .patterns import key as normalize
+from ..reading import lexicons
+from ..reading.about import actors as actor_mentions
+from ..reading.about import named_weapons, _weapons
+from ..reading.patterns import key as normalize
 from .records import Claim, ClaimQuantity
 
 TOLERANCE = 0.05        # relative: 300 km and 306 km agree, 300 km and 350 km do not

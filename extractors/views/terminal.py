@@ -1,7 +1,7 @@
 """`extract show DOC_ID`: a document in the terminal, its figures highlighted by category.
 
 What it shows of a document is what the package publishes (as the static viewer,
-extractors/site.py): the whole text where `texts` holds it, else each figure's sentence. Text
+extractors/views/site.py): the whole text where `texts` holds it, else each figure's sentence. Text
 from the tables goes to rich as `rich.text.Text` with styles, never as a markup string, so
 `[bold]` or `[link=...]` in an article is printed as written.
 """

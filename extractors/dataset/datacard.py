@@ -6,9 +6,10 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from . import about, claims, qualifiers
+from ..reading import about, qualifiers
+from . import claims
 from .pipeline import PART_BYTES
-from .about.examples import EXAMPLES
+from ..reading.about.examples import EXAMPLES
 from .duckdb_io import connect, paths_sql
 from .records import cell
 
@@ -100,12 +101,12 @@ def _qualifier_table() -> str:
 
 
 def _vocabulary_table() -> str:
-    """The categories and measures, as extractors/about states them (one place owns them)."""
+    """The categories and measures, as extractors/reading/about states them (one place owns them)."""
     return "\n".join(line.strip() for line in about.__doc__.splitlines() if line.strip().startswith("|"))
 
 
 def _vocabulary_examples() -> list[list]:
-    """One labeller example per category and measure (extractors/about/examples.py, run as tests)."""
+    """One labeller example per category and measure (extractors/reading/about/examples.py, run as tests)."""
     seen, rows = set(), []
     for example in EXAMPLES:
         labels = example.expectations()

@@ -21,7 +21,7 @@ import regex
 
 from ..patterns import match_after
 from ..qualifiers import bounds
-from ..records import Quantity
+from ..quantity import Quantity
 from .actors import parties
 
 _CONVERSION_GAP = regex.compile(r"[ \u00a0]*[(\[][ \u00a0]*")

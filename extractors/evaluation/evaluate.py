@@ -14,8 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import corpus
-from .engine import extract
+from ..dataset import corpus
+from ..reading.engine import extract
 
 GOLD = "gold.csv"
 AGREEMENT_FIELDS = ("dimension", "category", "measure", "qualifier", "normalized_value",
@@ -195,9 +195,9 @@ def attribution(root: Path) -> dict:
     attribution is right where the name (case and a leading "the" aside) and the kind are
     the gold's. Precision over the figures given one, recall over the gold's attributed
     figures, with 95 % Wilson intervals."""
-    from .about.attribution import bare
-    from .engine import extract_document
-    from .pipeline import context_of
+    from ..reading.about.attribution import bare
+    from ..reading.engine import extract_document
+    from ..dataset.pipeline import context_of
     from .war_gold import wilson
 
     path = root / "corpus" / ATTRIBUTION_GOLD

@@ -17,7 +17,7 @@ from .patterns import quick_init
 from .about import agreement, attribution, classify, introduces, noun_class
 from .dimensions import Reading, asked_about, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
-from .records import Quantity
+from .quantity import Quantity
 
 VERSION = "0.6.0"  # SemVer, applied to the data too: CHANGELOG.md
 

@@ -1,0 +1,63 @@
+"""The figure a reading makes: the pydantic model of one quantity at its exact span.
+
+It lives with the reading because the reading makes it; the dataset's tables
+(`extractors/dataset/records.py`) publish it as the `quantities` table.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .about import AID_KINDS, CATEGORIES, MEASURES, STAGES
+from .about.attribution import KINDS as ATTRIBUTION_KINDS
+from .dimensions import REGISTRY
+
+# The vocabularies live where their rules do: dimensions in their registry, categories and
+# measures in categories.py.
+Dimension = Literal[tuple(sorted(d.NAME for d in REGISTRY))]
+Category = Literal[CATEGORIES]
+Qualifier = Literal["exact", "approximately", "more_than", "at_least", "almost", "less_than",
+                    "at_most", "up_to", "range", "vague"]
+Measure = Literal[MEASURES]
+AidKind = Literal[AID_KINDS]
+Stage = Literal[STAGES]
+AttributionKind = Literal[ATTRIBUTION_KINDS]
+
+
+class Quantity(BaseModel):
+    """One figure in one document, at its exact span."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    quantity_id: str = Field(description="Stable id: `{doc_id}:{start}-{end}` (`{start}-{end}` for text with no doc_id).")
+    doc_id: Optional[str] = Field(None, description="The document the figure is in (foreign key to documents).")
+    start: int = Field(ge=0, description="Start of the figure in the stored text: Python code points, 0-based.")
+    end: int = Field(ge=0, description="End of the figure, exclusive: `text == doc_text[start:end]`.")
+    text: str = Field(description="The figure exactly as written, qualifier and unit included.")
+    sentence: str = Field(description="The sentence the figure is in, as written: whole for documents whose text is published (up to 5,000 characters either side of the figure), at most 300 characters either side for the others.")
+    sentence_start: int = Field(ge=0, description="Where `sentence` starts in the stored text: `text == sentence[start - sentence_start:end - sentence_start]`.")
+    dimension: Dimension = Field(description="What kind of quantity: area, count, currency, data, duration, energy, frequency, length, mass, percentage, power, pressure, rotation, sound, speed, temperature or volume.")
+    category: Category = Field(description="What the figure is about: weapon_range, aid, casualties, damage, troops, attacks or other.")
+    measure: Optional[Measure] = Field(None, description="For casualties killed, wounded, missing, captured, displaced or casualties (not split); for damage damaged, destroyed, damaged_or_destroyed or attacked; for attacks launched or intercepted.")
+    value: Optional[float] = Field(None, description="The number the text states, in `unit` (empty for ranges and vague amounts).")
+    low: Optional[float] = Field(None, description="Lower bound the text states, in `unit` (see the qualifier table in the data card).")
+    high: Optional[float] = Field(None, description="Upper bound the text states, in `unit`.")
+    qualifier: Qualifier = Field(description="How the text bounds the figure: exact, approximately, more_than, at_least, almost, less_than, at_most, up_to, range, vague.")
+    unit: str = Field(description="The unit as written: `miles`, `km`, `$`, `per cent`, `days`; for counts the counted head noun.")
+    normalized_value: Optional[float] = Field(None, description="`value` in `normalized_unit`.")
+    normalized_low: Optional[float] = Field(None, description="`low` in `normalized_unit`.")
+    normalized_high: Optional[float] = Field(None, description="`high` in `normalized_unit`.")
+    normalized_unit: str = Field(description="km for lengths, km2, liter, kg, km/h, degree_Celsius (delta_degree_Celsius for a change), kilowatt, kilowatt_hour, byte, hertz, kilopascal, decibel, revolutions_per_minute, an ISO 4217 code for money (no conversion), percent or percentage_point, day, count.")
+    subject: Optional[str] = Field(None, description="What is counted or measured, as written, where the text says (`North Korean troops`, `ATACMS missiles`).")
+    donor: Optional[str] = Field(None, description="For aid: who gives it, as written, where the sentence says.")
+    recipient: Optional[str] = Field(None, description="For aid: who receives it, as written, where the sentence says.")
+    aid_kind: Optional[AidKind] = Field(None, description="For aid: military, humanitarian or financial, where the sentence says.")
+    stage: Optional[Stage] = Field(None, description="For aid: pledged, committed, allocated or delivered, where the sentence says.")
+    attributed_to: Optional[str] = Field(None, description="Who gives the figure, as the sentence (or the one before) names them: `according to the Kiel Institute`, `The Guardian reported`, `officials said`; a White House statement's own figures are the White House's. Empty where the text names no one.")
+    attribution_kind: Optional[AttributionKind] = Field(None, description="What `attributed_to` is: person, organization, media, unnamed_officials or document_author.")
+    attributed_source: Optional[str] = Field(None, description="`attributed_to` as one name for every way it is written (`Kiel Institute` for `the Kiel Institute for the World Economy`; extractors/data/sources.tsv).")
+    linked_to: Optional[str] = Field(None, description="`quantity_id` of the same figure written in another unit: `190 miles (300km)`.")
+    rule: str = Field(description="The rule that produced the figure, `dimension.rule`.")
+    extractor_version: str = Field(description="Version of the extractors that produced the row.")
