@@ -76,7 +76,94 @@ def test_committed_gold_matches_the_shared_corpora():
     by_id = {s["sentence_id"]: s for s in sentences}
     for figure in figures:
         sentence = by_id[figure["sentence_id"]]
-        assert sentence["start"] <= figure["start"] < figure["end"] <= sentence["end"]
+        assert sentence["start"] <= figure["start"] <= figure["end"] <= sentence["end"]
+        # a span is empty only on a `none` row that says its sentence holds no war figure
+        assert figure["start"] < figure["end"] or figure["category"] == "none", figure
+        assert figure["half"] == sentence["half"]
+
+
+def _committed():
+    def rows(name):
+        with (war_gold.GOLD_DIR / name).open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+    return rows("sentences.csv"), rows("figures.csv")
+
+
+def test_every_round_3_sentence_was_read_and_every_conflict_is_listed():
+    sentences, figures = _committed()
+    rows_of = {}
+    for figure in figures:
+        rows_of.setdefault(figure["sentence_id"], []).append(figure)
+    third = [s for s in sentences if s["round"] == "3"]
+    assert len(third) >= 300
+    unread = [s["sentence_id"] for s in third if not rows_of.get(s["sentence_id"])]
+    assert not unread, f"{len(unread)} round-3 sentences without a figure row, e.g. {unread[:3]}"
+    known = war_gold.conflict_ids()
+    assert "russia-ukraine" in known and "sudan" in known
+    for figure in figures:
+        conflict = figure["conflict"]
+        assert figure["category"] in war_gold.WAR_CATEGORIES + ("none",), figure
+        assert conflict == "" or conflict in known or (conflict.startswith("new:") and len(conflict) > 4), figure
+        if figure["category"] == "none":
+            assert conflict == "", figure
+    for sid, rows in rows_of.items():
+        # an empty `none` row stands alone: its sentence holds no war figure
+        if any(r["category"] == "none" and not r["text"] for r in rows):
+            assert len(rows) == 1, sid
+
+
+def test_round_3_covers_other_wars_from_the_news_and_the_official_corpora():
+    sentences, figures = _committed()
+    third = {s["sentence_id"]: s for s in sentences if s["round"] == "3"}
+    by_corpus = {}
+    for s in third.values():
+        by_corpus[s["corpus"]] = by_corpus.get(s["corpus"], 0) + 1
+    assert by_corpus.get("news-articles-2017", 0) >= 100
+    assert by_corpus.get("whitehouse-briefing-room", 0) + by_corpus.get("state-department-press-releases", 0) >= 150
+    war = [f for f in figures if f["sentence_id"] in third and f["category"] in war_gold.WAR_CATEGORIES]
+    per_conflict = {}
+    for f in war:
+        per_conflict[f["conflict"]] = per_conflict.get(f["conflict"], 0) + 1
+    assert len(per_conflict) >= 10
+    assert max(per_conflict.values()) <= len(war) / 3, per_conflict
+    assert per_conflict.get("russia-ukraine", 0) <= len(war) / 20
+    assert {s["half"] for s in third.values()} == {"tuning", "report"}
+    assert all(s["half"] == war_gold.half_of(sid) for sid, s in third.items())
+
+
+def test_the_migration_is_applied():
+    """Each row of migration-2026-12.csv is a `none` row of figures.csv at the same span."""
+    _, figures = _committed()
+    at = {(f["sentence_id"], f["start"], f["text"]): f for f in figures}
+    with (war_gold.GOLD_DIR / "migration-2026-12.csv").open(encoding="utf-8", newline="") as handle:
+        migrated = list(csv.DictReader(handle))
+    assert len(migrated) >= 50
+    for row in migrated:
+        figure = at[(row["sentence_id"], row["start"], row["span"])]
+        assert row["old_category"] in war_gold.WAR_CATEGORIES and row["reason"]
+        assert figure["category"] == row["new_category"] == "none", row
+
+
+def test_scoring_one_round_only(tmp_path):
+    corpora, gold = _gold(tmp_path, "Russia launched 90 missiles.", [("90 missiles", {"category": "attacks"})])
+    assert war_gold.score(corpora, "all", gold, rounds=[1]).sentences == 1
+    scores = war_gold.score(corpora, "all", gold, rounds=[3])
+    assert scores.sentences == 0 and sum(scores.gold.values()) == 0
+
+
+def test_the_round_3_draw_names_other_wars_and_nothing_ukrainian():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("war_gold_script", ROOT / "scripts" / "war_gold.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.other_war("More than 200,000 Mosul residents have been displaced.") == "iraq-isis"
+    assert script.other_war("Tens of thousands have been killed in South Sudan.") == "new:south-sudan"
+    assert script.other_war("Fighting in Sudan displaced 8 million people.") == "sudan"
+    assert script.other_war("Russia fired 40 missiles at Kyiv and Aleppo.") is None
+    assert script.other_war("The strike killed 12 people in Kharkiv.") is None
+    assert script.other_war("Niger's army lost 20 soldiers.") == "sahel"
+    assert all(war in war_gold.conflict_ids() or war.startswith("new:") for war in script.OTHER_WARS)
 
 
 def test_the_wilson_interval_is_the_one_statsmodels_computes():

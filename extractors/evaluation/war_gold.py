@@ -1,8 +1,15 @@
 """The development gold of war figures (docs/war-gold/): what it holds and how it is read.
 
-Sentences drawn from three shared corpora (two of them research-only), stored as ids and
+Sentences drawn from four shared corpora (two of them research-only), stored as ids and
 offsets; figures as offsets, span text and labels. The texts are read from the shared
 corpora at evaluation time and never copied into the repository.
+
+Rounds 1 and 2 drew from the 2017 news, the ISW reports and the White House statements on
+Ukraine; round 3 (2026-12) from the 2017 news, the whole White House archive and the State
+Department releases, about wars other than Russia's against Ukraine. Each figure row names
+the conflict it is about (`conflict`, an id of `conflicts.tsv` or `new:<name>`). A row of
+category `none` with an empty span says its sentence was read and holds no war figure; one
+with a span is a figure read and judged no war figure (kept by the 2026-12 migration).
 """
 
 from __future__ import annotations
@@ -22,14 +29,17 @@ SHARED_CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 SENTENCE_COLUMNS = ("sentence_id", "corpus", "doc_id", "start", "end", "round", "half")
 FIGURE_COLUMNS = ("sentence_id", "corpus", "doc_id", "start", "end", "text", "half", "value",
                   "low", "high", "qualifier", "category", "measure", "subject", "donor",
-                  "recipient", "aid_kind", "stage", "note")
+                  "recipient", "aid_kind", "stage", "conflict", "note")
 FILES = {
     "news-articles-2017": "news-articles-2017.jsonl",
     "isw-reports-2022": "isw-reports-2022.jsonl",
     "whitehouse-briefing-room": "whitehouse-briefing-room.jsonl.gz",
+    "state-department-press-releases": "state-department-press-releases.jsonl.gz",
 }
-# The White House statements on the war: the sections the published corpus takes.
+# The White House statements on the war: the sections the published corpus takes. Rounds 1
+# and 2 drew from these documents only, where they name Ukraine; round 3 from every document.
 WHITE_HOUSE_SECTIONS = {"statements-releases", "fact-sheets", "briefings-statements"}
+UKRAINE = "russia-ukraine"
 
 
 def sentence_id(corpus: str, doc_id: str, start: int) -> str:
@@ -41,17 +51,29 @@ def half_of(sid: str) -> str:
     return "report" if int(hashlib.sha256(f"half:{sid}".encode()).hexdigest()[:8], 16) % 2 else "tuning"
 
 
-def corpus_records(corpora: Path, corpus: str):
-    """(doc_id, text) of each record of a shared corpus, as stored."""
+def corpus_records(corpora: Path, corpus: str, ukraine_statements: bool = False, metadata: bool = False):
+    """(doc_id, text) of each record of a shared corpus, as stored (with `metadata`, a third
+    item: the record's date and title). `ukraine_statements` keeps, of the White House
+    archive, only the statements that name Ukraine (what rounds 1 and 2 drew from)."""
     path = corpora / FILES[corpus]
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            if corpus == "whitehouse-briefing-room" and (
+            if ukraine_statements and corpus == "whitehouse-briefing-room" and (
                     record.get("section") not in WHITE_HOUSE_SECTIONS or "Ukraine" not in record["text"]):
                 continue
-            yield record["id"], record["text"]
+            if metadata:
+                yield record["id"], record["text"], {"date": record.get("date") or "", "title": record.get("title") or ""}
+            else:
+                yield record["id"], record["text"]
+
+
+def conflict_ids(gold_dir: Path = GOLD_DIR) -> set[str]:
+    """The conflict ids a figure may carry (`conflicts.tsv`; `new:<name>` besides)."""
+    with (gold_dir / "conflicts.tsv").open(encoding="utf-8", newline="") as handle:
+        return {row["id"] for row in csv.DictReader((line for line in handle if not line.startswith("#")),
+                                                   delimiter="\t")}
 
 
 # ---- scoring ---------------------------------------------------------------------------
@@ -95,6 +117,8 @@ def load(corpora: Path, gold_dir: Path = GOLD_DIR) -> tuple[list[dict], list[dic
         wanted[row["corpus"]].add(row["doc_id"])
     texts = {}
     for corpus, doc_ids in wanted.items():
+        if corpus not in FILES:
+            raise WarGoldError(f"{gold_dir / 'sentences.csv'}: unknown corpus {corpus!r}")
         if not (corpora / FILES[corpus]).is_file():
             raise WarGoldError(f"{corpora / FILES[corpus]}: missing (the war gold reads the shared corpora)")
         for doc_id, text in corpus_records(corpora, corpus):
@@ -106,6 +130,7 @@ def load(corpora: Path, gold_dir: Path = GOLD_DIR) -> tuple[list[dict], list[dic
         if text is None or text[start:end] != row["text"]:
             raise WarGoldError(f"{gold_dir / 'figures.csv'}:{line}: {row['text']!r} is not the document's text at {start}-{end}")
         row["start"], row["end"] = start, end
+        row.setdefault("conflict", "")
     for row in sentences:
         row["start"], row["end"] = int(row["start"]), int(row["end"])
     return sentences, figures, texts
@@ -115,6 +140,7 @@ def load(corpora: Path, gold_dir: Path = GOLD_DIR) -> tuple[list[dict], list[dic
 class WarScores:
     half: str
     sentences: int = 0
+    rounds: tuple = ()
     gold: Counter = field(default_factory=Counter)            # war figures per category
     found: Counter = field(default_factory=Counter)           # of them, matched by any figure
     labelled: Counter = field(default_factory=Counter)        # of them, matched with their category
@@ -124,6 +150,9 @@ class WarScores:
     measure_by: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     actors: dict = field(default_factory=lambda: {"donor": [0, 0], "recipient": [0, 0]})
     stage: list = field(default_factory=lambda: [0, 0])
+    conflict: list = field(default_factory=lambda: [0, 0])    # where gold names one and the figure says one
+    # recall by what the gold figure is about: russia-ukraine, other wars, no conflict named
+    by_war: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     errors: list = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -137,7 +166,7 @@ class WarScores:
                              "found": rate(self.found[c], self.gold[c]),
                              "precision": rate(self.right[c], self.predicted[c])}
         return {
-            "half": self.half, "sentences": self.sentences,
+            "half": self.half, "rounds": list(self.rounds) or "all", "sentences": self.sentences,
             "category_recall": rate(sum(self.labelled.values()), sum(self.gold.values())),
             "found": rate(sum(self.found.values()), sum(self.gold.values())),
             "precision_of_war_labels": rate(sum(self.right.values()), sum(self.predicted.values())),
@@ -146,6 +175,8 @@ class WarScores:
             "measure_accuracy": {c: rate(*v) for c, v in sorted(self.measure_by.items())},
             "donor": rate(*self.actors["donor"]), "recipient": rate(*self.actors["recipient"]),
             "stage": rate(*self.stage),
+            "conflict": rate(*self.conflict),
+            "category_recall_by_war": {w: rate(*self.by_war[w]) for w in WARS},
             "per_category": categories,
         }
 
@@ -156,7 +187,8 @@ class WarScores:
             if not r["n"]:
                 return "     -          (0)"
             return f"{r['rate']:6.1%} [{r['wilson95'][0]:.0%}, {r['wilson95'][1]:.0%}] ({r['k']}/{r['n']})"
-        lines = [f"war gold, {self.half} half: {self.sentences} sentences, {sum(self.gold.values())} war figures",
+        rounds = f", rounds {', '.join(map(str, self.rounds))}" if self.rounds else ""
+        lines = [f"war gold, {self.half} half{rounds}: {self.sentences} sentences, {sum(self.gold.values())} war figures",
                  f"{'category recall':<44} {fmt(d['category_recall'])}",
                  f"{'figures found (any category)':<44} {fmt(d['found'])}",
                  f"{'precision of war labels':<44} {fmt(d['precision_of_war_labels'])}",
@@ -164,8 +196,12 @@ class WarScores:
                  f"{'measure right, casualties and damage':<44} {fmt(d['measure_accuracy_casualties_damage'])}",
                  f"{'donor right, where the sentence names it':<44} {fmt(d['donor'])}",
                  f"{'recipient right, where the sentence names it':<44} {fmt(d['recipient'])}",
-                 f"{'stage right, where gold names one':<44} {fmt(d['stage'])}",
-                 "", f"{'category':<14} {'recall':<30} {'precision':<30}"]
+                 f"{'stage right, where gold names one':<44} {fmt(d['stage'])}"]
+        if self.conflict[1]:
+            lines.append(f"{'conflict right, where gold names one':<44} {fmt(d['conflict'])}")
+        for w in WARS:
+            lines.append(f"{'category recall, ' + w:<44} {fmt(d['category_recall_by_war'][w])}")
+        lines += ["", f"{'category':<14} {'recall':<30} {'precision':<30}"]
         for c in WAR_CATEGORIES:
             r = d["per_category"][c]
             lines.append(f"{c:<14} {fmt(r['recall']):<30} {fmt(r['precision']):<30}")
@@ -197,13 +233,24 @@ def _plain(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
-def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR) -> WarScores:
-    """Score extract() on the gold sentences of one half (`tuning`, `report` or `all`)."""
+WARS = ("russia-ukraine", "other wars", "no conflict named")
+
+
+def war_of(figure: dict) -> str:
+    """What a gold figure is about, in the three groups the targets are given for."""
+    conflict = (figure.get("conflict") or "").strip()
+    return UKRAINE if conflict == UKRAINE else "other wars" if conflict else "no conflict named"
+
+
+def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR, rounds=None) -> WarScores:
+    """Score extract() on the gold sentences of one half (`tuning`, `report` or `all`), of
+    the given rounds (all where None; round 3 is the wars beyond Ukraine)."""
     from ..reading.engine import extract
 
     sentences, figures, texts = load(corpora, gold_dir)
-    chosen = [s for s in sentences if half in ("all", s["half"])]
-    scores = WarScores(half, len(chosen))
+    wanted = {str(r) for r in rounds} if rounds else None
+    chosen = [s for s in sentences if half in ("all", s["half"]) and (wanted is None or s["round"] in wanted)]
+    scores = WarScores(half, len(chosen), tuple(sorted(wanted, key=int)) if wanted else ())
     by_doc = defaultdict(list)
     for s in chosen:
         by_doc[(s["corpus"], s["doc_id"])].append(s)
@@ -219,6 +266,7 @@ def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR) -> War
             pairs = _match(gold, inside)
             for g in gold:
                 scores.gold[g["category"]] += 1
+                scores.by_war[war_of(g)][1] += 1
             for q in inside:
                 if q.category in WAR_CATEGORIES:
                     scores.predicted[q.category] += 1
@@ -230,6 +278,15 @@ def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR) -> War
                 if q.category == c:
                     scores.labelled[c] += 1
                     scores.right[c] += 1
+                    scores.by_war[war_of(g)][0] += 1
+                    found_conflict = getattr(q, "conflict", None)
+                    if g.get("conflict") and not g["conflict"].startswith("new:") and found_conflict is not None:
+                        # scored once figures carry a conflict (issue 23), where gold names a
+                        # conflict of conflicts.tsv (`new:` ids are ones the gazetteer lacks)
+                        scores.conflict[1] += 1
+                        scores.conflict[0] += found_conflict == g["conflict"]
+                        if found_conflict != g["conflict"]:
+                            scores.errors.append(f"conflict {s['sentence_id']} {g['text']!r}: gold {g['conflict']}, got {found_conflict or '-'}")
                     if c in MEASURED and g["measure"]:
                         ok = q.measure == g["measure"]
                         scores.measure_by[c][1] += 1
