@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"  # extractors/data: the voca
 
 NOUN_CLASSES = ("people", "military_personnel", "weapons", "equipment", "structures", "places")
 REMOVE = "-"                   # the class of a nouns-extra.tsv row that removes the form
-ACTOR_KINDS = ("country", "capital", "demonym", "organization")
+ACTOR_KINDS = ("country", "capital", "demonym", "organization", "armed_group")
 CASES = ("any", "exact")
 MAX_HEAD_WORDS = 3
 
