@@ -25,7 +25,7 @@ def _cases():
 
 @pytest.mark.parametrize("example", list(_cases()))
 def test_example(example):
-    found = extract(example.text)
+    found = extract(example.text, title=example.title, published=example.published)
     span = example.span if example.span is not None else example.text
     matching = [q for q in found if q.text == span]
     assert len(matching) == 1, f"expected one figure {span!r}, found {[q.text for q in found]}"

@@ -126,8 +126,15 @@ def ready_to_extract() -> None:
         gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
 
-def extract_batch(path: str, documents: list[tuple[str, str, str, int, str | None]]) -> tuple[int, int]:
-    """Extract a batch of (doc_id, where, text, context, outlet) into one CSV file of quantities;
+def work_item(article: Article) -> tuple:
+    """What a worker needs of an article: (doc_id, where, text, context, outlet, title, published)."""
+    document = article.document
+    return (document.doc_id, document.path, article.text, context_of(article), document.outlet,
+            document.title, document.published)
+
+
+def extract_batch(path: str, documents: list[tuple]) -> tuple[int, int]:
+    """Extract a batch of work items (`work_item`) into one CSV file of quantities;
     return (figures, characters). Each figure's offsets are checked against its document
     here, where the text is at hand: a slip stops the build naming the document."""
     names = records.columns("quantities")
@@ -135,10 +142,11 @@ def extract_batch(path: str, documents: list[tuple[str, str, str, int, str | Non
     staged = Path(path + ".part")
     with staged.open("w", encoding="utf-8", newline="") as handle:
         writer = records.csv_writer(handle)
-        for doc_id, where, text, context, outlet in documents:
+        for doc_id, where, text, context, outlet, title, published in documents:
             characters += len(text)
             try:
-                for quantity in extract_document(text, doc_id, context, author=outlet):
+                for quantity in extract_document(text, doc_id, context, author=outlet, title=title,
+                                                 published=published):
                     if text[quantity.start:quantity.end] != quantity.text or \
                             text[quantity.sentence_start:quantity.sentence_start + len(quantity.sentence)] != quantity.sentence:
                         raise ExtractionError(f"{where}: {quantity.quantity_id}: offsets do not slice the text")
@@ -206,7 +214,7 @@ def extract_all(articles: Iterable[Article], work: Path, jobs: int,
                     documents.writerow([csv_cell(row[name]) for name in document_columns])
                     if article.document.full_text:
                         texts.writerow([csv_text(article.document.doc_id), csv_text(article.text)])
-                work_list = [(a.document.doc_id, a.document.path, a.text, context_of(a), a.document.outlet) for a in batch]
+                work_list = [work_item(a) for a in batch]
                 path = str(work / "quantities" / f"batch-{number:08d}.csv")
                 if pool is None:
                     finished(*extract_batch(path, work_list), len(batch))

@@ -8,18 +8,20 @@ length plus its number of numbers, never with text times rules.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass, replace
 
 import regex
 
 from . import numerals, units
 from .patterns import quick_init
-from .about import agreement, attribution, classify, introduces, noun_class
+from .about import agreement, attribution, classify, introduces, noun_class, situate
+from .about.conflicts import Setting
 from .dimensions import Reading, asked_about, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .quantity import Quantity
 
-VERSION = "0.6.0"  # SemVer, applied to the data too: CHANGELOG.md
+VERSION = "0.7.0"  # SemVer, applied to the data too: CHANGELOG.md
 
 # How much of a sentence a figure carries either side: 300 characters where the text is
 # not published (a quotation's least context), the whole sentence up to 5,000 where it is.
@@ -38,8 +40,10 @@ class Candidate:
 
 
 def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
-            wrapped: bool | None = None, author: str | None = None) -> list[Quantity]:
-    """Every figure in `text`, in order of position, each at its exact span.
+            wrapped: bool | None = None, author: str | None = None, title: str | None = None,
+            published: dt.date | None = None) -> list[Quantity]:
+    """Every figure in `text`, in order of position, each at its exact span. `title` and
+    `published` (the document's date) tell which war a figure is about and when.
 
     >>> [(q.text, q.value, q.normalized_unit) for q in extract("a range of 190 miles (300km)")]
     [('190 miles', 190.0, 'km'), ('300km', 300.0, 'km')]
@@ -63,8 +67,10 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
         return []
     sentences = Sentences(text, context, wrapped)
     attributions = attribution.Attributions(text)
-    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author) for candidate in chosen]
-    return agreement.agree(text, quantities, noun_class, introduces)
+    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published)
+                  for candidate in chosen]
+    quantities = agreement.agree(text, quantities, noun_class, introduces)
+    return situate(text, quantities, Setting(text, title, published))
 
 
 # A document longer than this is read in windows, each ending at a paragraph break where
@@ -101,7 +107,8 @@ def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
 
 
 def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
-                     window: int = WINDOW, author: str | None = None):
+                     window: int = WINDOW, author: str | None = None, title: str | None = None,
+                     published: dt.date | None = None):
     r"""`extract` for a document of any length, yielding its figures a window at a time (see
     WINDOW). A text no longer than a window gives exactly what `extract` gives; a longer one
     is read window by window with the whole text's line-wrap style, and its figures are
@@ -111,11 +118,11 @@ def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CO
     [('5 km', 0), ('5 km', 7), ('5 km', 14)]
     """
     if len(text) <= window:
-        yield from extract(text, doc_id, context, author=author)
+        yield from extract(text, doc_id, context, author=author, title=title, published=published)
         return
     wrapped = is_hard_wrapped(text)
     for start, end in windows(text, window):
-        for quantity in extract(text[start:end], doc_id, context, wrapped, author):
+        for quantity in extract(text[start:end], doc_id, context, wrapped, author, title, published):
             yield _shifted(quantity, start, doc_id) if start else quantity
 
 
@@ -228,7 +235,8 @@ def quantity_id(doc_id: str | None, start: int, end: int) -> str:
 
 
 def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "Sentences",
-              attributions: attribution.Attributions, author: str | None = None) -> Quantity:
+              attributions: attribution.Attributions, author: str | None = None,
+              published: dt.date | None = None) -> Quantity:
     reading = candidate.reading
     amount = reading.amount
     value, low, high = bounds(amount.value, amount.low, amount.high, candidate.qualifier)
@@ -249,6 +257,7 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
     return Quantity.__pydantic_validator__.validate_python({
         "quantity_id": quantity_id(doc_id, candidate.start, candidate.end),
         "doc_id": doc_id,
+        "reported": published,
         "start": candidate.start,
         "end": candidate.end,
         "text": text[candidate.start:candidate.end],

@@ -6,6 +6,7 @@ It lives with the reading because the reading makes it; the dataset's tables
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -33,6 +34,7 @@ class Quantity(BaseModel):
 
     quantity_id: str = Field(description="Stable id: `{doc_id}:{start}-{end}` (`{start}-{end}` for text with no doc_id).")
     doc_id: Optional[str] = Field(None, description="The document the figure is in (foreign key to documents).")
+    reported: Optional[dt.date] = Field(None, description="The day the document reports the figure: its publication date (`documents.published`), here so that figures are dated without a join. Empty where the document's date is unknown.")
     start: int = Field(ge=0, description="Start of the figure in the stored text: Python code points, 0-based.")
     end: int = Field(ge=0, description="End of the figure, exclusive: `text == doc_text[start:end]`.")
     text: str = Field(description="The figure exactly as written, qualifier and unit included.")
@@ -55,6 +57,15 @@ class Quantity(BaseModel):
     recipient: Optional[str] = Field(None, description="For aid: who receives it, as written, where the sentence says.")
     aid_kind: Optional[AidKind] = Field(None, description="For aid: military, humanitarian or financial, where the sentence says.")
     stage: Optional[Stage] = Field(None, description="For aid: pledged, committed, allocated or delivered, where the sentence says.")
+    conflict: Optional[str] = Field(None, description="For a war figure: the armed conflict it is about, an id of the conflict gazetteer (extractors/data/conflicts.tsv: `russia-ukraine`, `israel-hamas`, `sudan`...), read from its clause, sentence, paragraph, the document's title and lead, then the whole document, the document's date choosing among the conflicts named. Empty where the text does not say, and for figures of category other.")
+    conflict_rule: Optional[str] = Field(None, description="Where `conflict` was read: `conflict.clause`, `conflict.sentence`, `conflict.paragraph`, `conflict.title` (the title and lead) or `conflict.document`.")
+    place: Optional[str] = Field(None, description="For a war figure: the most specific place its sentence ties to it: an ISO 3166-1 alpha-2 country (`UA`), an ISO 3166-2 subdivision (`UA-63`), a GeoNames city (`geonames:706483`) or a region, sea or area of the gazetteer (`area:donbas`; extractors/data/places*.tsv). Empty where the sentence ties no place to the figure.")
+    place_text: Optional[str] = Field(None, description="`place` as the sentence writes it (`Kharkiv`, `northern Gaza`).")
+    place_rule: Optional[str] = Field(None, description="How `place` was read: `place.located` (after a word of location: in, at, near, on...) or `place.named` (a town or region named in the sentence).")
+    period_start: Optional[dt.date] = Field(None, description="For a war figure: the first day of the time the figure covers, where its sentence dates it (`since February 24, 2022`, `overnight`, `last week`, `in 2023`), resolved against `reported`. Empty otherwise.")
+    period_end: Optional[dt.date] = Field(None, description="The last day of the time the figure covers (see `period_start`).")
+    period_text: Optional[str] = Field(None, description="The phrase that dates the figure, as written.")
+    period_rule: Optional[str] = Field(None, description="The rule that read the period: `period.since_date`, `period.overnight`, `period.last`, `period.in_year`...")
     attributed_to: Optional[str] = Field(None, description="Who gives the figure, as the sentence (or the one before) names them: `according to the Kiel Institute`, `The Guardian reported`, `officials said`; a White House statement's own figures are the White House's. Empty where the text names no one.")
     attribution_kind: Optional[AttributionKind] = Field(None, description="What `attributed_to` is: person, organization, media, unnamed_officials or document_author.")
     attributed_source: Optional[str] = Field(None, description="`attributed_to` as one name for every way it is written (`Kiel Institute` for `the Kiel Institute for the World Economy`; extractors/data/sources.tsv).")

@@ -29,7 +29,8 @@ import regex
 
 from .. import lexicons
 from ..patterns import fold, match_after
-from . import actors, cues
+from . import actors, conflicts, cues, periods
+from . import places as place_gazetteer
 
 # The vocabularies of the category, measure and stage columns (records.py types them from these).
 CATEGORIES = ("weapon_range", "aid", "casualties", "damage", "troops", "attacks", "other")
@@ -465,3 +466,105 @@ def _measure_in(klass: str, before: str, after: str) -> tuple[str, str] | None:
         window = _BEFORE_WINDOW * 2 if klass == "weapons" else _BEFORE_WINDOW
         found = next(reversed(list(cues.MEASURE_CUES[klass].finditer(before[-window:]))), None)
     return None if found is None else cues.BY_CLASS[klass][cues.key(found.group("cue"))]
+
+
+# ---- in the world: which war, where and when (issue 23)
+
+_SITUATED = frozenset(WAR_CATEGORIES)
+# Figures no peace-time text counts in these words: they may take the war a document names.
+_ANYWHERE_IN_WAR = frozenset({"casualties", "weapon_range"})
+_AID_FIELDS = {"donor": None, "recipient": None, "aid_kind": None, "stage": None}
+
+
+def _clause_span(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> tuple[int, int]:
+    """The figure's clause in the text: from the last clause break before it (at most
+    2 x _BEFORE_WINDOW back) to the first after it (at most _AFTER_WINDOW on)."""
+    look_back = max(sentence_start, start - 2 * _BEFORE_WINDOW)
+    clause_start = look_back
+    for clause_start_match in _CLAUSE_END.finditer(text, look_back, start):
+        clause_start = clause_start_match.end()
+    stop = _CLAUSE_END.search(text, end, min(sentence_end, end + _AFTER_WINDOW))
+    return clause_start, stop.start() if stop else min(sentence_end, end + _AFTER_WINDOW)
+
+
+def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[int, int],
+                 found: "conflicts.Found | None") -> bool:
+    """Whether a figure labelled `category` is about armed conflict or political violence.
+
+    `casualties`, `damage`, `attacks`, `troops` and `weapon_range` need a conflict of the
+    gazetteer named in the figure's clause, sentence or paragraph or in the document's title
+    and lead, or a word of armed violence in its clause; people killed, wounded, captured or
+    displaced and weapons' ranges may take a war the document names surely (an armed group,
+    a town, a war's name: a briefing's answer far from its question). A cause of harm that
+    is no war in its sentence (a disease, a storm, an overdose) undoes that unless the clause
+    is violent; so does crime (a shooting, a murder, a riot) unless the sentence names a war.
+    Soldiers killed, wounded, missing or captured are war casualties by themselves.
+
+    `aid` needs a conflict named in its clause or sentence, or surely (not a country alone)
+    in its paragraph: assistance to a party or to people a conflict affects. Money for
+    climate, health, development or at home that no conflict ties to (only a country at war
+    named, no armed group, war or town) is none.
+    """
+    category, start, end = quantity.category, quantity.start, quantity.end
+    # the figure's own words are no cue: "two strikes" counts strikes of any kind
+    clause_text = text[clause[0]:start] + " " + text[end:clause[1]]
+    violent = cues.violence_in(clause_text)
+    sentence_text = text[sentence[0]:sentence[1]]
+    if category == "aid":
+        if found is None or not (found.named_within("sentence") or found.named_within("paragraph", conflicts.STRONG)):
+            return False
+        if cues.NOT_WAR_AID.search(sentence_text) and not found.named_within("sentence", conflicts.STRONG) \
+                and not cues.violence_in(sentence_text):
+            return False
+        return True
+    if not violent and _names_harm_of_peace(sentence_text):
+        return False
+    if not violent and cues.CRIME.search(sentence_text) and not (found is not None and found.named_within("sentence")):
+        return False  # crime, riots and mass shootings, where the sentence names no war (crime.tsv)
+    if violent or found is not None and found.named_within("title"):
+        return True
+    if category == "casualties" and quantity.measure != "displaced" and is_military(quantity.subject or quantity.unit):
+        return True
+    return category in _ANYWHERE_IN_WAR and found is not None and found.named_within("document", conflicts.STRONG)
+
+
+def _names_harm_of_peace(sentence: str) -> bool:
+    """Whether the sentence names a cause of harm that is no war (not-war.tsv), outside the
+    name of a weapon: "the Storm Shadow" is no storm."""
+    found = list(cues.NOT_WAR.finditer(sentence))
+    if not found:
+        return False
+    weapons = [m.span() for m in _WEAPON.finditer(sentence)]
+    return any(not any(a <= m.start() < b for a, b in weapons) for m in found)
+
+
+def situate(text: str, quantities: list, setting: "conflicts.Setting") -> list:
+    """The figures with what they say of the world: a war figure its conflict, place and
+    period; a figure labelled war that is about no war, `other` (is_about_war)."""
+    situated = []
+    for quantity in quantities:
+        if quantity.category not in _SITUATED:
+            situated.append(quantity)
+            continue
+        sentence = (quantity.sentence_start, quantity.sentence_start + len(quantity.sentence))
+        clause = _clause_span(text, *sentence, quantity.start, quantity.end)
+        found = setting.conflict_of(quantity.start, quantity.end, clause, sentence)
+        if not is_about_war(quantity, text, sentence, clause, found):
+            update = {"category": "other", "measure": None}
+            if quantity.category == "aid":
+                update.update(_AID_FIELDS)
+            situated.append(quantity.model_copy(update=update))
+            continue
+        update = {}
+        if found is not None and found.conflict is not None:
+            update["conflict"], update["conflict_rule"] = found.conflict, found.rule
+        place = place_gazetteer.place_of(text, *sentence, quantity.start, quantity.end)
+        if place is not None:
+            update["place"], update["place_text"], update["place_rule"] = place
+        began = conflicts.conflicts()[found.conflict].war_began if found is not None and found.conflict else None
+        period = periods.period_of(text, quantity.start, quantity.end, setting.reported, began,
+                                   bounds=sentence)
+        if period is not None:
+            update["period_start"], update["period_end"], update["period_text"], update["period_rule"] = period
+        situated.append(quantity.model_copy(update=update) if update else quantity)
+    return situated

@@ -3,6 +3,10 @@
 measures.tsv   what a cue says of the figure it stands with, by the class of what is counted
 stages.tsv     the stage of aid a verb gives it (pledged, committed, allocated, delivered)
 aid-cues.tsv   the words that make a figure aid, and the kind of aid they say
+not-war.tsv    causes of death and harm that are no organized violence
+crime.tsv      crime, riots and mass shootings: no war unless a war is named beside them
+violence.tsv   words of armed violence, which make a figure's clause about war
+not-war-aid.tsv  what money is for when it is no war aid (climate, health, development)
 
 Each file is loaded once; each pattern is an alternation of its cues, longest first, so a
 cue is never matched without the label it gives.
@@ -102,6 +106,11 @@ _FUTURE = regex.compile(r"\b(?:will|would|to|shall|plans?\s+to|intends?\s+to|is\
                         regex.IGNORECASE)
 
 NOT_WAR = words_pattern(row["cue"] for row in read_tsv("not-war.tsv"))
+CRIME = words_pattern(row["cue"] for row in read_tsv("crime.tsv"))
+_VIOLENCE = read_tsv("violence.tsv")
+_VIOLENT = words_pattern(row["cue"] for row in _VIOLENCE if row["violence"] == "yes")
+_NOT_VIOLENT = words_pattern(row["cue"] for row in _VIOLENCE if row["violence"] == "no")
+NOT_WAR_AID = words_pattern(row["cue"] for row in read_tsv("not-war-aid.tsv"))
 
 _AID = read_tsv("aid-cues.tsv")
 AID_KINDS_TABLE = {row["cue"]: row["kind"] or None for row in _AID}
@@ -109,6 +118,19 @@ AID_CUE = words_pattern(row["cue"] for row in _AID if row["makes_aid"] == "yes")
 AID_KIND_CUE = words_pattern(row["cue"] for row in _AID if row["kind"])
 NOT_GIVEN = words_pattern(row["cue"] for row in _AID if row["makes_aid"] in ("request", "domestic", "finance"))
 PAY = words_pattern(row["cue"] for row in _AID if row["makes_aid"] == "pay")
+
+
+def violence_in(text: str) -> bool:
+    """Whether `text` holds a word of armed violence outside a phrase that is none.
+
+    >>> violence_in("a drone attack on Kharkiv"), violence_in("writers on strike"), violence_in("heart attacks")
+    (True, False, False)
+    """
+    found = list(_VIOLENT.finditer(text))
+    if not found:
+        return False
+    spared = [m.span() for m in _NOT_VIOLENT.finditer(text)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in spared) for m in found)
 
 
 def measure_of(klass: str, text: str) -> tuple[str, str] | None:

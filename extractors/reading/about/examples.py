@@ -4,7 +4,12 @@ examples do."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..dimensions import Example
+
+# The day the documents of the examples below are reported, where they need one.
+MAY_20_2024 = dt.date(2024, 5, 20)
 
 EXAMPLES = [
     # Measures: prisoners, refugees and displaced people, places attacked, equipment lost,
@@ -13,9 +18,9 @@ EXAMPLES = [
             category="casualties", measure="captured", subject="prisoners of war"),
     Example("Kyiv said 230 Russian soldiers had been taken prisoner", span="230 Russian soldiers",
             category="casualties", measure="captured"),
-    Example("More than 6 million refugees have left the country", span="More than 6 million refugees",
+    Example("More than 6 million refugees have left Ukraine since the invasion", span="More than 6 million refugees",
             category="casualties", measure="displaced"),
-    Example("some 3.7 million people are internally displaced", span="some 3.7 million people",
+    Example("some 3.7 million people are internally displaced by the war", span="some 3.7 million people",
             category="casualties", measure="displaced"),
     Example("Russian forces shelled 15 settlements in Kharkiv Oblast", span="15 settlements",
             category="damage", measure="attacked"),
@@ -32,7 +37,7 @@ EXAMPLES = [
     Example("Ukrainian air defences shot down 20 drones", span="20 drones", category="attacks",
             measure="intercepted"),
     Example("The strike damaged 12 buildings", span="12 buildings", category="damage", measure="damaged"),
-    Example("40 homes were damaged or destroyed", span="40 homes", category="damage",
+    Example("40 homes were damaged or destroyed in Kharkiv", span="40 homes", category="damage",
             measure="damaged_or_destroyed"),
     Example("as many as 40,000 troops killed, wounded, or missing", span="as many as 40,000 troops",
             category="casualties", measure="casualties"),
@@ -41,11 +46,11 @@ EXAMPLES = [
     # Not war: deaths in an accident or a disaster.
     Example("Extreme storms leave two dead in Bolivia", span="two", category="other"),
     # Materiel given as aid.
-    Example("the package includes 45 patrol boats and over 300 trucks", span="45 patrol boats",
+    Example("the package for Ukraine includes 45 patrol boats and over 300 trucks", span="45 patrol boats",
             category="aid", aid_kind="military"),
-    Example("the package includes 45 patrol boats and over 300 trucks", span="over 300 trucks",
+    Example("the package for Ukraine includes 45 patrol boats and over 300 trucks", span="over 300 trucks",
             category="aid", aid_kind="military"),
-    Example("we will deliver hundreds of thousands of additional artillery rounds",
+    Example("we will deliver hundreds of thousands of additional artillery rounds to Ukraine",
             span="hundreds of thousands of additional artillery rounds", category="aid", stage="pledged"),
     # Aid money without "aid" beside it.
     Example("at least €2 billion has been provided to Kyiv for its power grid", span="at least €2 billion",
@@ -54,17 +59,17 @@ EXAMPLES = [
             category="aid", recipient="Ukraine"),
     Example("€120 million for Ukraine and €6 million for Georgia", span="€6 million",
             category="aid", recipient="Georgia"),
-    Example("over $150bn (€130bn) in aid", span="over $150bn", category="aid"),
-    Example("over $150bn (€130bn) in aid", span="€130bn", category="aid", qualifier="more_than",
+    Example("over $150bn (€130bn) in aid to Ukraine", span="over $150bn", category="aid"),
+    Example("over $150bn (€130bn) in aid to Ukraine", span="€130bn", category="aid", qualifier="more_than",
             low=130e9),
     # Elided nouns.
-    Example("12 civilians were killed and 45 wounded", span="45", category="casualties",
+    Example("In Kharkiv 12 civilians were killed and 45 wounded", span="45", category="casualties",
             measure="wounded", subject="civilians"),
-    Example("the strike killed 3 and injured 45", span="3", category="casualties", measure="killed"),
-    Example("the strike killed 3 and injured 45", span="45", category="casualties", measure="wounded"),
-    Example("45 were injured", span="45", category="casualties", measure="wounded"),
-    Example("The regional governor said 27 dead.", span="27", category="casualties", measure="killed"),
-    Example("Dozens of civilians (at least 40) were killed", span="at least 40",
+    Example("the strike on Odesa killed 3 and injured 45", span="3", category="casualties", measure="killed"),
+    Example("the strike on Odesa killed 3 and injured 45", span="45", category="casualties", measure="wounded"),
+    Example("45 were injured in Kherson", span="45", category="casualties", measure="wounded"),
+    Example("The governor of Donetsk Oblast said 27 dead.", span="27", category="casualties", measure="killed"),
+    Example("Dozens of civilians (at least 40) were killed in Gaza", span="at least 40",
             category="casualties", measure="killed", subject="civilians"),
     Example("one man was killed in the shelling", span="one man", category="casualties",
             measure="killed"),
@@ -74,24 +79,24 @@ EXAMPLES = [
             measure="wounded"),
     Example("Ukrainian forces captured 12 Russian soldiers", span="12 Russian soldiers",
             category="casualties", measure="captured"),
-    Example("some 10,000 North Korean troops were deployed", span="some 10,000 North Korean troops",
+    Example("some 10,000 North Korean troops were deployed to Russia", span="some 10,000 North Korean troops",
             category="troops"),
     # Multi-word heads.
-    Example("Germany sent 18 self-propelled guns", span="18 self-propelled guns", category="aid"),
-    Example("destroyed 40 armoured personnel carriers", span="40 armoured personnel carriers",
+    Example("Germany sent 18 self-propelled guns to Ukraine", span="18 self-propelled guns", category="aid"),
+    Example("Ukraine destroyed 40 armoured personnel carriers", span="40 armoured personnel carriers",
             category="damage", measure="destroyed"),
     Example("Ukraine has received two air defence systems", span="two air defence systems",
             category="aid"),
-    Example("Germany delivered 8 Leopard 2 tanks", span="8 Leopard 2 tanks", value=8, category="aid"),
+    Example("Germany delivered 8 Leopard 2 tanks to Kyiv", span="8 Leopard 2 tanks", value=8, category="aid"),
     # Weapon reach written other ways.
-    Example("The Neptune missile can hit targets 250 km away", span="250 km", category="weapon_range",
+    Example("Ukraine's Neptune missile can hit targets 250 km away", span="250 km", category="weapon_range",
             subject="Neptune missile"),
-    Example("The Storm Shadow, which Britain supplied last year, has a range of about 250km",
+    Example("The Storm Shadow, which Britain supplied to Ukraine last year, has a range of about 250km",
             span="about 250km", category="weapon_range", subject="Storm Shadow"),
     # Pairs agree.
-    Example("The missile has a range of over 1,100 kilometres (680 miles)", span="680 miles",
+    Example("The Russian missile has a range of over 1,100 kilometres (680 miles)", span="680 miles",
             qualifier="more_than", low=680, category="weapon_range"),
-    Example("Britain has pledged aid of more than $6bn (£4.7bn)", span="£4.7bn", qualifier="more_than",
+    Example("Britain has pledged aid to Ukraine of more than $6bn (£4.7bn)", span="£4.7bn", qualifier="more_than",
             category="aid", donor="Britain"),
     # Donors and recipients.
     Example("Ukraine's Nordic partners pledged 12 billion euros", span="12 billion euros",
@@ -102,9 +107,67 @@ EXAMPLES = [
             span="€45 billion", category="aid", donor="commission", recipient="ukraine"),
     Example("As the U.S. has already provided $175 billion in aid to Ukraine", span="$175 billion",
             category="aid", donor="U.S.", recipient="Ukraine", stage="delivered"),
+    # Which war, where and when (issue 23): the conflict from the clause, the sentence, the
+    # paragraph, the title, the document, the document's date choosing among them.
+    Example("Russian strikes on Kharkiv killed 12 people overnight", span="12 people", category="casualties",
+            conflict="russia-ukraine", place="geonames:706483", place_text="Kharkiv",
+            period_start=dt.date(2024, 5, 19), period_end=MAY_20_2024, published=MAY_20_2024),
+    Example("More than 34,000 Palestinians have been killed since October 7", span="More than 34,000 Palestinians",
+            category="casualties", measure="killed", conflict="israel-hamas",
+            period_start=dt.date(2023, 10, 7), period_end=MAY_20_2024, published=MAY_20_2024),
+    Example("The Houthis fired 3 anti-ship missiles at a tanker in the Red Sea", span="3 anti-ship missiles",
+            category="attacks", conflict="red-sea-houthis", place="area:red-sea", published=MAY_20_2024),
+    Example("At least 56 people were killed in El Fasher last week", span="At least 56 people",
+            category="casualties", conflict="sudan", place_text="El Fasher",
+            period_start=dt.date(2024, 5, 13), period_end=dt.date(2024, 5, 19), published=MAY_20_2024),
+    # A country names more than one war: Israel's in 2024 is the one the paragraph names most.
+    Example("Israel has struck Gaza and Rafah again. Israel said 20 militants were killed", span="20 militants",
+            category="casualties", conflict="israel-hamas", published=MAY_20_2024),
+    # The title names the war; the figure's sentence does not.
+    Example("Officials said 300 wounded were treated in field hospitals", span="300", category="casualties",
+            conflict="sudan", title="Fighting between the army and the RSF spreads in Sudan", published=MAY_20_2024),
+    # A date long before the war: no conflict being fought then is named.
+    Example("12 people were killed in Kharkiv", span="12 people", category="other", published=dt.date(2010, 5, 1)),
+    Example("since the start of the full-scale invasion, 10,000 civilians have been killed in Ukraine",
+            span="10,000 civilians", category="casualties", conflict="russia-ukraine",
+            period_start=dt.date(2022, 2, 24), period_end=MAY_20_2024, published=MAY_20_2024),
+    # Aid to a party at war stays aid; money that no conflict ties to is other, whatever its size.
+    Example("The United States announced $275 million in security assistance for Ukraine", span="$275 million",
+            category="aid", conflict="russia-ukraine", published=MAY_20_2024),
+    Example("USAID announced $53 million in humanitarian aid for Gaza", span="$53 million",
+            category="aid", conflict="israel-hamas", published=MAY_20_2024),
+    Example("We invested $6 billion in clean energy grants for tribal communities", span="$6 billion",
+            category="other", published=MAY_20_2024),
+    Example("the United States has donated $2 billion to COVAX to vaccinate the world", span="$2 billion",
+            category="other", published=MAY_20_2024),
+    # Soldiers killed or wounded are war casualties by themselves; troops need a war.
+    Example("30 soldiers were wounded", span="30 soldiers", category="casualties", measure="wounded"),
+    Example("The Pentagon sent 10,000 troops to the southern border", span="10,000 troops", category="other"),
+    Example("Nearly 3 million veterans will get new benefits", span="Nearly 3 million veterans", category="other"),
+    # Crime, riots and mass shootings are no war, unless the sentence names one; a terrorist
+    # attack is political violence.
+    Example("A gunman killed 10 people in a mass shooting in Monterey Park", span="10 people", category="other"),
+    Example("Hamas murdered 1,200 people on October 7", span="1,200 people", category="casualties",
+            measure="killed", conflict="israel-hamas", published=MAY_20_2024),
+    Example("A terrorist attack at the airport killed 13 service members", span="13 service members",
+            category="casualties", measure="killed"),
 ]
 
 NEGATIVES = [
+    # No war (issue 23): disease, overdoses, disasters, accidents, pollution, childbirth, money
+    # or jobs lost, admission quotas, civilian staff, labour strikes, missile tests.
+    "COVID-19 has killed more than 800,000 Americans",
+    "More than 100,000 people died of drug overdoses last year",
+    "The grid failure killed at least 111 people in Texas",
+    "Air pollution kills 7 million people a year",
+    "Hundreds of women die in childbirth every year",
+    "3.6 million Americans lost coverage",
+    "The refugee admissions cap was set at 125,000",
+    "DHS hired 1,600 asylum officers",
+    "Writers and actors went on strike: two strikes in Hollywood",
+    "North Korea launched 3 ballistic missiles in a test",
+    "A tornado damaged 200 homes in Kentucky",
+    "Rioters injured 140 police officers at the Capitol",
     "Support us: donate $5 a month",
     "Russia has only 229 Kalibr missiles left",
     "The company reported a profit of $5 million.",

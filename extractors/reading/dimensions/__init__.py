@@ -69,7 +69,15 @@ class Example:
     recipient: str | None = UNCHECKED
     aid_kind: str | None = UNCHECKED
     stage: str | None = UNCHECKED
+    conflict: str | None = UNCHECKED
+    place: str | None = UNCHECKED
+    place_text: str | None = UNCHECKED
+    period_start: object = UNCHECKED  # a datetime.date
+    period_end: object = UNCHECKED
     gap: str | None = None
+    # The document the text is read in, where the example needs it: its date and title.
+    published: object = None
+    title: str | None = None
 
     @property
     def id(self) -> str:
@@ -77,7 +85,7 @@ class Example:
 
     def expectations(self) -> dict:
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("text", "span", "gap") and v is not UNCHECKED}
+                if k not in ("text", "span", "gap", "published", "title") and v is not UNCHECKED}
 
 
 def same_value(forms, **expected) -> list[Example]:
