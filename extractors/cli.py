@@ -437,12 +437,16 @@ def eval_command(root: Path = ROOT,
                  format: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
                  war: bool = typer.Option(False, "--war", help="Score the war-figure gold of docs/war-gold/ instead, "
                                           "reading its sentences from the shared corpora."),
-                 half: str = typer.Option("tuning", "--half", help="With --war: tuning, report or all."),
+                 half: str = typer.Option("tuning", "--half", help="With --war or --conflict: tuning, report or all."),
                  corpora: Path = typer.Option(war_gold.SHARED_CORPORA, "--corpora",
-                                              help="With --war: the folder of the shared corpora."),
-                 errors: bool = typer.Option(False, "--errors", help="With --war: list each miss and wrong label."),
+                                              help="With --war or --conflict: the folder of the shared corpora."),
+                 errors: bool = typer.Option(False, "--errors", help="With --war or --conflict: list each miss and wrong label."),
                  attribution: bool = typer.Option(False, "--attribution",
-                                                  help="Score who gives each figure against corpus/gold-attribution.csv.")) -> None:
+                                                  help="Score who gives each figure against corpus/gold-attribution.csv."),
+                 conflict: bool = typer.Option(False, "--conflict",
+                                               help="Score war labels, conflict, place and period against the conflict "
+                                                    "gold of docs/conflict-gold/, reading its documents from the shared "
+                                                    "corpora.")) -> None:
     """Score the extractors against the gold annotations in corpus/gold.csv:
     precision, recall and F1, strict (same span and value) and lenient (overlapping span,
     same value), overall and per dimension and category. With --war, score the war-figure
@@ -451,8 +455,21 @@ def eval_command(root: Path = ROOT,
 
     Example: extract eval --war --half tuning
 
+    Example: extract eval --conflict --half tuning --errors
+
     Example: extract eval --attribution
     """
+    if conflict:
+        from .evaluation import conflict_gold
+
+        if half not in ("tuning", "report", "all"):
+            _fail(f"--half: {half!r} is not tuning, report or all")
+        try:
+            scores = conflict_gold.score(corpora, half)
+        except (conflict_gold.ConflictGoldError, OSError) as error:
+            _fail(str(error))
+        typer.echo(json.dumps(scores.as_dict(), indent=2) if format is Format.json else scores.render(errors))
+        return
     if attribution:
         try:
             scores = evaluate.attribution(root)

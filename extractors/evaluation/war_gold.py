@@ -15,6 +15,7 @@ with a span is a figure read and judged no war figure (kept by the 2026-12 migra
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -108,8 +109,10 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def load(corpora: Path, gold_dir: Path = GOLD_DIR) -> tuple[list[dict], list[dict], dict]:
-    """(sentences, figures, texts) of the gold, with every offset checked against the corpora."""
+def load(corpora: Path, gold_dir: Path = GOLD_DIR, documents: dict | None = None) -> tuple[list[dict], list[dict], dict]:
+    """(sentences, figures, texts) of the gold, with every offset checked against the corpora.
+    Where `documents` is given, it is filled with each document's title and date, as a build
+    reads them: (corpus, doc_id) -> (title, datetime.date or None)."""
     sentences = _rows(gold_dir / "sentences.csv")
     figures = _rows(gold_dir / "figures.csv")
     wanted = defaultdict(set)
@@ -121,9 +124,13 @@ def load(corpora: Path, gold_dir: Path = GOLD_DIR) -> tuple[list[dict], list[dic
             raise WarGoldError(f"{gold_dir / 'sentences.csv'}: unknown corpus {corpus!r}")
         if not (corpora / FILES[corpus]).is_file():
             raise WarGoldError(f"{corpora / FILES[corpus]}: missing (the war gold reads the shared corpora)")
-        for doc_id, text in corpus_records(corpora, corpus):
+        for doc_id, text, meta in corpus_records(corpora, corpus, metadata=True):
             if doc_id in doc_ids:
                 texts[(corpus, doc_id)] = text
+                if documents is not None:
+                    date = meta["date"][:10]
+                    documents[(corpus, doc_id)] = (meta["title"] or None,
+                                                   dt.date.fromisoformat(date) if len(date) == 10 else None)
     for line, row in enumerate(figures, start=2):
         text = texts.get((row["corpus"], row["doc_id"]))
         start, end = int(row["start"]), int(row["end"])
@@ -247,7 +254,8 @@ def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR, rounds
     the given rounds (all where None; round 3 is the wars beyond Ukraine)."""
     from ..reading.engine import extract
 
-    sentences, figures, texts = load(corpora, gold_dir)
+    documents: dict = {}
+    sentences, figures, texts = load(corpora, gold_dir, documents)
     wanted = {str(r) for r in rounds} if rounds else None
     chosen = [s for s in sentences if half in ("all", s["half"]) and (wanted is None or s["round"] in wanted)]
     scores = WarScores(half, len(chosen), tuple(sorted(wanted, key=int)) if wanted else ())
@@ -259,7 +267,8 @@ def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR, rounds
         if f["category"] in WAR_CATEGORIES:
             gold_by_sentence[f["sentence_id"]].append(f)
     for key in sorted(by_doc):
-        quantities = extract(texts[key], key[1])
+        title, published = documents.get(key, (None, None))
+        quantities = extract(texts[key], key[1], title=title, published=published)
         for s in by_doc[key]:
             inside = [q for q in quantities if q.start < s["end"] and q.end > s["start"]]
             gold = gold_by_sentence.get(s["sentence_id"], [])
