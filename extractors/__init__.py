@@ -1,7 +1,7 @@
 """newsfigures: the figures news articles report, as data, at their exact spans.
 
 >>> from extractors import extract
->>> [(q.text, q.category, q.low) for q in extract("with over 2,000 attacks on hospitals")]
+>>> [(q.text, q.category, q.low) for q in extract("Russia has carried out over 2,000 attacks on hospitals in Ukraine")]
 [('over 2,000 attacks', 'attacks', 2000.0)]
 """
 

@@ -17,7 +17,8 @@ from .conftest import ROOT
 def _rows(documents):
     rows = []
     for i, (text, published) in enumerate(documents):
-        for q in extract(text, doc_id=f"d{i}"):
+        day = dt.date.fromisoformat(published) if published else None
+        for q in extract(text, doc_id=f"d{i}", published=day):
             row = q.model_dump()
             row.update(published=dt.date.fromisoformat(published) if published else None, outlet=f"outlet {i}")
             rows.append(row)

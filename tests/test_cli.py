@@ -70,7 +70,7 @@ def test_query_reports_bad_sql():
 
 
 def test_text_prints_json():
-    result = runner.invoke(app, ["text", "some 10,000 North Korean troops were deployed"])
+    result = runner.invoke(app, ["text", "some 10,000 North Korean troops were deployed to Russia"])
     assert result.exit_code == 0
     (figure,) = json.loads(result.output)
     assert figure["text"] == "some 10,000 North Korean troops"

@@ -24,7 +24,7 @@ def _same(expected, actual) -> bool:
 
 @pytest.mark.parametrize(("name", "example"), list(_cases()))
 def test_example(name, example):
-    found = [q for q in extract(example.text) if q.dimension == name]
+    found = [q for q in extract(example.text, title=example.title, published=example.published) if q.dimension == name]
     span = example.span if example.span is not None else example.text
     matching = [q for q in found if q.text == span]
     assert len(matching) == 1, f"expected one {name} figure {span!r}, found {[q.text for q in found]}"

@@ -679,25 +679,25 @@ class Example:
 
 EXAMPLES = [
     # One weapon under three names, in three reports, and in two units in one of them.
-    Example((("Atacms rockets have a range of 190 miles (300km).", "2024-11-18"),
-             ("The ATACMS missiles can travel up to 300 km.", None),
-             ("The Army Tactical Missile System has a range of up to 306 kilometers.", "2024-11-17")),
+    Example((("Atacms rockets given to Ukraine have a range of 190 miles (300km).", "2024-11-18"),
+             ("The ATACMS missiles Ukraine fires can travel up to 300 km.", None),
+             ("The Army Tactical Missile System sent to Kyiv has a range of up to 306 kilometers.", "2024-11-17")),
             together=("190 miles", "300km", "up to 300 km", "up to 306 kilometers"), agree=True),
     # Aid of every kind and military aid are two facts.
     Example((("The US has provided $175 billion in aid to Ukraine.", "2024-11-18"),
              ("The US has committed over $55 billion in military aid to Ukraine.", "2024-11-18")),
             apart=("$175 billion", "over $55 billion")),
     # Killed is not wounded.
-    Example((("At least 12,000 civilians have been killed.", "2024-11-18"),
-             ("At least 12,000 civilians have been wounded.", "2024-11-18")),
+    Example((("At least 12,000 civilians have been killed in Ukraine.", "2024-11-18"),
+             ("At least 12,000 civilians have been wounded in Ukraine.", "2024-11-18")),
             apart=("At least 12,000 civilians", "At least 12,000 civilians")),
     # Two reports of one toll that disagree: one claim, not agreeing.
     Example((("Officials said 10,000 Ukrainian civilians were killed in the city.", "2024-11-18"),
              ("Some 7,000 Ukrainian civilians were killed in the city, the mayor said.", "2024-11-19")),
             together=("10,000 Ukrainian civilians", "Some 7,000 Ukrainian civilians"), agree=False),
     # Without an actor, weapon, donor or recipient, two documents' figures may be any two facts.
-    Example((("12,000 people have been killed.", "2024-11-18"),
-             ("12,000 people have been killed.", "2024-11-19")),
+    Example((("12,000 people have been killed in the war.", "2024-11-18"),
+             ("12,000 people have been killed in the war.", "2024-11-19")),
             apart=("12,000 people", "12,000 people")),
     # A claim has its own time: a week's chain of other figures of its subject does not stretch it.
     Example((("Some 10,000 North Korean troops were deployed to Kursk.", "2024-11-01"),
@@ -713,20 +713,20 @@ EXAMPLES = [
              ("About 11,000 DPRK troops were deployed to Kursk.", "2024-11-20")),
             together=("Some 10,000 North Korean troops", "About 11,000 DPRK troops"), agree=True),
     # A stated time keeps tolls of two years apart, however close their numbers.
-    Example((("In 2023, 1,200 civilians were killed.", "2024-11-18"),
-             ("In 2024, 1,300 civilians were killed.", "2024-11-18")),
+    Example((("In 2023, 1,200 civilians were killed in Sudan.", "2024-11-18"),
+             ("In 2024, 1,300 civilians were killed in Sudan.", "2024-11-18")),
             apart=("1,200 civilians", "1,300 civilians")),
     # Reports months apart are of two times.
     Example((("Russia has deployed 50,000 troops near the border.", "2022-01-10"),
              ("Russia has deployed 50,000 troops near the border.", "2022-06-10")),
             apart=("50,000 troops", "50,000 troops")),
     # An open bound admits any larger number, but "more than 40,000" is no report of 100,000.
-    Example((("NATO has placed more than 40,000 troops under its command.", "2022-03-01"),
+    Example((("NATO has placed more than 40,000 troops under its command since the full-scale invasion.", "2022-03-01"),
              ("Russia has massed more than 100,000 troops on the border.", "2022-03-02")),
             apart=("more than 40,000 troops", "more than 100,000 troops")),
     # A fact sheet repeats its figure: one statement, one claim.
-    Example((("The United States pledged $3 billion to the Green Climate Fund. Its pledge of $3 billion "
-              "to the Green Climate Fund doubles the last.", "2023-12-02"),),
+    Example((("The United States pledged $3 billion to Ukraine's reconstruction. Its pledge of $3 billion "
+              "to Ukraine's reconstruction doubles the last.", "2023-12-02"),),
             together=("$3 billion", "$3 billion"), agree=True),
     # A time phrase of another clause, far from the figure, does not date it.
     Example((("The United States will send $400 million in military aid to Ukraine, the White House said on "

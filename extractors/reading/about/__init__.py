@@ -501,7 +501,8 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     Soldiers killed, wounded, missing or captured are war casualties by themselves.
 
     `aid` needs a conflict named in its clause or sentence, or surely (not a country alone)
-    in its paragraph: assistance to a party or to people a conflict affects. Money for
+    in its paragraph, or for military aid in the document's title and lead: assistance to a
+    party or to people a conflict affects. Money for
     climate, health, development or at home that no conflict ties to (only a country at war
     named, no armed group, war or town) is none.
     """
@@ -511,7 +512,8 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     violent = cues.violence_in(clause_text)
     sentence_text = text[sentence[0]:sentence[1]]
     if category == "aid":
-        if found is None or not (found.named_within("sentence") or found.named_within("paragraph", conflicts.STRONG)):
+        if found is None or not (found.named_within("sentence") or found.named_within("paragraph", conflicts.STRONG)
+                                 or quantity.aid_kind == "military" and found.named_within("title")):
             return False
         if cues.NOT_WAR_AID.search(sentence_text) and not found.named_within("sentence", conflicts.STRONG) \
                 and not cues.violence_in(sentence_text):

@@ -19,7 +19,7 @@ from .. import lexicons
 from ..numerals import trie_pattern
 from ..about import ATTACK_NOUNS, PARTITIVE_HEADS, cues, named_weapons, noun_class
 from ..patterns import ascii_folded, case_blind, fold, match_after, next_char, search_before
-from . import Example, Reading
+from . import WAR_IN_UKRAINE, Example, Reading
 
 NAME = "count"
 
@@ -510,15 +510,15 @@ def _object_end(text: str, complement) -> int | None:
 
 
 EXAMPLES = [
-    Example("12,000 people have been killed", span="12,000 people", value=12000,
+    Example(title=WAR_IN_UKRAINE, text="12,000 people have been killed", span="12,000 people", value=12000,
             category="casualties", measure="killed", subject="people"),
-    Example("with over 2,000 attacks on healthcare facilities and two million homes damaged",
+    Example(title=WAR_IN_UKRAINE, text="with over 2,000 attacks on healthcare facilities and two million homes damaged",
             span="over 2,000 attacks", value=2000, low=2000, qualifier="more_than",
             category="attacks", subject="attacks on healthcare facilities"),
-    Example("with over 2,000 attacks on healthcare facilities and two million homes damaged",
+    Example(title=WAR_IN_UKRAINE, text="with over 2,000 attacks on healthcare facilities and two million homes damaged",
             span="two million homes", value=2e6, category="damage", measure="damaged",
             subject="homes"),
-    Example("The move also comes as some 10,000 North Korean troops were deployed",
+    Example(title=WAR_IN_UKRAINE, text="The move also comes as some 10,000 North Korean troops were deployed",
             span="some 10,000 North Korean troops", value=10000, qualifier="approximately",
             low=None, high=None, category="troops", subject="North Korean troops"),
     Example("Moscow has escalated its drone campaign, with over 2,000 strikes in October alone.",
@@ -528,14 +528,14 @@ EXAMPLES = [
     Example("five tanks", value=5, category="other"),
     Example("three villages", value=3),
     Example("millions of Americans", low=1e6, high=1e9, qualifier="vague"),
-    Example("a dozen soldiers", value=12, category="troops"),
-    Example("hundreds of civilians were killed", span="hundreds of civilians", low=100,
+    Example(title=WAR_IN_UKRAINE, text="a dozen soldiers", value=12, category="troops"),
+    Example(title=WAR_IN_UKRAINE, text="hundreds of civilians were killed", span="hundreds of civilians", low=100,
             high=1000, category="casualties", measure="killed"),
     Example("Russia launched 90 missiles and 100 drones overnight", span="90 missiles",
             value=90, category="attacks"),
-    Example("at least 20 people were wounded", span="at least 20 people", low=20,
+    Example(title=WAR_IN_UKRAINE, text="at least 20 people were wounded", span="at least 20 people", low=20,
             qualifier="at_least", category="casualties", measure="wounded"),
-    Example("10\u2009000 soldiers", value=10000, category="troops"),
+    Example(title=WAR_IN_UKRAINE, text="10\u2009000 soldiers", value=10000, category="troops"),
     Example("The strike destroyed 12 buildings.", span="12 buildings", value=12,
             category="damage", measure="destroyed"),
     Example("Russia formed five naval infantry divisions", span="five naval infantry divisions",

@@ -15,7 +15,7 @@ import regex
 from .. import numerals
 from ..qualifiers import exactly, scaled
 from ..patterns import case_blind, fold, match_after, next_char, previous_char, search_before
-from . import Example, Reading, alternation, lookup, same_value
+from . import WAR_IN_UKRAINE, Example, Reading, alternation, lookup, same_value
 
 NAME = "currency"
 
@@ -224,7 +224,7 @@ EXAMPLES = [
             normalized_unit="USD"),
     Example("As the U.S. has already provided $175 billion in aid to Ukraine – more than any other country",
             span="$175 billion", value=175e9, category="aid"),
-    Example("committing over $55 billion in military aid, according to the Kiel Institute",
+    Example(title=WAR_IN_UKRAINE, text="committing over $55 billion in military aid, according to the Kiel Institute",
             span="over $55 billion", value=55e9, low=55e9, qualifier="more_than",
             category="aid"),
     Example("The company reported a profit of $5 million.", span="$5 million", value=5e6,

@@ -12,7 +12,7 @@ import regex
 from ..patterns import match_after
 from ..qualifiers import exactly
 from .. import units
-from . import Example, Reading, UnitAfter, same_value
+from . import WAR_IN_UKRAINE, Example, Reading, UnitAfter, same_value
 
 NAME = "length"
 NORMALIZED_UNIT = "km"
@@ -52,16 +52,16 @@ EXAMPLES = [
     Example("500 metres", value=500, normalized_value=0.5),
     Example("a 2m wall", span="2m", value=2, normalized_value=0.002),
     Example("30,000 feet", value=30000, normalized_value=9.144),
-    Example("US-made Atacms rockets, which have a range of 190 miles (300km) – a decision",
+    Example(title=WAR_IN_UKRAINE, text="US-made Atacms rockets, which have a range of 190 miles (300km) – a decision",
             span="190 miles", value=190, category="weapon_range", subject="Atacms rockets"),
-    Example("US-made Atacms rockets, which have a range of 190 miles (300km) – a decision",
+    Example(title=WAR_IN_UKRAINE, text="US-made Atacms rockets, which have a range of 190 miles (300km) – a decision",
             span="300km", value=300, category="weapon_range", subject="Atacms rockets"),
-    Example("ATACMS missiles can travel up to 300 km, and sources suggest",
+    Example(title=WAR_IN_UKRAINE, text="ATACMS missiles can travel up to 300 km, and sources suggest",
             span="up to 300 km", high=300, qualifier="up_to", category="weapon_range",
             subject="ATACMS missiles"),
     Example("Russian forces advanced 5 km west of Bakhmut.", span="5 km", value=5,
             category="other"),
-    Example("The Storm Shadow has a range of more than 250km.", span="more than 250km",
+    Example(title=WAR_IN_UKRAINE, text="The Storm Shadow has a range of more than 250km.", span="more than 250km",
             low=250, qualifier="more_than", category="weapon_range", subject="Storm Shadow"),
     Example("a 2-mile-long convoy", span="2-mile", value=2),
     *same_value(["5 ft 2 in", "5 feet 2 inches", "5 feet and 2 inches"], value=5 + 2 / 12,
@@ -71,8 +71,8 @@ EXAMPLES = [
             gap='an inch mark is also a closing quote ("2024" said): left out for precision'),
     Example("a HIMARS strike on an ammunition depot approximately 60 km east of the city",
             span="approximately 60 km", category="other"),
-    Example("the 25km range of 152mm artillery", span="152mm", category="other"),
-    Example("the 25km range of 152mm artillery", span="25km", category="weapon_range"),
+    Example(title=WAR_IN_UKRAINE, text="the 25km range of 152mm artillery", span="152mm", category="other"),
+    Example(title=WAR_IN_UKRAINE, text="the 25km range of 152mm artillery", span="25km", category="weapon_range"),
     Example("Russian forces fired rockets on settlements within a 20km range of Siversk",
             span="20km", category="other"),
     Example("If you want to travel from Kunming to Shanghai, a mere 2,252 kilometers, the rail system",
@@ -80,7 +80,7 @@ EXAMPLES = [
     Example("Russian 152 millimeter self-propelled howitzers have a maximum range of close to 25 kilometers.",
             span="close to 25 kilometers", value=25, high=25, qualifier="almost",
             category="weapon_range", subject="Russian 152 millimeter self-propelled howitzers"),
-    Example("referring to the roughly 25-kilometer maximum effective range of the 152mm artillery system.",
+    Example(title=WAR_IN_UKRAINE, text="referring to the roughly 25-kilometer maximum effective range of the 152mm artillery system.",
             span="roughly 25-kilometer", value=25, qualifier="approximately", category="weapon_range",
             subject="152mm artillery system"),
     Example("Ukrainian forces advanced eight kilometers from Studenok toward the HIMARS depot.",

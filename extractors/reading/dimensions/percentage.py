@@ -8,7 +8,7 @@ import regex
 from ..patterns import case_blind, match_after, next_char
 from .. import numerals
 from ..qualifiers import exactly, scaled
-from . import Example, Reading, alternation, lookup, same_value
+from . import WAR_IN_UKRAINE, Example, Reading, alternation, lookup, same_value
 
 NAME = "percentage"
 
@@ -93,7 +93,7 @@ EXAMPLES = [
     Example("One in five patients was diabetic.", span="One in five patients", value=20,
             normalized_unit="percent"),
     Example("one in 10 homes", span="one in 10 homes", value=10),
-    Example("while 65 per cent of energy production capacity has been destroyed",
+    Example(title=WAR_IN_UKRAINE, text="while 65 per cent of energy production capacity has been destroyed",
             span="65 per cent", value=65, category="damage", measure="destroyed",
             subject="energy production capacity"),
     Example("almost 40 per cent of the population need humanitarian assistance",
