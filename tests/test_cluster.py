@@ -19,7 +19,6 @@ from extractors.dataset import build as building  # noqa: E402
 from extractors.dataset import cluster, sources  # noqa: E402
 from extractors.dataset.corpus import CorpusError  # noqa: E402
 
-from .conftest import ROOT  # noqa: E402
 from .test_streaming import package_files, records, write_jsonl, write_parquet  # noqa: E402
 
 MAPPING = sources.Mapping(fields={"published": "date"})
@@ -42,7 +41,7 @@ def build(tmp_path, corpus, name, engine, scheduler=None, **options):
 
 
 @pytest.mark.parametrize("kind", ["jsonl", "jsonl.gz", "parquet-folder", "repository"])
-def test_a_cluster_build_writes_the_local_builds_bytes(tmp_path, monkeypatch, scheduler, kind):
+def test_a_cluster_build_writes_the_local_builds_bytes(tmp_path, monkeypatch, scheduler, kind, small_repository):
     monkeypatch.setattr(cluster, "SHARD_BYTES", 4_000)     # many shards from a small corpus
     monkeypatch.setattr(cluster, "SHARD_ARTICLES", 150)
     rows = records(120)
@@ -52,7 +51,8 @@ def test_a_cluster_build_writes_the_local_builds_bytes(tmp_path, monkeypatch, sc
             write_parquet(tmp_path / "shards" / f"part-{i}.parquet", rows[i * 40:(i + 1) * 40])
         corpus = tmp_path / "shards"
     elif kind == "repository":
-        corpus = ROOT
+        monkeypatch.setattr(cluster, "SHARD_ARTICLES", 10)  # its 25 articles in three shards
+        corpus = small_repository
     else:
         corpus = write_jsonl(tmp_path / f"corpus.{kind}", rows)
     source = sources.open_source(corpus, MAPPING)
@@ -129,8 +129,8 @@ def test_a_task_run_again_never_rewrites_a_finished_shard(tmp_path, monkeypatch)
 def test_a_worker_killed_mid_build_has_its_shard_recomputed(tmp_path, monkeypatch):
     """Kill a worker process while the shards run: Dask reschedules its tasks, and the package
     is still byte for byte the local build's."""
-    monkeypatch.setattr(cluster, "SHARD_BYTES", 20_000)
-    corpus = write_jsonl(tmp_path / "c.jsonl", records(1_500))
+    monkeypatch.setattr(cluster, "SHARD_BYTES", 8_000)
+    corpus = write_jsonl(tmp_path / "c.jsonl", records(600))
     local, _ = build(tmp_path, corpus, "local", "local")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=50) as own:
