@@ -74,7 +74,7 @@ def test_polars_reads_every_schema_type_from_parquet(table):
     import polars
 
     expected = {"string": polars.String, "integer": polars.Int64, "number": polars.Float64,
-                "date": polars.Date, "boolean": polars.Boolean}
+                "date": polars.Date, "boolean": polars.Boolean, "datetime": polars.Datetime("us", "UTC")}
     frame = polars.read_parquet(DIST / f"{table}.parquet")
     assert dict(frame.schema) == {name: expected[f["type"]] for name, f in fields(table).items()}
 
@@ -93,7 +93,8 @@ def test_pandas_and_polars_read_csv_dates_as_dates():
 def test_duckdb_infers_the_schema_types_from_csv_and_parquet(table):
     import duckdb
 
-    expected = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "date": "DATE", "boolean": "BOOLEAN"}
+    expected = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "date": "DATE", "boolean": "BOOLEAN",
+                "datetime": "TIMESTAMP WITH TIME ZONE"}
     connection = duckdb.connect()
     for file in (f"{table}.csv", f"{table}.parquet"):
         described = {row[0]: row[1] for row in connection.execute(f"DESCRIBE SELECT * FROM '{DIST / file}'").fetchall()}

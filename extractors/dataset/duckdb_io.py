@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "date": "DATE",
-         "boolean": "BOOLEAN"}
+         "boolean": "BOOLEAN", "datetime": "TIMESTAMPTZ"}
 
 
 def sql_string(path: Path) -> str:

@@ -12,7 +12,7 @@ import types
 import typing
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 # Quantity is made by the reading and published here as the quantities table.
 from ..reading.quantity import AidKind, Category, Measure, Quantity, Stage  # noqa: F401
@@ -37,7 +37,7 @@ class Document(BaseModel):
     notes: Optional[str] = Field(None, description="How the provenance was established.")
     full_text: bool = Field(False, description="Whether the `texts` table publishes the whole text: only where its rights allow (public-domain documents).")
     section: Optional[str] = Field(None, description="The section of the source site, where the source has sections (`statements-releases`).")
-    published_time: Optional[str] = Field(None, description="Publication time as the source gives it, with its UTC offset.")
+    published_time: Optional[AwareDatetime] = Field(None, description="Publication time with its UTC offset, where the source gives it (ISO 8601 in the CSV, `2025-02-11T18:51:30-05:00`; in the Parquet a timestamp with time zone, the same instant in UTC).")
     source_path: Optional[str] = Field(None, description="The document's file in the source compilation it was imported from.")
     source_commit: Optional[str] = Field(None, description="The commit of the source compilation the document was imported at.")
     source_sha256: Optional[str] = Field(None, description="SHA-256 the source compilation records for its file (front matter included).")
@@ -134,7 +134,7 @@ TABLES: dict[str, tuple[type[BaseModel], list[str], list[dict]]] = {
     ]),
 }
 
-_TYPES = {str: "string", int: "integer", float: "number", dt.date: "date", bool: "boolean"}
+_TYPES = {str: "string", int: "integer", float: "number", dt.date: "date", bool: "boolean", AwareDatetime: "datetime"}
 
 
 def _field_type(annotation) -> tuple[str, list | None, bool]:
