@@ -9,6 +9,7 @@ import io
 import json
 import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -20,7 +21,7 @@ from .dataset import publish
 from .dataset import corpus
 from .evaluation import evaluate, war_gold
 from .reading.engine import VERSION, extract
-from .dataset.duckdb_io import sql_string
+from .dataset.duckdb_io import paths_sql
 from .dataset.records import cell
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -29,8 +30,35 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 # With --debug an unexpected error shows its traceback; without, one line.
 _DEBUG = {"on": False}
 
-ROOT = typer.Option(Path("."), "--root", help="The repository root (holds corpus/ and dist/).",
-                    file_okay=False, dir_okay=True)
+ROOT = typer.Option(
+    Path("dist"), "--root", metavar="PACKAGE", file_okay=False, dir_okay=True,
+    help="The package folder: dist (the default: the repository's own, with corpus/ beside it) or any "
+         "folder `extract build --out` wrote. build, add and eval work on the repository whose dist/ it is. "
+         "A repository's folder (what --root named up to 0.6) is read as its dist/.")
+
+
+@dataclass(frozen=True)
+class Package:
+    """What --root names: a package folder, and the repository it is the dist/ of, if any
+    (the folder beside it with corpus/, the root datapackage.json and schema/)."""
+
+    folder: Path
+    repository: Path | None
+
+    @classmethod
+    def at(cls, root: Path) -> "Package":
+        # A package folder never holds corpus/ or dist/ (validate refuses any file it does not
+        # name), so a folder that does is a repository, named the way --root used to name it.
+        if (root / "corpus").is_dir() or (root / "dist").is_dir():
+            return cls(root / "dist", root)
+        if root.name == "dist" and ((root.parent / "corpus").is_dir() or (root.parent / "datapackage.json").is_file()):
+            return cls(root, root.parent)
+        return cls(root, None)
+
+    def needs_repository(self, what: str) -> Path:
+        if self.repository is None:
+            _fail(f"{self.folder}: not a repository's dist/ (no corpus/ beside it); {what}")
+        return self.repository
 
 
 # The exit status of a build that published a package but skipped bad records (--keep-going).
@@ -82,10 +110,12 @@ def build_command(
         root: Path = ROOT,
         corpus_path: Optional[Path] = typer.Option(
             None, "--corpus", help="The corpus to build: a corpus/ folder, JSON Lines (.jsonl, .jsonl.gz, "
-                                   ".jsonl.zst) or Parquet (a file or a folder of them). Default: ROOT/corpus."),
+                                   ".jsonl.zst) or Parquet (a file or a folder of them). Default: the corpus/ "
+                                   "beside --root."),
         out: Optional[Path] = typer.Option(
-            None, "--out", help="The package folder to write (replaced whole). Default: ROOT/dist, "
-                                "which only the repository's own corpus builds into."),
+            None, "--out", help="A package folder of its own to write (replaced whole). Default: --root, the "
+                                "repository's dist/ (with datapackage.json and schema/ beside it), which only "
+                                "the repository's own corpus builds into."),
         jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
                                            help="Processes that extract (default: the cores available)."),
         fields: list[str] = typer.Option([], "--field", metavar="ARTICLE=RECORD",
@@ -118,6 +148,10 @@ def build_command(
     offsets, CSV = Parquet) and only then replaces the target; a failed build changes
     nothing. The bytes are the same for every --jobs.
 
+    --root names the repository's package (default dist): its corpus/ is the default corpus,
+    and without --out the package is written there, with datapackage.json and schema/
+    beside it.
+
     Example: extract build
 
     Example: extract build --corpus archive.jsonl.zst --out archive-figures --field text=body
@@ -148,11 +182,18 @@ def build_command(
     elif fields or mapping_file or language or rights or outlet or public_domain is not None:
         _fail("--field, --mapping, --language, --rights, --outlet and --public-domain describe an "
               "archive given with --corpus; corpus/ has its provenance in corpus/provenance.csv")
+    package = Package.at(root)
+    if out is None or corpus_path is None:
+        repository = package.needs_repository(
+            "build writes a repository's dist/ from its corpus/; build a corpus into a folder of its own with "
+            "--corpus CORPUS --out DIR")
+    else:  # an archive into a folder of its own: no repository is read or written
+        repository = package.repository or package.folder.parent
     pipeline.ready_to_extract()  # this process is the build's own
     show = sys.stderr.isatty() and not quiet and not os.environ.get("CI")
     with _progress_display(show) as progress:
         try:
-            report = building.build(root, progress, corpus_path=corpus_path, out=out, mapping=mapping,
+            report = building.build(repository, progress, corpus_path=corpus_path, out=out, mapping=mapping,
                                     jobs=jobs, part_bytes=part_bytes, keep_going=keep_going, site=site,
                                     engine=building.Engine(engine, scheduler, lambda m: typer.echo(m, err=True)))
         except (corpus.CorpusError, building.BuildError) as error:
@@ -212,27 +253,36 @@ def validate_command(root: Path = ROOT,
                      rebuild: bool = typer.Option(True, "--rebuild/--no-rebuild",
                                                   help="Also check that a fresh build from corpus/ writes the same bytes.")) -> None:
     """Re-check a built package as a consumer would: the descriptor and schemas, frictionless
-    validation, Parquet hashes and rows, keys, and every quantity's offsets. Where corpus/ is
-    present, also the offsets into the articles, the documents' provenance, and (unless
+    validation, the files' sizes and hashes, Parquet rows, keys, and every quantity's offsets.
+    Of a repository's dist/, also its root datapackage.json and schema/, and where corpus/ is
+    present, the offsets into the articles, the documents' provenance, and (unless
     --no-rebuild) that a fresh build writes exactly the published bytes.
 
     Example: extract validate
+
+    Example: extract validate --root archive-figures
     """
+    package = Package.at(root)
+    root = package.repository or package.folder
     if (root / publish.PREVIOUS).exists():
         _fail(f"{root / publish.PREVIOUS}: a build was interrupted; `extract build` restores the last good package")
+    notes: list[str] = []
     try:
-        articles = building.corpus_articles(root)
+        articles = building.corpus_articles(root) if package.repository else None
         problems = building.validate(root, articles)
         if not problems and articles is not None and rebuild:
-            problems = building.differences(root)
+            problems, notes = building.differences(root)
     except (corpus.CorpusError, building.BuildError) as error:
         _fail(str(error))
     if problems:
         for problem in problems[:-1]:
             typer.echo(f"error: {problem}", err=True)
         _fail(problems[-1])
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
     typer.echo(f"{root / 'datapackage.json'}: valid" + (
         " (no corpus/: offsets checked within sentences only)" if articles is None else
+        "; a fresh build writes the same rows (see the note)" if notes else
         "; a fresh build writes the same bytes" if rebuild else ""))
 
 
@@ -283,15 +333,29 @@ def _print_table(columns: list[str], rows: list[tuple]) -> None:
 
 
 def _package_views(root: Path):
-    """A DuckDB connection with a view of each published table of ROOT/dist."""
+    """A DuckDB connection with a view of each table of the package --root names, read from
+    the Parquet files (or parts) its datapackage.json lists."""
     import duckdb
 
+    folder = Package.at(root).folder
+    descriptor = folder / "datapackage.json"
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8"))
+        resources = {r["name"]: r for r in package["resources"]}
+    except FileNotFoundError:
+        _fail(f"{descriptor}: missing (run `extract build`, or give the package folder with --root)")
+    except (OSError, ValueError, TypeError, KeyError) as error:
+        _fail(f"{descriptor}: not a {building.PACKAGE_NAME} package descriptor ({error})")
     connection = duckdb.connect(":memory:")
     for name in building.TABLE_NAMES:
-        path = root / "dist" / f"{name}.parquet"
-        if not path.is_file():
-            _fail(f"{path}: missing (run `extract build`, or give the package's folder with --root)")
-        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({sql_string(path)})")
+        resource = resources.get(building.parquet_name(name))
+        if resource is None:
+            _fail(f"{descriptor}: no resource {building.parquet_name(name)}")
+        paths = [folder / path for path in building.resource_paths(resource)]
+        missing = [path for path in paths if not path.is_file()]
+        if missing:
+            _fail(f"{missing[0]}: missing (run `extract build`, or give the package folder with --root)")
+        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({paths_sql(paths)})")
     return connection
 
 
@@ -401,6 +465,7 @@ def add_command(file: Path = typer.Argument(..., help="The article as a UTF-8 te
     --where section=statements-releases,fact-sheets,briefings-statements --contains Ukraine
     --outlet "The White House" --public-domain --skip-duplicates
     """
+    root = Package.at(root).needs_repository("add copies an article into the corpus/ beside the repository's dist/")
     if jsonl:
         filters = {}
         for condition in where:
@@ -417,8 +482,9 @@ def add_command(file: Path = typer.Argument(..., help="The article as a UTF-8 te
             _fail(str(error))
         for message in skipped:
             typer.echo(f"skipped: {message}", err=True)
-        typer.echo(f"added {len(documents)} documents to corpus/{folder}/ ({len(skipped)} skipped); "
-                   "run `extract build` to publish them")
+        already = sum(corpus.ALREADY in message for message in skipped)
+        typer.echo(f"added {len(documents)} documents to corpus/{folder}/ ({len(skipped)} skipped"
+                   + (f", {already} of them {corpus.ALREADY}" if already else "") + "); run `extract build` to publish them")
         return
     try:
         date = dt.date.fromisoformat(published) if published else None
@@ -470,6 +536,8 @@ def eval_command(root: Path = ROOT,
             _fail(str(error))
         typer.echo(json.dumps(scores.as_dict(), indent=2) if format is Format.json else scores.render(errors))
         return
+    if not war and not conflict:
+        root = Package.at(root).needs_repository("eval scores the corpus/ beside the repository's dist/")
     if attribution:
         try:
             scores = evaluate.attribution(root)

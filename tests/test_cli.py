@@ -46,10 +46,19 @@ def test_build_fails_cleanly_on_bad_input(repo):
 
 
 def test_validate_passes_and_fails(repo):
-    result = runner.invoke(app, ["validate", "--root", str(repo)])
+    result = runner.invoke(app, ["validate", "--root", str(repo / "dist")])
     assert result.exit_code == 0 and "a fresh build writes the same bytes" in result.output
+    # the same rows from another Parquet writer: valid, with a note that says so
+    from .test_build import _record_facts, _rewritten_by_another_writer
+
+    other = _rewritten_by_another_writer(repo / "dist" / "claims.parquet")
+    _record_facts(repo, ["dist/claims.parquet"])
+    result = runner.invoke(app, ["validate", "--root", str(repo / "dist")])
+    assert result.exit_code == 0, result.output
+    assert f"note: dist/claims.parquet: the same rows as a fresh build writes, in other bytes: written by {other!r}" \
+        in result.output and "a fresh build writes the same rows (see the note)" in result.output
     (repo / "dist" / "quantities.parquet").write_bytes(b"not parquet")
-    result = runner.invoke(app, ["validate", "--root", str(repo)])
+    result = runner.invoke(app, ["validate", "--root", str(repo / "dist")])
     assert result.exit_code == 1 and "quantities.parquet" in result.output
 
 
@@ -62,6 +71,36 @@ def test_query_formats():
     as_json = json.loads(runner.invoke(app, ["query", sql, "--format", "json", "--root", str(ROOT)]).output)
     assert {r["category"]: int(r["n"]) for r in rows} == {r["category"]: r["n"] for r in as_json}
     assert {r["category"] for r in rows} >= {"weapon_range", "aid", "troops"}
+
+
+def test_query_claims_and_show_open_any_package_folder(small_repository, tmp_path):
+    """--root names a package folder: the repository's dist/, one built with --out (its
+    tables in Parquet parts here), or, as it used to, the repository itself."""
+    from extractors.dataset import build as building
+
+    out = tmp_path / "figures"
+    building.build(small_repository, out=out, part_bytes=20_000)
+    assert isinstance(json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["resources"][6]["path"], list)
+    sql = "SELECT count(*) AS n, min(quantity_id) AS first FROM quantities"
+    answers = [runner.invoke(app, ["query", sql, "--format", "json", "--root", str(root)])
+               for root in (out, small_repository / "dist", small_repository)]
+    assert all(a.exit_code == 0 for a in answers), [a.output for a in answers]
+    assert json.loads(answers[0].output) == json.loads(answers[1].output) == json.loads(answers[2].output)
+    assert json.loads(answers[0].output)[0]["n"] > 100
+    claims = runner.invoke(app, ["claims", "--root", str(out)])
+    assert claims.exit_code == 0 and "claims)" in claims.output
+    doc_id = json.loads(runner.invoke(app, ["query", "SELECT min(doc_id) AS d FROM documents", "--format", "json",
+                                            "--root", str(out)]).output)[0]["d"]
+    shown = runner.invoke(app, ["show", doc_id, "--root", str(out)])
+    assert shown.exit_code == 0 and doc_id in shown.output
+    # a folder that holds no package says so, and what to give
+    missing = runner.invoke(app, ["query", sql, "--root", str(tmp_path / "nothing")])
+    assert missing.exit_code == 1 and "datapackage.json: missing" in missing.output and "--root" in missing.output
+    # build and add work on a repository: a package folder of its own is not one
+    for command in (["build"], ["add", str(out / "README.md")]):
+        refused = runner.invoke(app, [*command, "--root", str(out)])
+        assert refused.exit_code == 1 and "not a repository's dist/ (no corpus/ beside it)" in refused.output
+    assert "--out" in runner.invoke(app, ["build", "--root", str(out)]).output
 
 
 def test_query_reports_bad_sql():
@@ -80,13 +119,14 @@ def test_text_prints_json():
 def test_add_copies_byte_for_byte_and_records_provenance(repo, tmp_path):
     provenance = repo / "corpus" / "provenance.csv"
     provenance.write_text(provenance.read_text(encoding="utf-8").rstrip("\n"), encoding="utf-8")
-    count = len(list((repo / "corpus").glob("[0-9][0-9][0-9]_*.txt")))  # the next index of a news article
+    before = set((repo / "corpus").rglob("*"))
     article = tmp_path / "new.txt"
     article.write_bytes("Kyiv said 300 drones were launched.\r\nNo newline at end".encode("utf-8"))
     result = runner.invoke(app, ["add", str(article), "--outlet", "Example News", "--published", "2024-11-18",
                                  "--root", str(repo)])
     assert result.exit_code == 0, result.output
-    added = next((repo / "corpus").glob(f"{count:03d}_*.txt"))
+    (added,) = set((repo / "corpus").rglob("*")) - before
+    assert f"as {added.stem};" in result.output
     assert added.read_bytes() == article.read_bytes()
     with (repo / "corpus" / "provenance.csv").open(encoding="utf-8", newline="") as handle:
         row = list(csv.DictReader(handle))[-1]

@@ -278,9 +278,8 @@ def test_validate_names_the_first_row_where_csv_and_parquet_disagree(repo):
     package = repo / "datapackage.json"
     descriptor = json.loads(package.read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
-        for facts in resource.get("files", []):
-            if facts["path"] == "dist/quantities.parquet":
-                facts.update(building.file_facts(parquet))
+        if resource["path"] == "dist/quantities.parquet":
+            resource.update(building.file_facts(parquet))
     package.write_text(json.dumps(descriptor), encoding="utf-8")
     problems = building.validate(repo)
     assert any(f"2 rows differ from quantities.csv, the first at quantity_id '{changed[0]}'" in p for p in problems), problems

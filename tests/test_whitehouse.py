@@ -127,3 +127,21 @@ def test_the_data_card_shows_the_queries_it_was_built_with():
     card = (ROOT / "dist" / "README.md").read_text(encoding="utf-8")
     for _, sql in QUERIES:
         assert sql in card
+
+
+def test_a_reimport_says_how_many_records_are_already_in_the_corpus(tmp_path):
+    root = _repo(tmp_path)
+    source = tmp_path / "wh.jsonl.gz"
+    records = [dict(RECORD, text="Ukraine: 5 tanks"), dict(RECORD, id="b", text="Ukraine: 7 tanks")]
+    _records(source, records)
+    command = ["add", str(source), "--jsonl", "--folder", "whitehouse", "--skip-duplicates", "--root", str(root)]
+    first = runner.invoke(app, command)
+    assert first.exit_code == 0 and "added 2 documents to corpus/whitehouse/ (0 skipped)" in first.output, first.output
+    again = runner.invoke(app, command)
+    assert again.exit_code == 1, again.output
+    assert f"error: {source}: all 2 records that pass the filters are already in the corpus; nothing added" in again.output
+    _records(source, [*records, dict(RECORD, id="c", text="Ukraine: 9 tanks"), dict(RECORD, id="d", text="Ukraine: 9 tanks")])
+    third = runner.invoke(app, command)
+    assert third.exit_code == 0, third.output
+    assert "added 1 documents to corpus/whitehouse/ (3 skipped, 2 of them already in the corpus)" in third.output
+    assert third.output.count("skipped: ") == 3 and third.output.count("already in the corpus: the same text as") == 2

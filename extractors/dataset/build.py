@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import json
 import shutil
 import tempfile
@@ -22,7 +23,7 @@ from typing import Callable
 import duckdb
 
 from . import corpus, pipeline, publish, records, sources
-from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes
+from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes, sql_string
 from .records import csv_cell, from_csv_text
 from .datacard import data_card
 from ..reading.engine import VERSION
@@ -55,14 +56,28 @@ class BuildReport:
 file_facts = pipeline.file_facts
 
 
+def joined_facts(files: list[Path]) -> dict:
+    """The size and SHA-256 of files read in order as one stream: what Frictionless checks
+    for a resource whose `path` is an array."""
+    digest, size = hashlib.sha256(), 0
+    for file in files:
+        with file.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+                size += len(chunk)
+    return {"bytes": size, "hash": "sha256:" + digest.hexdigest()}
+
+
 def parquet_name(table: str) -> str:
     """The resource name of a table's Parquet copy."""
     return f"{table}-parquet"
 
 
-def descriptor(tables: dict[str, pipeline.Table], done: Progress, source: sources.Source, prefix: str = "") -> dict:
-    """datapackage.json: Frictionless Data Package v2, hashes and sizes from the files, paths
-    relative to the descriptor (`prefix` is "dist/" for the repository's root descriptor)."""
+def descriptor(tables: dict[str, pipeline.Table], done: Progress, source: sources.Source, folder: Path,
+               prefix: str = "") -> dict:
+    """datapackage.json: Frictionless Data Package v2, hashes and sizes from the files (in
+    `folder`), paths relative to the descriptor (`prefix` is "dist/" for the repository's root
+    descriptor)."""
     created = done.latest_added.isoformat() + "T00:00:00Z" if done.latest_added else None
     resources, copies = [], []
     for name in TABLE_NAMES:
@@ -74,14 +89,16 @@ def descriptor(tables: dict[str, pipeline.Table], done: Progress, source: source
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "bytes": table.csv["bytes"], "hash": table.csv["hash"], **common})
         parts = table.parquet
-        copy = {"name": parquet_name(name), "type": "table", "title": f"{name} (Parquet)",
+        # A file resource, so that Frictionless checks its size and hash: it reads a Parquet
+        # table through pyarrow, past its byte counter, and would fail any `bytes` on one.
+        # Of parts, the size and hash of the parts read in order as one stream, as it reads them.
+        facts = ({"bytes": parts[0]["bytes"], "hash": parts[0]["hash"]} if len(parts) == 1 else
+                 joined_facts([folder / p["path"] for p in parts]))
+        copy = {"name": parquet_name(name), "type": "file", "title": f"{name} (Parquet)",
                 "path": prefix + parts[0]["path"] if len(parts) == 1 else [prefix + p["path"] for p in parts],
-                "scheme": "file", "format": "parquet", "mediatype": PARQUET}
-        # Each file's size and hash, under `files`: frictionless reads a Parquet file through
-        # pandas and cannot count its bytes, so `bytes` and `hash` on the resource would fail
-        # its validation; `extract validate` checks these.
-        copy["files"] = [{"path": prefix + p["path"], "bytes": p["bytes"], "hash": p["hash"]} for p in parts]
-        copies.append({**copy, **common, "description": f"The rows of `{name}`, in Parquet, with the same schema."})
+                "scheme": "file", "format": "parquet", "mediatype": PARQUET, **facts}
+        copies.append({**copy, **common, "description": f"The rows of `{name}`, in Parquet, with the same schema "
+                                                        "(a file resource: Frictionless checks its size and hash)."})
     package = {
         "$schema": PROFILE,
         "id": PACKAGE_ID,
@@ -146,7 +163,7 @@ def _sources(done: Progress, source: sources.Source) -> list[dict]:
     return sorted(found, key=lambda s: s["title"])
 
 
-def _paths(resource: dict) -> list[str]:
+def resource_paths(resource: dict) -> list[str]:
     path = resource["path"]
     return path if isinstance(path, list) else [path]
 
@@ -172,10 +189,8 @@ def downloadable(package: dict) -> dict:
     copy = json.loads(json.dumps(package))
     copy["resources"] = [r for r in copy["resources"] if not r["name"].endswith("-schema")]
     for resource in copy["resources"]:
-        paths = [p.removeprefix("dist/") for p in _paths(resource)]
+        paths = [p.removeprefix("dist/") for p in resource_paths(resource)]
         resource["path"] = paths if isinstance(resource["path"], list) else paths[0]
-        for part in resource.get("files", []):
-            part["path"] = part["path"].removeprefix("dist/")
     return copy
 
 
@@ -218,7 +233,7 @@ def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 
     if site if site is not None else bool(layout.prefix):  # the repository's package
         _write_site(package_dir, tables)
     sited = time.monotonic() - site_started
-    package = descriptor(tables, done, source, layout.prefix)
+    package = descriptor(tables, done, source, package_dir, layout.prefix)
     card = package_dir / "README.md"
     card.write_text(data_card(package_dir, downloadable(package), source), encoding="utf-8")
     # The card and the schema files are resources too, with their hashes, so that a consumer
@@ -325,16 +340,107 @@ def _layout(root: Path, corpus_path: Path | None, out: Path | None) -> Layout:
     return Layout.folder(out)
 
 
-def differences(root: Path) -> list[str]:
+def differences(root: Path) -> tuple[list[str], list[str]]:
     """The published files a fresh build from corpus/ would write differently (none: the
-    package is exactly what its corpus and extractors make)."""
+    package is exactly what its corpus and extractors make), and notes (see `compare`)."""
     source = sources.open_source(root)
     with publish.scratch(Path(tempfile.gettempdir()), "newsfigures-check-") as staging:
         stage(staging, source, Layout.repository(root))
-        fresh, published = _published_files(staging), _published_files(root)
-    return [f"{name}: {'missing' if name not in published else 'not what a fresh build writes'}"
-            for name in sorted(fresh) if fresh[name] != published.get(name)] + \
-           [f"{name}: not written by the build" for name in sorted(set(published) - set(fresh))]
+        return compare(staging, root)
+
+
+def compare(fresh_root: Path, root: Path) -> tuple[list[str], list[str]]:
+    """How the package published under `root` differs from the fresh build under `fresh_root`:
+    (problems, notes). A Parquet file that holds the fresh build's rows, in order, with the
+    same columns and types, but was written by another Parquet writer (another DuckDB
+    version: its bytes differ, its data does not) is a note, and so is a descriptor or card
+    that differs only in those files' sizes and hashes; any other difference is a problem."""
+    fresh, published = _published_files(fresh_root), _published_files(root)
+    problems = [f"{name}: missing" for name in sorted(set(fresh) - set(published))]
+    differing = [name for name in sorted(fresh) if name in published and fresh[name] != published[name]]
+    rewritten: dict[str, tuple[str, str]] = {}  # same rows, other writer: name -> (published, fresh) writer
+    connection = connect()
+    try:
+        for name in [n for n in differing if n.endswith(".parquet")]:
+            writers = _same_rows(connection, root / name, fresh_root / name)
+            if writers is None:
+                problems.append(f"{name}: not what a fresh build writes (its rows differ)")
+            elif writers[0] == writers[1]:
+                problems.append(f"{name}: not what a fresh build writes (the same rows, in other bytes from the "
+                                f"same Parquet writer, {writers[0]!r})")
+            else:
+                rewritten[name] = writers
+    finally:
+        connection.close()
+    hashes = {file_facts(root / name)["hash"]: file_facts(fresh_root / name) for name in rewritten}
+    sizes = {file_facts(root / name)["bytes"]: file_facts(fresh_root / name)["bytes"] for name in rewritten}
+    # The card before the descriptors, which record its size and hash too.
+    others = sorted((name for name in differing if not name.endswith(".parquet")), key=lambda n: n.endswith(".json"))
+    only_facts = []
+    for name in others:
+        if rewritten and _with_facts(published[name], name, hashes, sizes) == fresh[name]:
+            only_facts.append(name)
+            hashes[file_facts(root / name)["hash"]] = file_facts(fresh_root / name)
+    problems += [f"{name}: not what a fresh build writes" for name in others if name not in only_facts]
+    problems += [f"{name}: not written by the build" for name in sorted(set(published) - set(fresh))]
+    notes = [f"{name}: the same rows as a fresh build writes, in other bytes: written by {was!r}, where this "
+             f"installation's DuckDB writes {now!r} (install the versions of constraints.txt for the same bytes)"
+             for name, (was, now) in rewritten.items()]
+    if only_facts:
+        notes.append(f"{', '.join(sorted(only_facts))}: differ from a fresh build's only in those files' sizes and hashes")
+    return problems, notes
+
+
+def _writer(connection, path: Path) -> str:
+    """The writer a Parquet file names in its metadata (`created_by`)."""
+    return connection.execute("SELECT created_by FROM parquet_file_metadata(?)", [str(path)]).fetchone()[0] or ""
+
+
+def _same_rows(connection, published: Path, fresh: Path) -> tuple[str, str] | None:
+    """The writers of two Parquet files that hold the same rows in the same order, with the
+    same columns and types (None where they do not, or one is unreadable)."""
+    try:
+        columns = [connection.execute(f"DESCRIBE SELECT * FROM read_parquet({sql_string(p)})").fetchall()
+                   for p in (published, fresh)]
+        if columns[0] != columns[1]:
+            return None
+        row = "hash(row(" + ", ".join(f'"{c[0]}"' for c in columns[0]) + "))"
+        counts = [connection.execute(f"SELECT count(*) FROM read_parquet({sql_string(p)})").fetchone()[0]
+                  for p in (published, fresh)]
+        differ = connection.execute(
+            f"SELECT count(*) FROM (SELECT {row} AS h FROM read_parquet({sql_string(published)})) AS a "
+            f"POSITIONAL JOIN (SELECT {row} AS h FROM read_parquet({sql_string(fresh)})) AS b "
+            f"WHERE a.h IS DISTINCT FROM b.h").fetchone()[0]
+        if counts[0] != counts[1] or differ:
+            return None
+        return _writer(connection, published), _writer(connection, fresh)
+    except duckdb.Error:
+        return None
+
+
+def _with_facts(data: bytes, name: str, hashes: dict[str, dict], sizes: dict[int, int]) -> bytes:
+    """A published descriptor or card with the rewritten files' sizes and hashes replaced by
+    the fresh build's: in a descriptor, in the resources that carry those hashes; in any other
+    text, on the lines that carry them."""
+    text = data.decode("utf-8", errors="replace")
+    if name.endswith(".json"):
+        try:
+            package = json.loads(text)
+            for resource in package.get("resources", []):
+                if resource.get("hash") in hashes:
+                    resource.update(hashes[resource["hash"]])
+            return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        except (ValueError, AttributeError):
+            return data
+    lines = []
+    for line in text.splitlines(keepends=True):
+        for old, new in hashes.items():
+            if old in line:
+                line = line.replace(old, new["hash"])
+                for was, now in sizes.items():
+                    line = line.replace(f" {was} ", f" {now} ").replace(f"{was:,}", f"{now:,}")
+        lines.append(line)
+    return "".join(lines).encode("utf-8")
 
 
 def _published_files(root: Path) -> dict[str, bytes]:
@@ -395,7 +501,7 @@ def _checks(path: Path, package: dict, prefix: str, articles: list[corpus.Articl
         except (OSError, ValueError) as error:
             problems.append(f"{own}: unreadable ({error})")
     problems += _stray_files(root / prefix, package, prefix)
-    problems += _card_and_schemas(root, package)
+    problems += _file_resources(root, package)
     connection = connect()
     try:
         for name in TABLE_NAMES:
@@ -428,7 +534,7 @@ def _resources(path: Path, package: dict, prefix: str) -> list[str]:
             problems.append(f"{path}: {schema_name(name)} must be schema/{name}.json")
     for name in TABLE_NAMES:
         table, copy = _resource(package, name), _resource(package, parquet_name(name))
-        paths = _paths(copy)
+        paths = resource_paths(copy)
         single = [f"{prefix}{name}.parquet"]
         parts = [f"{prefix}{name}/part-{i:05d}.parquet" for i in range(len(paths))]
         if table.get("path") != f"{prefix}{name}.csv" or paths not in (single, parts) or \
@@ -440,15 +546,17 @@ def _resources(path: Path, package: dict, prefix: str) -> list[str]:
     return problems
 
 
-def _card_and_schemas(root: Path, package: dict) -> list[str]:
-    """The data card and the schema files have the sizes and hashes the descriptor records,
-    and each schema file is its table's schema."""
+def _file_resources(root: Path, package: dict) -> list[str]:
+    """The Parquet copies, the data card and the schema files have the sizes and hashes the
+    descriptor records (Frictionless checks them too: here each problem names its file), and
+    each schema file is its table's schema."""
     problems = []
     for resource in package["resources"]:
         if resource.get("type") != "file":
             continue
-        file = root / resource["path"]
-        actual = file_facts(file)
+        files = [root / path for path in resource_paths(resource)]
+        file = files[0] if len(files) == 1 else files[0].parent
+        actual = joined_facts(files)
         if actual != {"bytes": resource.get("bytes"), "hash": resource.get("hash")}:
             problems.append(f"{file}: bytes/hash {actual} differ from {resource['name']} in datapackage.json")
         elif resource["name"].endswith("-schema"):
@@ -463,14 +571,14 @@ def _missing(root: Path, package: dict, prefix: str) -> list[str]:
     if prefix and not (root / prefix).is_dir():
         return [f"{root / prefix}: missing (run `extract build`)"]
     return [f"{root / name}: missing (run `extract build`)" for resource in package["resources"]
-            for name in _paths(resource) if not (root / name).is_file()]
+            for name in resource_paths(resource) if not (root / name).is_file()]
 
 
 def _stray_files(folder: Path, package: dict, prefix: str) -> list[str]:
     """Files in the package's folder that no resource names (the viewer's site/ aside)."""
     expected = {"README.md", "datapackage.json", SITE}
     for resource in package["resources"]:
-        for path in _paths(resource):
+        for path in resource_paths(resource):
             expected.add(path.removeprefix(prefix))
             if "/" in path.removeprefix(prefix):
                 expected.add(path.removeprefix(prefix).split("/")[0])
@@ -479,35 +587,24 @@ def _stray_files(folder: Path, package: dict, prefix: str) -> list[str]:
 
 
 def _frictionless(path: Path, package: dict) -> list[str]:
-    """Frictionless validates the descriptor and the CSV tables (types, constraints, keys,
-    hashes). The Parquet copies it reads only with its `parquet` extra (fastparquet and
-    pandas); they are checked below against the CSV instead."""
+    """Frictionless validates the descriptor, the CSV tables (types, constraints, keys, sizes
+    and hashes) and the sizes and hashes of the files, the Parquet copies among them, as
+    `frictionless validate datapackage.json` does. The Parquet rows are compared with the
+    CSV's below."""
     import frictionless
 
-    csv_only = dict(package, resources=[r for r in package["resources"] if r.get("format") == "csv"])
     problems = [f"{path}: {error.message}" for error in frictionless.Package.validate_descriptor(package).errors] \
         if hasattr(frictionless.Package, "validate_descriptor") else []
     with contextlib.chdir(path.parent):
-        report = frictionless.validate(csv_only)
+        report = frictionless.validate(package)
     return problems + [f"{path.parent / (task.name or '')}: {error.message}" for task in report.tasks
                        for error in task.errors] + [f"{path}: {error.message}" for error in report.errors]
 
 
 def _parquet(root: Path, package: dict, name: str, connection) -> list[str]:
     table, copy = _resource(package, name), _resource(package, parquet_name(name))
-    files = [root / p for p in _paths(copy)]
-    recorded = copy.get("files") or []
-    if [facts.get("path") for facts in recorded] != _paths(copy):
-        return [f"{files[0]}: datapackage.json records no size and hash for each file (`files`)"]
+    files = [root / p for p in resource_paths(copy)]
     problems = []
-    for file, facts in zip(files, recorded):
-        if not file.is_file():
-            return [f"{file}: missing"]
-        actual = file_facts(file)
-        if actual != {"bytes": facts.get("bytes"), "hash": facts.get("hash")}:
-            problems.append(f"{file}: bytes/hash {actual} differ from datapackage.json")
-    if problems:
-        return problems
     csv_path = root / table["path"]
     longest = _longest_text_row(root, package, connection) if table["name"] == "texts" else ROW_BYTES
     as_csv = read_csv_sql(csv_path, table["schema"], longest)

@@ -315,6 +315,9 @@ PUBLIC_DOMAIN_RIGHTS = ("Public domain in the United States: a work of the US fe
                         "material quoted inside keeps its own rights.")
 
 
+ALREADY = "already in the corpus"
+
+
 def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str]] | None = None,
               contains: str | None = None, outlet: str | None = None, language: str = "en",
               rights: str = DEFAULT_RIGHTS, full_text: bool = False, skip_duplicates: bool = False,
@@ -337,7 +340,8 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
     admission = Admission()
     for _ in iter_articles(root, admission=admission):
         pass
-    entries, skipped = [], []
+    in_corpus = set(admission._texts)  # the texts of the corpus, apart from those earlier in this file
+    entries, skipped, already = [], [], 0
     opener = gzip.open if source.suffix == ".gz" else open
     with opener(source, "rt", encoding="utf-8", newline="") as handle:
         for number, line in enumerate(handle, start=1):
@@ -365,7 +369,9 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
             doc_id = f"{folder}_{date}_{digest[:16]}"
             problem = admission.problem(doc_id, text, bytes.fromhex(digest))
             if problem and problem.duplicate:
-                message = f"{here}: {problem} (record {record.get('id')!r})"
+                known = bytes.fromhex(digest)[:16] in in_corpus
+                already += known
+                message = f"{here}: {ALREADY + ': ' if known else ''}{problem} (record {record.get('id')!r})"
                 if not skip_duplicates:
                     raise CorpusError(message + "; --skip-duplicates skips such records")
                 skipped.append(message)
@@ -384,6 +390,13 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
                 raise CorpusError(f"{here}: {problems}") from None
             admission.admit(doc_id, bytes.fromhex(digest), here)
             entries.append((corpus / folder / f"{doc_id}.md", data, document))
+    if not entries and already:
+        repeats = len(skipped) - already
+        raise CorpusError(f"{source}: all {len(skipped)} records that pass the filters are {ALREADY}"
+                          + (f" ({repeats} of them repeat earlier ones)" if repeats else "") + "; nothing added"
+                          if not repeats else
+                          f"{source}: no new record: {already} that pass the filters are {ALREADY}, {repeats} "
+                          "repeat earlier ones; nothing added")
     if not entries:
         raise CorpusError(f"{source}: no record passes the filters; nothing added")
     _publish(corpus, entries)

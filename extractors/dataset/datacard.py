@@ -250,8 +250,9 @@ def data_card(folder: Path, package: dict, source) -> str:
     connection.close()
     files = []
     for resource in package["resources"]:
-        for part in resource.get("files") or [resource]:
-            files.append([f"`{part['path']}`", resource["name"], part["bytes"], f"`{part['hash']}`"])
+        paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
+        shown = paths[0] if len(paths) == 1 else f"{paths[0].rsplit('/', 1)[0]}/part-*.parquet ({len(paths)} parts)"
+        files.append([f"`{shown}`", resource["name"], resource["bytes"], f"`{resource['hash']}`"])
     sections = [
         f"# {package['title']}",
         f"Version {package['version']}, built from the corpus as of {package.get('created', 'an unknown date')[:10]} "
@@ -261,9 +262,11 @@ def data_card(folder: Path, package: dict, source) -> str:
         "Each table is a CSV file (UTF-8, comma-separated, header row, empty cell = no value) "
         "and a Parquet copy with the same rows and types, each a resource of "
         "`datapackage.json` (Frictionless Data Package v2) with its schema, size and hash "
-        "(`<table>-parquet`, `format: parquet`). A table whose CSV is larger than "
-        f"{PART_BYTES // 2**20} MiB is published as Parquet parts (`<table>/part-NNNNN.parquet`, "
-        "a resource with a `path` array; DuckDB reads them with one glob, "
+        "(`<table>-parquet`, `format: parquet`, `type: file`, so that `frictionless validate "
+        "datapackage.json` checks the Parquet file's size and hash as it does the CSV's). A table whose "
+        f"CSV is larger than {PART_BYTES // 2**20} MiB is published as Parquet parts "
+        "(`<table>/part-NNNNN.parquet`, a resource with a `path` array, whose size and hash are "
+        "those of its parts read in order as one stream; DuckDB reads them with one glob, "
         "`read_parquet('quantities/*.parquet')`).",
         "**The viewer.** `site/` is a static site written from these tables by the same build (for a package built with `--out`, with `--site`): open "
         "`site/index.html` in a browser (no network, no script from elsewhere; every text escaped). An "
