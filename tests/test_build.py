@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 
 import duckdb
@@ -50,7 +51,9 @@ def test_csv_and_parquet_hold_the_same_rows():
         from_parquet = connection.execute(f"SELECT * FROM read_parquet('{ROOT}/dist/{name}.parquet') ORDER BY 1").fetchall()
         assert len(from_csv) == len(from_parquet) > 0
         for a, b in zip(from_csv, from_parquet):
-            assert [x or None for x in a] == [None if y is None else csv_cell(y) for y in b]
+            # a time with its offset in the CSV is the same instant in the Parquet's UTC
+            assert [dt.datetime.fromisoformat(x) if isinstance(y, dt.datetime) else x or None for x, y in zip(a, b)] == \
+                [y if y is None or isinstance(y, dt.datetime) else csv_cell(y) for y in b]
 
 
 def test_descriptor_is_data_package_v2_with_hashes():

@@ -129,8 +129,8 @@ def test_a_task_run_again_never_rewrites_a_finished_shard(tmp_path, monkeypatch)
 def test_a_worker_killed_mid_build_has_its_shard_recomputed(tmp_path, monkeypatch):
     """Kill a worker process while the shards run: Dask reschedules its tasks, and the package
     is still byte for byte the local build's."""
-    monkeypatch.setattr(cluster, "SHARD_BYTES", 8_000)
-    corpus = write_jsonl(tmp_path / "c.jsonl", records(600))
+    monkeypatch.setattr(cluster, "SHARD_BYTES", 4_000)     # some twenty shards, most still to run at the kill
+    corpus = write_jsonl(tmp_path / "c.jsonl", records(300))
     local, _ = build(tmp_path, corpus, "local", "local")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=50) as own:
