@@ -536,7 +536,7 @@ def eval_command(root: Path = ROOT,
             _fail(str(error))
         typer.echo(json.dumps(scores.as_dict(), indent=2) if format is Format.json else scores.render(errors))
         return
-    if not war and not conflict:
+    if not war:
         root = Package.at(root).needs_repository("eval scores the corpus/ beside the repository's dist/")
     if attribution:
         try:
