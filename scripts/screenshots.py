@@ -1,11 +1,12 @@
 """Screenshots of the static viewer (extractors/views/site.py) for the docs: a document page, with a
-figure focused so that its details show, and the first page of claims.
+figure focused so that its details show, the first page of claims, the search with a query's
+results (on a screen, and on a 390-pixel phone), and the charts.
 
-    .venv/bin/python scripts/screenshots.py [SITE] [--out docs/screenshots] [--doc DOC_FILE]
+    .venv/bin/python scripts/screenshots.py [SITE] [--out docs/screenshots] [--doc DOC_FILE] [--query WORDS]
 
 SITE is a built site's folder (default dist/site). The pages are opened as file:// URLs in
 Debian's Chromium (/usr/bin/chromium, or $CHROMIUM) through playwright; nothing is downloaded.
-Writes OUT/document.png and OUT/claims.png.
+Writes OUT/document.png, OUT/claims.png, OUT/search.png, OUT/search-phone.png and OUT/charts.png.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -52,6 +54,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "dist" / "site")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--doc", help="the document page to show (a file of SITE/doc/), with an optional #q-... figure")
+    parser.add_argument("--query", default="drawdown", help="the words the search screenshots look for")
     args = parser.parse_args(argv)
     site = args.site.resolve()
     if not (site / "index.html").is_file():
@@ -82,11 +85,24 @@ def main(argv: list[str] | None = None) -> None:
             view.goto((site / "claims" / "1.html").as_uri())
             view.wait_for_load_state("load")
             view.screenshot(path=str(args.out / "claims.png"))
+            search = (site / "search.html").as_uri() + "#q=" + quote(args.query)
+            phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True)
+            phone.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            for tab, name in ((view, "search.png"), (phone, "search-phone.png")):
+                tab.goto(search)
+                tab.wait_for_load_state("load")
+                tab.wait_for_function("() => document.querySelector('#results').hasAttribute('data-shown')"
+                                      " || document.querySelector('#results').getAttribute('data-matches') === '0'")
+                tab.screenshot(path=str(args.out / name))
+            view.goto((site / "charts.html").as_uri())
+            view.wait_for_load_state("load")
+            view.screenshot(path=str(args.out / "charts.png"))
             if errors:
                 sys.exit("error: the pages logged errors: " + "; ".join(errors))
         finally:
             browser.close()
-    print(f"{args.out / 'document.png'} ({page}{'#' + mark if mark else ''}), {args.out / 'claims.png'}")
+    print(f"{args.out / 'document.png'} ({page}{'#' + mark if mark else ''}), {args.out / 'claims.png'}, "
+          f"{args.out / 'search.png'} and {args.out / 'search-phone.png'} ({args.query}), {args.out / 'charts.png'}")
 
 
 if __name__ == "__main__":

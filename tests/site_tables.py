@@ -206,3 +206,54 @@ def many_members(count: int = 2000, older: int = 60) -> dict[str, list[dict]]:
         lowest_bound=1.0, highest_bound=float(count), agree=False,
         disagreeing_sources="Officials; Reporters").model_dump())
     return rows
+
+
+MARKDOWN_ID = "wh_2024-02-05_markdown"
+# Hard-wrapped White House Markdown: emphasis around a figure, a figure in a link's text and
+# across a line break, `\_` escapes, a heading, lists, and what must not render: a javascript:
+# link, raw HTML, an image.
+MARKDOWN = (
+    "President Biden announced **$1.7 billion** in *new* security\n"
+    "assistance for Ukraine, including [155mm artillery\n"
+    "rounds](https://www.defense.gov/News/Releases/Release/Article/3000000/) and\n"
+    "HIMARS\\_ammunition.\n\n"
+    "### What the package holds\n\n"
+    "- 20 million rounds of small arms ammunition;\n"
+    "- up to 300 km of razor wire, and\n"
+    "  over 2,000 anti-armor systems.\n\n"
+    f'1. A note in a [link to 5 km](javascript:alert(1)) and <img src=x onerror="{PAYLOAD}">.\n'
+    "2. ![a picture of 3 tanks](https://evil.example/tank.png)\n\n"
+    "\\[[Statement](https://www.whitehouse.gov/briefing-room/statements-releases/2022/03/01/statement/), 3/1/22\\]\n")
+
+
+def with_markdown(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The tables and a Markdown document (its path ends in .md, its text is published), with
+    its figures and two handmade ones: one across a line break inside a link's text (holding
+    "155mm"), one inside a link's address (which no page can highlight)."""
+    rows = {k: [dict(r) for r in v] for k, v in rows.items()}
+    figures = [q.model_dump() for q in extract(MARKDOWN, MARKDOWN_ID, 5000)]
+    like = next(q for q in figures if q["text"] == "155mm")
+    for text in ("155mm artillery\nrounds", "3000000"):
+        start = MARKDOWN.index(text)
+        q = dict(like)
+        q.update(quantity_id=f"{MARKDOWN_ID}:{start}-{start + len(text)}", start=start, end=start + len(text),
+                 text=text, rule="handmade.test")
+        figures.append(q)
+    rows["quantities"] += figures
+    rows["documents"].append(Document(
+        doc_id=MARKDOWN_ID, path=f"corpus/whitehouse/{MARKDOWN_ID}.md", title="Fact sheet, in Markdown",
+        outlet="The White House", published=dt.date(2024, 2, 5), language="en",
+        sha256=hashlib.sha256(MARKDOWN.encode()).hexdigest(), characters=len(MARKDOWN), rights=PUBLIC,
+        full_text=True).model_dump())
+    rows["texts"].append(Text(doc_id=MARKDOWN_ID, text=MARKDOWN).model_dump())
+    return rows
+
+
+def with_columns(con: duckdb.DuckDBPyConnection, values: dict[str, dict[str, str]]) -> duckdb.DuckDBPyConnection:
+    """`con` with the quantities table's columns `values` added (column -> quantity_id -> value),
+    as the tables of a package that has them (`conflict`, `place`)."""
+    for column, by_id in values.items():
+        con.execute(f'ALTER TABLE quantities ADD COLUMN "{column}" VARCHAR')
+        for quantity_id, value in by_id.items():
+            con.execute(f'UPDATE quantities SET "{column}" = ? WHERE quantity_id = ?', [value, quantity_id])
+    return con

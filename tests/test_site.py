@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import html.parser
 import io
+import datetime as dt
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from extractors.views import site
+from extractors.views import charts, markdown, search, site
 from extractors.views.terminal import show_document
 
 from . import site_tables
@@ -186,8 +187,8 @@ def test_hostile_fields_are_text(built):
                 assert not attribute.startswith("on") and attribute not in ("style", "srcdoc", "formaction"), \
                     (name, tag, attribute)
                 if attribute in ("href", "src", "action", "xlink:href"):
-                    assert re.match(r"(https?://|\.\./|doc/|claims/|index|site\.|#|data:,$|[0-9]+\.html)",
-                                    value), (name, value)
+                    assert re.match(r"(https?://|\.\./|doc/|claims/|category/|index|site\.|search|#|data:,$"
+                                    r"|[a-z0-9_-]+\.html$)", value), (name, value)
         assert any(t == "meta" and a.get("http-equiv") == "Content-Security-Policy" and a["content"] == site.CSP
                    for t, a in page.tags), name
     hostile = _pages(built)["doc/hostile_full.html"]
@@ -403,10 +404,270 @@ def test_the_built_site_shows_the_package(tmp_path):
         path = ROOT / "dist" / f"{name}.parquet"
         if path.is_file():
             connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path.as_posix()}')")
-    site.write_site(connection, tmp_path / "site")
+    site.write_site(connection, tmp_path / "site", json.loads((ROOT / "dist" / "datapackage.json").read_text("utf-8")))
     assert _files(tmp_path / "site") == _files(built)
     texts = dict(connection.execute("SELECT quantity_id, text FROM quantities").fetchall())
     for path in sorted((built / "doc").glob("*.html")):
         page = Page(path.read_text("utf-8"))
         for identifier, mark in page.marks.items():
             assert page.text(identifier) == texts[mark["data-qid"]], (path.name, identifier)
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown: rendered, its highlights on the stored characters.
+
+def test_markdown_renders_with_highlights_on_the_stored_characters(tmp_path, tables):
+    rows = site_tables.with_markdown(tables)
+    out = tmp_path / "site"
+    site.write_site(site_tables.connection(rows), out)
+    source = (out / "doc" / f"{site_tables.MARKDOWN_ID}.html").read_text("utf-8")
+    page = Page(source)
+    figures = {q["quantity_id"]: q for q in rows["quantities"] if q["doc_id"] == site_tables.MARKDOWN_ID}
+    # Every mark holds its figure's characters, exactly, whatever markup is around it.
+    assert len(page.marks) == len(figures) - 1
+    for identifier, mark in page.marks.items():
+        assert page.text(identifier) == figures[mark["data-qid"]]["text"]
+    div = re.search(r'<div class="text markdown" lang="en">(.*?)</div>\n</article>', source, re.S).group(1)
+    # The marks are added to the rendering and change nothing else in it.
+    assert re.sub(r"<mark [^>]*>|</mark>", "", div) == markdown.to_html(site_tables.MARKDOWN)
+    # Emphasis, links, `\_`, lists and headings are rendered, and the marks sit inside them.
+    assert re.search(r"<strong><mark [^>]*>\$1\.7 billion</mark></strong>", div)
+    link = re.search(r'<a href="https://www\.defense\.gov/[^"]*" rel="noopener noreferrer nofollow">(.*?)</a>', div, re.S)
+    assert link and html_text(link.group(1)) == "155mm artillery\nrounds"
+    assert page.parents[site.mark_id(f"{site_tables.MARKDOWN_ID}:96-101", site_tables.MARKDOWN_ID)] == \
+        [site.mark_id(f"{site_tables.MARKDOWN_ID}:96-118", site_tables.MARKDOWN_ID)]
+    assert "HIMARS_ammunition" in div and "\\_" not in div
+    assert "<h3>" in div and div.count("<li>") == 4 and "<ul>" in div and "<ol>" in div
+    # What must not render does not: a javascript: link, raw HTML, an image.
+    assert not any(t == "img" for t, _ in page.tags)
+    assert not any(t == "a" and not a.get("href", "").startswith(("https://", "../", "#", "data:", "index", "search",
+                                                                     "category/", "charts", "claims/", "data."))
+                   for t, a in page.tags)
+    shown = "".join(page.data)
+    assert "[link to 5 km](javascript:alert(1))" in shown and f'<img src=x onerror="{site_tables.PAYLOAD}">' in shown
+    # The figure inside a link's address is listed, with the reason.
+    in_url = site.mark_id(next(q for q in figures if figures[q]["text"] == "3000000"), site_tables.MARKDOWN_ID)
+    assert in_url not in page.marks and "not highlighted: in Markdown the page does not show as text" in page.text(in_url)
+    # A plain-text document is shown as stored, every character.
+    assert '<div class="text" lang="en">' in (out / "doc" / "wh_2024-01-02_aid.html").read_text("utf-8")
+
+
+def test_markdown_keeps_a_text_that_holds_its_placeholders_as_stored():
+    assert markdown.render("a \ue000\ue100\ue001 b", [(0, 1)], lambda i: "<mark>a</mark>") is None
+    html_, lost = markdown.render("*a* b", [(1, 2)], lambda i: "<mark>a</mark>")
+    assert html_ == "<p><em><mark>a</mark></em> b</p>\n" and lost == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The search's index, read as site.js reads it.
+
+def _data(text: str) -> tuple[int, object]:
+    head, _, rest = text.partition("(")
+    n, _, data = rest.partition(", ")
+    assert text.endswith(");\n")
+    return int(n), json.loads(data[:-3])
+
+
+def _words(text: str) -> list[str]:
+    """Words as site.js and the index make them."""
+    folded = re.sub(r"(\d),(\d)", r"\1\2", re.sub(r"(\d),(\d)", r"\1\2", text.lower()))
+    return [w for w in re.split(r"[\W_]+", folded) if w]
+
+
+class Index:
+    def __init__(self, out: Path):
+        self.page = Page((out / "search.html").read_text("utf-8"))
+        body = dict(self.page.tags)["body"]
+        self.figures, self.shards = int(body["data-figures"]), int(body["data-shards"])
+        self.rows, self.docs = [], []
+        for k in range(len(list((out / "search").glob("rows-*.js")))):
+            n, block = _data((out / "search" / f"rows-{k}.js").read_text("utf-8"))
+            assert n == k and len(block["rows"]) <= search.ROWS_BLOCK
+            self.rows += [(row, block["docs"][row[0]]) for row in block["rows"]]
+        self.terms = {}
+        for s in range(self.shards):
+            n, terms = _data((out / "search" / f"terms-{s}.js").read_text("utf-8"))
+            for word in terms:
+                assert search.shard_of(word, self.shards) == s == n, word
+            self.terms.update(terms)
+
+    def numbers(self, word: str) -> set[int]:
+        exact = len(word) < 2 or "=" in word
+        found = set()
+        for key, deltas in self.terms.items():
+            if (key == word) if exact else ("=" not in key and key.startswith(word)):
+                n = 0
+                for d in deltas:
+                    n += d
+                    found.add(n)
+        return found
+
+    def find(self, *words: str) -> list[tuple[str, str]]:
+        """(doc page, mark) of the figures holding every word, in the order of the results."""
+        sets = [self.numbers(w) for w in words]
+        return [(self.rows[n][1][0], self.rows[n][0][1]) for n in sorted(set.intersection(*sets))]
+
+
+def _figure_key(q) -> tuple[str, str]:
+    return site.doc_file(q["doc_id"]), site.mark_id(q["quantity_id"], q["doc_id"])
+
+
+def test_the_search_finds_every_figure_by_its_words(built, tables):
+    index = Index(built)
+    listed = {d["doc_id"] for d in tables["documents"]}
+    figures = [q for q in tables["quantities"] if q["doc_id"] in listed]
+    assert index.figures == len(index.rows) == len(figures)
+    # Newest first: the figures of the newest document, then the next.
+    published = {d["doc_id"]: d.get("published") for d in tables["documents"]}
+    dates = [row[1][1] for row in index.rows]
+    assert dates == sorted(dates, key=lambda d: (d == "", "".join(chr(0x10000 - ord(c)) for c in d)))
+    assert {(r[1][0], r[0][1]) for r in index.rows} == {_figure_key(q) for q in figures}
+    for q in figures:
+        wanted = [*_words(q["text"]), *_words(q["subject"] or ""), *_words(q["category"])]
+        assert _figure_key(q) in index.find(*wanted), q["quantity_id"]
+    # A word of the sentence, the beginning of a word, a figure's words with a comma.
+    assert index.find("according") == [("wh_2024-01-02_aid", "q-31-43")]  # "$175 billion ... according to"
+    atacms = next(q for q in figures if q["text"] == "up to 300 km" and q["doc_id"] == "wh_2024-01-02_aid")
+    assert index.find("atac") == [_figure_key(atacms)]  # "ATACMS missiles can travel up to 300 km"
+    assert ("wh_2024-01-02_aid", "q-159-177") in index.find(*_words("over 2,000"))
+    assert index.find("category=aid") == [_figure_key(q) for q in sorted(
+        (q for q in figures if q["category"] == "aid"),
+        key=lambda q: (published[q["doc_id"]] is None, -(published[q["doc_id"]] or dt.date.min).toordinal(),
+                       q["doc_id"], q["start"], -q["end"], q["quantity_id"]))]
+    assert index.find("nosuchword") == []
+    # A result shows the figure, what it is about, its document, and the words around it.
+    row, doc = next(r for r in index.rows if r[0][1] == "q-31-43" and r[1][0] == "wh_2024-01-02_aid")
+    assert row[2:4] == ["$175 billion", "aid"] and row[5] == "$175 B" and doc[2] == "Fact sheet: aid to Ukraine"
+    assert row[-2].endswith("has provided ") and row[-1].startswith(" in aid to Ukraine") and len(row) == 11
+    assert 'data-facet="category"' in (built / "search.html").read_text("utf-8")
+    assert 'data-facet="conflict"' not in (built / "search.html").read_text("utf-8")
+
+
+def test_the_search_reads_conflict_and_place_where_the_table_has_them(tmp_path, tables):
+    killed = next(q for q in tables["quantities"] if q["doc_id"] == "wh_2024-01-02_aid" and q["text"] == "12 people")
+    aid = next(q for q in tables["quantities"] if q["text"] == "$175 billion")
+    connection = site_tables.with_columns(site_tables.connection(tables), {
+        "conflict": {killed["quantity_id"]: "Russia-Ukraine war", aid["quantity_id"]: "Russia-Ukraine war"},
+        "place": {killed["quantity_id"]: "Kharkiv"}})
+    out = tmp_path / "site"
+    site.write_site(connection, out)
+    index = Index(out)
+    assert index.find("kharkiv") == [_figure_key(killed)]
+    assert set(index.find("conflict=russia-ukraine war")) == {_figure_key(killed), _figure_key(aid)}
+    row = next(r for r, _ in index.rows if r[1] == _figure_key(killed)[1] and r[2] == "12 people")
+    assert len(row) == 13 and row[9:11] == ["Russia-Ukraine war", "Kharkiv"]
+    search_page = (out / "search.html").read_text("utf-8")
+    assert 'data-columns="conflict,place"' in search_page
+    assert '<option value="conflict=russia-ukraine war">Russia-Ukraine war (2)</option>' in search_page
+    # The category pages show the columns, and the casualties are charted by conflict.
+    assert "<th>Conflict</th><th>Place</th>" in (out / "category" / "casualties.html").read_text("utf-8")
+    chart = (out / "charts.html").read_text("utf-8")
+    assert "Casualty figures reported per month, by conflict" in chart and "Russia-Ukraine war" in chart
+    assert "no conflict named" in chart
+
+
+# ---------------------------------------------------------------------------------------------
+# A page per category, the charts, the claims' agreement, the data page.
+
+def _category_marks(out: Path, category: str, sort: str) -> list[tuple[str, str]]:
+    marks, n = [], 1
+    while (path := out / "category" / site.category_file(category, sort, n)).is_file():
+        marks += re.findall(r'<td><a href="\.\./doc/([^"#]+)\.html#([^"]+)">', path.read_text("utf-8"))
+        n += 1
+    return marks
+
+
+def test_a_page_per_category_in_each_order(tmp_path, tables, monkeypatch):
+    monkeypatch.setattr(site, "CATEGORY_PAGE_SIZE", 2)
+    out = tmp_path / "site"
+    site.write_site(site_tables.connection(tables), out)
+    published = {d["doc_id"]: d.get("published") for d in tables["documents"]}
+    index = (out / "category" / "index.html").read_text("utf-8")
+    for category in {q["category"] for q in tables["quantities"]}:
+        figures = [q for q in tables["quantities"] if q["category"] == category]
+        assert f'href="{site.category_file(category)}">{category}</a>' in index
+        newest = sorted(figures, key=lambda q: (published[q["doc_id"]] is None,
+                                                -(published[q["doc_id"]] or dt.date.min).toordinal(),
+                                                q["doc_id"], q["start"], q["quantity_id"]))
+        assert _category_marks(out, category, "newest") == [_figure_key(q) for q in newest], category
+        units = {}
+        for q in figures:
+            units[q["normalized_unit"]] = units.get(q["normalized_unit"], 0) + 1
+
+        def size(q):
+            v = next((x for x in (q["normalized_value"], q["normalized_high"], q["normalized_low"]) if x is not None), None)
+            return (v is None, -(v or 0))
+        largest = sorted(figures, key=lambda q: (-units[q["normalized_unit"]], q["normalized_unit"] is None,
+                                                 q["normalized_unit"] or "", *size(q), q["quantity_id"]))
+        assert _category_marks(out, category, "largest") == [_figure_key(q) for q in largest], category
+        assert sorted(_category_marks(out, category, "subject")) == sorted(_figure_key(q) for q in figures)
+    page = (out / "category" / "aid-largest.html").read_text("utf-8")
+    assert '<th aria-sort="descending"><a href="aid-largest.html">Value</a></th>' in page
+    assert '<td class="num" title="175,000,000,000 USD">$175 B</td>' in page
+
+
+def test_charts_are_drawn_as_svg_with_money_axes(tmp_path, tables):
+    rows = {k: [dict(r) for r in v] for k, v in tables.items()}
+    rows["claims"][0]["stage"] = "committed"  # $120 billion to $175 billion, first reported 2024-01-02
+    out = tmp_path / "site"
+    site.write_site(site_tables.connection(rows), out)
+    page = (out / "charts.html").read_text("utf-8")
+    aid = re.search(r'<svg class="chart" id="chart-aid".*?</svg>', page, re.S).group(0)
+    assert aid.count('<rect class="bar') == 1 and "<title>2024-01: $120 B</title>" in aid
+    ticks = re.findall(r'<text class="ticklabel" x="[0-9.]+" y="[0-9.]+" text-anchor="end">([^<]*)</text>', aid)
+    assert ticks == ["$0", "$50 B", "$100 B", "$150 B"]
+    casualties = re.search(r'<svg class="chart" id="chart-casualties".*?</svg>', page, re.S).group(0)
+    published = {d["doc_id"]: d.get("published") for d in rows["documents"]}
+    months = {}
+    for q in rows["quantities"]:
+        if q["category"] == "casualties" and published.get(q["doc_id"]):
+            month = published[q["doc_id"]].strftime("%Y-%m")
+            months[month] = months.get(month, 0) + 1
+    bars = dict(re.findall(r'data-month="([0-9-]+)"[^>]*><title>[0-9-]+: ([0-9,]+)</title>', casualties))
+    assert bars == {m: f"{n:,}" for m, n in months.items()} and len(bars) >= 2
+    # Without claims, the aid chart says why it is empty.
+    bare = {k: v for k, v in rows.items() if k not in ("claims", "claim_quantities")}
+    site.write_site(site_tables.connection(bare), tmp_path / "bare")
+    assert "This package has no claims" in (tmp_path / "bare" / "charts.html").read_text("utf-8")
+
+
+def test_the_number_line_reads_money_in_currency_units(built):
+    claims = (built / "claims" / "1.html").read_text("utf-8")
+    svg = re.search(r'id="c0123456789abcdef".*?(<svg.*?</svg>)', claims, re.S).group(1)
+    labels = re.findall(r'class="ticklabel"[^>]*>([^<]*)</text>', svg)
+    assert "$120 B" in labels and "$175 B" in labels and not any(re.search(r"\d (m|bn)$", x) for x in labels)
+
+
+def test_agreement_is_shown_only_where_two_sources_state_a_claim(tmp_path, tables):
+    rows = {k: [dict(r) for r in v] for k, v in tables.items()}
+    rows["claims"][0].update(sources=1, agree=True)
+    site.write_site(site_tables.connection(rows), tmp_path / "site")
+    source = (tmp_path / "site" / "claims" / "1.html").read_text("utf-8")
+    one = re.search(r'<section class="claim" id="c0123456789abcdef">.*?</section>', source, re.S).group(0)
+    two = re.search(r'<section class="claim" id="cfedcba9876543210">.*?</section>', source, re.S).group(0)
+    assert "one source: nothing to compare it with" in one and "the sources agree" not in one
+    assert 'class="agrees"' not in one and one.count('<tr class="single">') == 3
+    assert '<g class="member single">' in one and "the sources agree" in two
+
+
+def test_the_data_page_links_the_files_and_explains_every_column(tmp_path, tables):
+    from extractors.dataset.records import TABLES, table_schema
+
+    resources = []
+    for name in TABLES:
+        resources.append({"name": name, "path": f"{name}.csv", "format": "csv", "bytes": 2048,
+                          "description": f"The {name}.", "schema": table_schema(name)})
+        resources.append({"name": f"{name}-parquet", "path": [f"{name}/part-00000.parquet", f"{name}/part-00001.parquet"],
+                          "format": "parquet", "files": [{"bytes": 10}, {"bytes": 20}], "schema": table_schema(name)})
+    package = {"title": "A package", "resources": resources + [{"name": "data-card", "path": "README.md"}]}
+    site.write_site(site_tables.connection(tables), tmp_path / "site", package)
+    page = Page((tmp_path / "site" / "data.html").read_text("utf-8"))
+    links = [a["href"] for t, a in page.tags if t == "a"]
+    for name in TABLES:
+        assert f"../{name}.csv" in links and f"../{name}/part-00001.parquet" in links
+        section = page.text(f"table-{site.css_name(name)}")
+        for f in table_schema(name)["fields"]:
+            assert f["name"] in section and f["description"] in section, (name, f["name"])
+    assert "../datapackage.json" in links and "../README.md" in links
+    site.write_site(site_tables.connection(tables), tmp_path / "bare")
+    assert "without its package’s descriptor" in (tmp_path / "bare" / "data.html").read_text("utf-8")

@@ -2,7 +2,9 @@
 playwright, nothing downloaded. Pages open as file:// URLs and over http, with no console
 error and no Content-Security-Policy violation; highlights are their figures' text; a claim's
 member link lands on its figure, focused and in view; the index's filters filter across pages;
-hostile documents run nothing.
+the search finds what the index's files say, and its results land on their figures; a chart is
+drawn with its axis in dollars; no page is wider than a 390-pixel phone; hostile documents run
+nothing.
 
 Without /usr/bin/chromium the tests are skipped, except where the environment variable CI is
 set (.ci/run sets it and installs chromium), where they fail."""
@@ -39,7 +41,9 @@ document.addEventListener('securitypolicyviolation', e => window.__violations.pu
 
 @pytest.fixture(scope="module")
 def tables():
-    return site_tables.tables()
+    rows = site_tables.tables()
+    rows["claims"][0]["stage"] = "committed"  # an aid announcement, for the aid chart
+    return rows
 
 
 @pytest.fixture(scope="module")
@@ -249,18 +253,118 @@ def test_the_built_site_in_chromium(browser):
 
 
 def test_the_screenshots_script(browser, built, tmp_path):
-    """scripts/screenshots.py renders a document (a figure focused, its details shown) and the
-    claims into PNGs (run as a program: playwright's sync API runs one per thread)."""
+    """scripts/screenshots.py renders a document (a figure focused, its details shown), the
+    claims, the search (on a screen and a phone) and the charts into PNGs (run as a program:
+    playwright's sync API runs one per thread)."""
     import struct
     import subprocess
     import sys
 
     from .conftest import ROOT
 
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots.py"), str(built), "--out", str(tmp_path)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots.py"), str(built), "--out", str(tmp_path),
+                           "--query", "atac"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "document.png (wh_2024-01-02_aid.html#q-31-43)" in done.stdout  # the first claim's first member
-    for name in ("document.png", "claims.png"):
+    assert "search-phone.png (atac)" in done.stdout
+    for name, size in (("document.png", (1280, 860)), ("claims.png", (1280, 860)), ("search.png", (1280, 860)),
+                       ("search-phone.png", (390, 844)), ("charts.png", (1280, 860))):
         data = (tmp_path / name).read_bytes()
-        assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (1280, 860)
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == size, name
+
+
+def _wait_for_results(page, count: int | None = None):
+    page.wait_for_function("n => { const l = document.querySelector('#results');"
+                           " return l.hasAttribute('data-matches') && (n === null ? true : l.getAttribute('data-matches') === String(n))"
+                           " && l.children.length === Math.min(+l.getAttribute('data-matches'), 50); }", arg=count)
+
+
+def test_the_search_finds_figures_and_lands_on_them(tab, built, tables):
+    from .test_site import Index, _words
+
+    index = Index(built)
+    page = tab.open("search.html")
+    tab.assert_clean()
+    assert page.locator("#results li").count() == 0 and page.locator("#search").is_visible()
+    # The beginning of a word of a figure's sentence; then two words, both to be found.
+    for query in ("atac", "People killed", "over 2,000", "aid ukraine", "nosuchword"):
+        expected = index.find(*_words(query))
+        page.fill("#s-text", query)
+        _wait_for_results(page, len(expected))
+        hrefs = page.locator("#results li a.figure").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert hrefs == [f"doc/{d}.html#{m}" for d, m in expected], query
+        assert (page.text_content("#s-count") == "No figure matches") == (not expected)
+    # A facet alone: the casualties, newest first; then a word within them.
+    page.fill("#s-text", "")
+    page.select_option("#s-category", "category=casualties")
+    expected = index.find("category=casualties")
+    _wait_for_results(page, len(expected))
+    assert len(expected) >= 2 and page.locator("#results li .badge").all_text_contents()[0].startswith("casualties")
+    page.fill("#s-text", "wounded")
+    _wait_for_results(page, len(index.find("category=casualties", "wounded")))
+    # The query is in the address, and a result lands on its figure, focused.
+    assert "q=wounded" in page.url and "category=category%3Dcasualties" in page.url
+    first = page.locator("#results li a.figure").first
+    text = first.text_content()
+    first.click()
+    page.wait_for_url("**/doc/*.html#q-*")
+    page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'MARK'")
+    assert page.evaluate("document.activeElement.textContent") == text
+    tab.assert_clean()
+    page = tab.open("search.html#q=atac")
+    _wait_for_results(page, 1)
+    assert page.input_value("#s-text") == "atac"
+    tab.assert_clean()
+
+
+def test_a_chart_is_drawn_with_its_axis_in_dollars(tab):
+    page = tab.open("charts.html")
+    tab.assert_clean()
+    chart = page.locator("svg#chart-aid")
+    box = chart.bounding_box()
+    assert box["width"] > 300 and box["height"] > 100
+    bars = chart.locator("rect.bar")
+    assert bars.count() == 1 and bars.first.locator("title").text_content() == "2024-01: $120 B"
+    bar = bars.first.bounding_box()
+    assert box["x"] <= bar["x"] and bar["x"] + bar["width"] <= box["x"] + box["width"] and bar["height"] > 50
+    labels = chart.locator("text.ticklabel").all_text_contents()
+    assert "$100 B" in labels and "$0" in labels
+    casualties = page.locator("svg#chart-casualties rect.bar")
+    assert casualties.count() >= 2
+    # The numbers behind the bars, one click away.
+    page.locator("#aid summary").click()
+    assert page.locator("#aid table.chartdata td").all_text_contents()[:2] == ["2024-01", "$120 B"]
+    tab.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def phone_site(tmp_path_factory, tables) -> Path:
+    """The site with a Markdown document and its data page, written for the phone test."""
+    from extractors.dataset.records import TABLES, table_schema
+
+    out = tmp_path_factory.mktemp("phone") / "site"
+    package = {"title": "A package", "resources": [
+        {"name": name, "path": f"{name}.csv", "format": "csv", "bytes": 2048, "schema": table_schema(name),
+         "description": f"The table {name}."} for name in TABLES]}
+    site.write_site(site_tables.connection(site_tables.with_markdown(tables)), out, package)
+    return out
+
+
+def test_every_page_fits_a_phone(browser, phone_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+    try:
+        page = context.new_page()
+        pages = sorted(p.relative_to(phone_site).as_posix() for p in phone_site.rglob("*.html"))
+        assert {"search.html", "charts.html", "data.html", "category/aid.html",
+                f"doc/{site_tables.MARKDOWN_ID}.html"} <= set(pages)
+        for relative in [*pages, "search.html#q=aid", "search.html#q=killed"]:
+            page.goto(phone_site.as_uri() + "/" + relative)
+            page.wait_for_load_state("load")
+            if relative.startswith("search.html#"):
+                page.wait_for_function("() => document.querySelectorAll('#results li').length > 0")
+            widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                                   " document.body.scrollWidth]")
+            assert widths[0] <= 390 and widths[1] == 390 and widths[2] <= 390, (relative, widths)
+    finally:
+        context.close()

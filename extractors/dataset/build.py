@@ -229,11 +229,11 @@ def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 
     except pipeline.MemoryLimitError as error:
         raise BuildError(str(error)) from None
     shutil.rmtree(work)
+    package = descriptor(tables, done, source, package_dir, layout.prefix)
     site_started = time.monotonic()
     if site if site is not None else bool(layout.prefix):  # the repository's package
-        _write_site(package_dir, tables)
+        _write_site(package_dir, tables, downloadable(package))
     sited = time.monotonic() - site_started
-    package = descriptor(tables, done, source, package_dir, layout.prefix)
     card = package_dir / "README.md"
     card.write_text(data_card(package_dir, downloadable(package), source), encoding="utf-8")
     # The card and the schema files are resources too, with their hashes, so that a consumer
@@ -261,14 +261,15 @@ def stage(staging: Path, source: sources.Source, layout: Layout, *, jobs: int = 
 SITE = "site"  # the viewer, beside the tables: written from them, not a resource of the package
 
 
-def _write_site(package_dir: Path, tables: dict[str, pipeline.Table]) -> None:
-    """The static viewer (extractors/views/site.py), from the package's own Parquet tables."""
+def _write_site(package_dir: Path, tables: dict[str, pipeline.Table], package: dict) -> None:
+    """The static viewer (extractors/views/site.py), from the package's own Parquet tables; its
+    data page from `package`, the descriptor of the package folder."""
     from ..views import site
 
     connection = connect()
     try:
         pipeline.table_views(connection, tables, package_dir)
-        site.write_site(connection, package_dir / SITE)
+        site.write_site(connection, package_dir / SITE, package)
     finally:
         connection.close()
 

@@ -1,16 +1,25 @@
 """The static viewer: `<package>/site/`, a folder of HTML pages that shows every document with
-its figures highlighted, and every claim with its members' bounds side by side.
+its figures highlighted, finds figures by their words, lists them by category, charts them over
+time, and shows every claim with its members' bounds side by side.
 
-`write_site(connection, out)` reads the views `documents`, `quantities`, `texts`, `claims`
-and `claim_quantities` of a DuckDB connection (the columns of extractors/dataset/records.py; the
-claims tables may be empty or absent) and writes:
+`write_site(connection, out, package)` reads the views `documents`, `quantities`, `texts`,
+`claims` and `claim_quantities` of a DuckDB connection (the columns of
+extractors/dataset/records.py; the claims tables may be empty or absent; the quantities'
+`conflict` and `place` are read where they exist) and writes:
 
     index.html, index-2.html, ...   the documents, PAGE_SIZE a page, newest first
     index/rows-N.js                 the same rows as data, loaded by site.js when a filter is set
-    doc/<file>.html                 a document: its text (or, where its text is not published,
-                                    its figures' sentences) with a <mark> per figure
+    doc/<file>.html                 a document: its text (Markdown rendered, extractors/views/
+                                    markdown.py; or, where its text is not published, its figures'
+                                    sentences) with a <mark> per figure
     claims/1.html, claims/2.html    the claims, CLAIMS_PAGE_SIZE a page, each with its first
                                     CLAIM_MEMBERS_SHOWN members (and how many more it has)
+    search.html, search/*.js        the search over the figures and its index (extractors/views/search.py)
+    category/<name>[-sort][-n].html a category's figures, CATEGORY_PAGE_SIZE a page, in each of
+                                    the CATEGORY_SORTS orders; category/index.html lists them
+    charts.html                     charts over time, drawn as SVG here (extractors/views/charts.py)
+    data.html                       the package's files and a dictionary of its columns, from
+                                    `package` (its descriptor, as a dict)
     site.css, site.js               the only style and script (no inline script, no remote load:
                                     every page's Content-Security-Policy forbids both)
 
@@ -24,23 +33,24 @@ fixed order, and nothing depends on the time, the machine or a hash seed.
 
 Nothing grows with the corpus but files: the site is written a page at a time, each page's
 rows asked of DuckDB for it (`ORDER BY ... LIMIT` after the last row of the page before, a
-batch's figures and claims by its doc_ids), and DuckDB sorts, counts and picks a claim's
-first members within its memory limit.
+batch's figures and claims by its doc_ids; a category's figures and the search's index
+streamed in order), and DuckDB sorts, counts and picks a claim's first members within its
+memory limit.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
 import json
 import math
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..reading.about import CATEGORIES
+from . import charts, markdown, search
+from .formats import (RESERVED, SAFE_FILE, axis_label, bounds, claim_anchor, css_name, doc_file, esc, iso_date,
+                      mark_id, number, value_label, web_link)
 
 PAGE_SIZE = 500  # documents a page of the index
 CLAIMS_PAGE_SIZE = 50  # claims a page
@@ -63,115 +73,11 @@ CLAIM_COLUMNS = ["claim_id", "category", "measure", "subject", "donor", "recipie
                  "consensus_low", "consensus_high", "agree", "disagreeing_sources"]
 
 
-# ---------------------------------------------------------------------------------------------
-# Names: every file name, id and class made of data is mapped to a safe one.
-
-_SAFE_FILE = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-
-
-def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def doc_file(doc_id: str) -> str:
-    """The file stem of a document's page: the doc_id itself where it is a safe name (lower-case
-    letters, digits, `_`, `-`, at most 100), else a safe stem and 16 hex of its sha256, joined by
-    a `.` that no safe doc_id holds (so two documents never share a page, on any file system).
-
-    >>> doc_file("whitehouse_2021-01-25_5fe4a5b5b84761f9"), doc_file("../a b")
-    ('whitehouse_2021-01-25_5fe4a5b5b84761f9', 'a-b.2c2c791a0618990c')
-    """
-    if _SAFE_FILE.fullmatch(doc_id) and doc_id not in _RESERVED:
-        return doc_id
-    stem = re.sub(r"[^a-z0-9_-]+", "-", doc_id.lower()).strip("-_")[:60] or "doc"
-    return f"{stem}.{_digest(doc_id)}"
-
-
-def mark_id(quantity_id: str, doc_id: str | None) -> str:
-    """The HTML id of a figure on its document's page: `q-START-END` for an id of the form
-    `{doc_id}:{start}-{end}`, else `q-h` and 16 hex of the id's sha256.
-
-    >>> mark_id("d:12-19", "d"), mark_id('x" onmouseover="y', "d")
-    ('q-12-19', 'q-h3ed1062fefcb58d5')
-    """
-    prefix = f"{doc_id}:" if doc_id is not None else ""
-    rest = quantity_id[len(prefix):] if quantity_id.startswith(prefix) else None
-    if rest is not None and re.fullmatch(r"[0-9]{1,12}-[0-9]{1,12}", rest):
-        return f"q-{rest}"
-    return f"q-h{_digest(quantity_id)}"
-
-
-def claim_anchor(claim_id: str) -> str:
-    """The HTML id of a claim on its page: the claim_id where it is `c` and 16 hex (as records.Claim
-    says), else `c-h` and 16 hex of its sha256."""
-    return claim_id if re.fullmatch(r"c[0-9a-f]{16}", claim_id) else f"c-h{_digest(claim_id)}"
-
-
-def css_name(value: str | None) -> str:
-    """A category as a CSS class suffix (`cat-aid`): letters, digits, `_` and `-` only."""
-    return re.sub(r"[^a-z0-9_-]", "-", (value or "none").lower())
-
-
-def esc(value) -> str:
-    """Text as HTML, for an element's content or a quoted attribute. A carriage return is
-    written as a reference, since HTML's parser turns a literal CR LF into LF."""
-    return html.escape("" if value is None else str(value), quote=True).replace("\r", "&#13;")
-
-
-def web_link(url: str | None) -> str | None:
-    """`url` if it is an http(s) address a browser may follow, else None (shown as text)."""
-    if not url or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-def number(value) -> str:
-    """A number as shown: thousands separated, integers without `.0`, the same on every machine."""
-    if value is None:
-        return ""
-    value = float(value)
-    if math.isnan(value) or math.isinf(value):
-        return str(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return format(value, ",.10g")
-
-
-def compact(value: float) -> str:
-    """A number in few characters, for an axis: `175 bn`, `2.5 m`, `12,000`.
-
-    >>> compact(175e9), compact(2.5e6), compact(12000.0), compact(0.25)
-    ('175 bn', '2.5 m', '12,000', '0.25')
-    """
-    for scale, name in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(value) >= scale:
-            return f"{format(value / scale, '.3g')} {name}"
-    return number(float(format(value, ".4g")))
-
-
 def normalized(q: dict) -> str:
     """A figure's normalized value as shown: its value, or the interval of its bounds."""
     if q["normalized_value"] is not None:
         return number(q["normalized_value"])
     return bounds(q["normalized_low"], q["normalized_high"])
-
-
-def bounds(low, high) -> str:
-    """An interval as shown: `2,000 – 3,000`, `≥ 2,000`, `≤ 306`, `unbounded`."""
-    if low is None and high is None:
-        return "unbounded"
-    if low is None:
-        return f"≤ {number(high)}"
-    if high is None:
-        return f"≥ {number(low)}"
-    if low == high:
-        return number(low)
-    return f"{number(low)} – {number(high)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -465,6 +371,36 @@ def render_segment(segment: Segment, placed: list[Placed], open_tag) -> str:
     return "".join(out)
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def is_markdown(document: dict) -> bool:
+    """Whether a document's text is Markdown: its file's name says so (`corpus/whitehouse/*.md`)."""
+    path = (document.get("path") or "").lower()
+    return path.endswith(MARKDOWN_SUFFIXES)
+
+
+def render_markdown(segment: Segment, placed: list[Placed], open_tag) -> tuple[str, list[tuple[dict, str]]] | None:
+    """A whole Markdown text as HTML with its placed figures' marks (extractors/views/markdown.py
+    says how they combine), and the figures it could not place with the reason; None where the
+    text cannot be rendered so (it is then shown as stored)."""
+    roots = [p for p in placed if p.parent is None]
+
+    def marked(i: int) -> str:
+        root = roots[i]
+        inside = [Placed(p.quantity, p.start - root.start, p.end - root.start, p.parent) for p in placed
+                  if root.start <= p.start and p.end <= root.end]
+        return render_segment(Segment(0, segment.text[root.start:root.end]), inside, open_tag)
+
+    done = markdown.render(segment.text, [(r.start, r.end) for r in roots], marked)
+    if done is None:
+        return None
+    html_, lost = done
+    unplaced = [(p.quantity, "in Markdown the page does not show as text (a link’s address or title)")
+                for i in lost for p in placed if roots[i].start <= p.start and p.end <= roots[i].end]
+    return html_, unplaced
+
+
 # ---------------------------------------------------------------------------------------------
 # Pages.
 
@@ -483,7 +419,7 @@ def page(title: str, body: str, depth: int, kind: str, attributes: str = "") -> 
 <script src="{prefix}site.js" defer></script>
 </head>
 <body data-page="{kind}"{attributes}>
-<header class="top"><nav><a class="brand" href="{prefix}index.html">newsfigures</a> <a href="{prefix}index.html">Documents</a> <a href="{prefix}claims/1.html">Claims</a></nav></header>
+<header class="top"><nav><a class="brand" href="{prefix}index.html">newsfigures</a> <a href="{prefix}index.html">Documents</a> <a href="{prefix}search.html">Search</a> <a href="{prefix}category/index.html">Categories</a> <a href="{prefix}charts.html">Charts</a> <a href="{prefix}claims/1.html">Claims</a> <a href="{prefix}data.html">Data</a></nav></header>
 <main>
 {body}
 </main>
@@ -515,13 +451,6 @@ def _pages_nav(current: int, total: int, name) -> str:
 
 def _index_name(n: int) -> str:
     return "index.html" if n == 1 else f"index-{n}.html"
-
-
-def iso_date(value) -> str:
-    """A date as ISO 8601 (`2024-11-17`), empty where there is none."""
-    if value is None:
-        return ""
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def index_row(document: dict, counts: dict[str, int]) -> list:
@@ -579,7 +508,7 @@ def index_page(n: int, facts: IndexFacts, documents: list[tuple[dict, dict[str, 
             f'<td class="num">{sum(per.values())}</td><td class="counts">{_category_badges(per)}</td></tr>')
     nav = _pages_nav(n, total, _index_name)
     body = f"""<h1>Documents</h1>
-<p class="summary">{facts.documents:,} documents, {facts.figures:,} figures, {facts.claims:,} claims; newest first, {PAGE_SIZE} a page.</p>
+<p class="summary">{facts.documents:,} documents, {facts.figures:,} figures, {facts.claims:,} claims; newest first, {PAGE_SIZE} a page. To find figures by what they say, <a href="search.html">search the figures</a>.</p>
 <div id="filters" class="filters" role="search" hidden>
 <label>Filter <input id="f-text" type="search" placeholder="title, outlet, id, date" autocomplete="off"></label>
 <label>Outlet <select id="f-outlet">{''.join(options_outlet)}</select></label>
@@ -646,11 +575,19 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
             attributes.append(f'data-claim="{esc(claims.href(claim))}"')
         return f"<mark {' '.join(attributes)}>"
 
+    rendered = text is not None and is_markdown(document)
     for segment in parts:
         placed, left = layout(segment)
-        placed_ids.update(p.quantity["quantity_id"] for p in placed)
         skipped.extend(left)
-        html_parts.append(render_segment(segment, placed, open_tag))
+        shown = render_markdown(segment, placed, open_tag) if rendered else None
+        if shown is None:
+            rendered = False
+            shown = render_segment(segment, placed, open_tag), []
+        html_, unplaced = shown
+        skipped.extend(unplaced)
+        gone = {q["quantity_id"] for q, _ in unplaced}
+        placed_ids.update(p.quantity["quantity_id"] for p in placed if p.quantity["quantity_id"] not in gone)
+        html_parts.append(html_)
     reasons = {q["quantity_id"]: why for q, why in skipped}
     counts: dict[str, int] = {}
     for q in quantities:
@@ -671,8 +608,13 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
     dl = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in meta)
     language = esc(document["language"] or "en")
     if text is not None:
-        shown = f'<div class="text" lang="{language}">{html_parts[0]}</div>'
-        notice = '<p class="notice">The whole text, as published in the package’s <code>texts</code> table.</p>'
+        if rendered:
+            shown = f'<div class="text markdown" lang="{language}">{html_parts[0]}</div>'
+            notice = ('<p class="notice">The whole text, as published in the package’s <code>texts</code> table, '
+                      'its Markdown rendered; each highlight holds the stored characters at its figure’s offsets.</p>')
+        else:
+            shown = f'<div class="text" lang="{language}">{html_parts[0]}</div>'
+            notice = '<p class="notice">The whole text, as published in the package’s <code>texts</code> table.</p>'
     else:
         shown = "\n".join(f'<p class="{_excerpt_class(s, document)}" lang="{language}" data-start="{s.start}">{h}</p>'
                           for s, h in zip(parts, html_parts)) or '<p class="notice">No figures.</p>'
@@ -726,7 +668,7 @@ def _fmt(x: float) -> str:
 
 
 def claim_svg(claim: dict, members: list[dict], total: int | None = None,
-              extent: tuple[float, float] | None = None) -> str:
+              extent: tuple[float, float] | None = None, compared: bool = True) -> str:
     """The members' bounds on one number line: a row each (a dot for one value, a bar for an
     interval, an arrow for an unbounded end), the consensus band behind them. Where `members`
     are the first of `total`, a last row says how many more there are, and the line spans
@@ -774,7 +716,7 @@ def claim_svg(claim: dict, members: list[dict], total: int | None = None,
                      f'height="{row * max(1, len(members)) + 4}"><title>consensus {esc(bounds(c_lo, c_hi))}</title></rect>')
     for i, m in enumerate(members):
         y = top + row * i + row / 2
-        kind = "agrees" if m["agrees"] else "disagrees"
+        kind = _member_class(m, compared)
         parts.append(f'<text class="rowlabel" x="{left - 6}" y="{_fmt(y + 4)}" text-anchor="end">{i + 1}</text>')
         label = f"{m['source']}: {m['text'] or ''} ({bounds(m['low'], m['high'])})"
         low, high = m["low"], m["high"]
@@ -810,16 +752,27 @@ def claim_svg(claim: dict, members: list[dict], total: int | None = None,
             placed_at.append(tx)
             anchor = "start" if tx < x0 + 30 else "end" if tx > x1 - 30 else "middle"
             parts.append(f'<line class="tick" x1="{_fmt(tx)}" y1="{axis}" x2="{_fmt(tx)}" y2="{axis + 4}"/>'
-                         f'<text class="ticklabel" x="{_fmt(tx)}" y="{axis + 16}" text-anchor="{anchor}">{esc(compact(t))}</text>')
+                         f'<text class="ticklabel" x="{_fmt(tx)}" y="{axis + 16}" text-anchor="{anchor}">{esc(axis_label(t, claim.get("normalized_unit")))}</text>')
     if logarithmic:
         parts.append(f'<text class="ticklabel" x="{x1}" y="{top - 0}" text-anchor="end">log scale</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
+def agreement_shown(claim: dict) -> bool:
+    """Whether a claim's page says that its sources agree or disagree: only where two sources or
+    more state it (one source's figures, however many, are not an agreement)."""
+    return (claim.get("sources") or 0) >= 2
+
+
+def _member_class(member: dict, compared: bool) -> str:
+    return ("agrees" if member["agrees"] else "disagrees") if compared else "single"
+
+
 def claim_section(claim: dict, members: ClaimMembers) -> str:
     """A claim as its page shows it: its facts, its members' bounds on a number line and a
     table of its members, each a link to its figure (the first CLAIM_MEMBERS_SHOWN of them)."""
+    compared = agreement_shown(claim)
     rows = []
     for i, m in enumerate(members.shown, 1):
         doc_id = m["doc_id"]
@@ -832,11 +785,12 @@ def claim_section(claim: dict, members: ClaimMembers) -> str:
         else:
             figure = esc(m["text"] if m["text"] is not None else m["quantity_id"])
         date = iso_date(m["published"])
-        agrees = "yes" if m["agrees"] else "no"
-        rows.append(f'<tr class="{"agrees" if m["agrees"] else "disagrees"}"><td class="num">{i}</td>'
-                    f'<td>{esc(m["source"])}</td><td>{document}<br><span class="docid">{esc(date)}</span></td>'
-                    f'<td>{figure}</td><td class="num">{esc(bounds(m["low"], m["high"]))}</td>'
-                    f'<td>{agrees}</td></tr>')
+        agrees = ("yes" if m["agrees"] else "no") if compared else "—"
+        rows.append(f'<tr class="{_member_class(m, compared)}"><td class="num" data-label="#">{i}</td>'
+                    f'<td data-label="Source">{esc(m["source"])}</td><td data-label="Document">{document}<br>'
+                    f'<span class="docid">{esc(date)}</span></td>'
+                    f'<td data-label="Figure">{figure}</td><td class="num" data-label="Bounds">{esc(bounds(m["low"], m["high"]))}</td>'
+                    f'<td data-label="Agrees">{agrees}</td></tr>')
     more = members.total - len(members.shown)
     if more > 0:
         rows.append(f'<tr class="more"><td class="note" colspan="6">and {more:,} more figure{"s" if more != 1 else ""}, '
@@ -846,16 +800,20 @@ def claim_section(claim: dict, members: ClaimMembers) -> str:
     dates = " – ".join(sorted({iso_date(d) for d in (claim["first_published"], claim["last_published"]) if d}))
     consensus = (bounds(claim["consensus_low"], claim["consensus_high"])
                  if claim["consensus_low"] is not None or claim["consensus_high"] is not None else "none")
-    verdict = ('<span class="agree yes">the sources agree</span>' if claim["agree"]
-               else '<span class="agree no">the sources disagree</span>')
+    if not compared:
+        verdict = '<span class="agree one">one source: nothing to compare it with</span>'
+    elif claim["agree"]:
+        verdict = '<span class="agree yes">the sources agree</span>'
+    else:
+        verdict = '<span class="agree no">the sources disagree</span>'
     disagreeing = (f'; outside the agreeing set: {esc(claim["disagreeing_sources"])}'
                    if claim["disagreeing_sources"] else "")
     return f"""<section class="claim" id="{claim_anchor(claim['claim_id'])}">
 <h2>{esc(claim["subject"])}</h2>
 <p class="claimfacts">{what} · {claim["documents"]} document{"s" if claim["documents"] != 1 else ""}, {claim["sources"]} source{"s" if claim["sources"] != 1 else ""}, {claim["quantities"]} figure{"s" if claim["quantities"] != 1 else ""}{" · " + esc(dates) if dates else ""}<br>{verdict}; consensus {esc(consensus)}{disagreeing} <code class="docid">{esc(claim["claim_id"])}</code></p>
 <div class="claimbody">
-{claim_svg(claim, members.shown, members.total, members.extent)}
-<table class="members">
+{claim_svg(claim, members.shown, members.total, members.extent, compared)}
+<table class="members stack">
 <thead><tr><th>#</th><th>Source</th><th>Document</th><th>Figure</th><th>Bounds</th><th>Agrees</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
@@ -876,10 +834,185 @@ def claims_page(n: int, total_claims: int, sections: list[str]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Finding figures: the search, a page per category, the charts, the data and its columns.
+
+def search_page(facts: search.SearchFacts) -> str:
+    """search.html: a box and selects whose results site.js draws from search/*.js."""
+    selects = []
+    for column, options in facts.facets.items():
+        label = {"category": "Category", "conflict": "Conflict"}.get(column, column)
+        choices = [f'<option value="">every {esc(column)}</option>'] + [
+            f'<option value="{esc(word)}">{esc(value)} ({n:,})</option>' for word, value, n in options]
+        selects.append(f'<label>{esc(label)} <select id="s-{esc(column)}" data-facet="{esc(column)}">'
+                       f'{"".join(choices)}</select></label>')
+    searched = ", ".join(["its text", "subject", "donor, recipient and who it is attributed to", "category",
+                          "measure", *facts.optional, "the sentence around it"])
+    body = f"""<h1>Search the figures</h1>
+<p class="summary">{facts.figures:,} figures, each found by the words of {esc(searched)}; newest first. A word finds the words it begins (“HIMAR” finds HIMARS; “2,000” is 2000); every word must be found.</p>
+<div id="search" class="filters" role="search" hidden>
+<label>Find <input id="s-text" type="search" placeholder="HIMARS, Patriot, killed, Kyiv" autocomplete="off" spellcheck="false"></label>
+{chr(10).join(selects)}
+<output id="s-count" aria-live="polite"></output>
+</div>
+<noscript><p class="notice">The search needs site.js; the categories’ pages list every figure without it.</p></noscript>
+<ol id="results" class="results"></ol>
+<p><button id="s-more" type="button" hidden>Show more</button></p>"""
+    return page("Search", body, 0, "search",
+                f' data-figures="{facts.figures}" data-shards="{facts.shards}" data-block="{search.ROWS_BLOCK}"'
+                f' data-columns="{esc(",".join(facts.optional))}"')
+
+
+CATEGORY_PAGE_SIZE = 500  # figures a page of a category
+# How a category's figures may be sorted: name -> (header, ORDER BY). The unit most figures of
+# the category have comes first in "largest", so that values are compared within a unit.
+CATEGORY_SORTS = {
+    "newest": ("Published", 'd.published DESC NULLS LAST, q.doc_id, q.start, q.quantity_id'),
+    "largest": ("Value", 'count(*) OVER (PARTITION BY q.normalized_unit) DESC, q.normalized_unit NULLS LAST, '
+                'coalesce(q.normalized_value, q.normalized_high, q.normalized_low) DESC NULLS LAST, q.quantity_id'),
+    "subject": ("Subject", 'q.subject NULLS LAST, d.published DESC NULLS LAST, q.doc_id, q.start, q.quantity_id'),
+}
+
+
+def category_file(category: str, sort: str = "newest", n: int = 1) -> str:
+    """A category's page in `sort` order, page `n` (in category/)."""
+    return f"{css_name(category)}{'' if sort == 'newest' else '-' + sort}{'' if n == 1 else f'-{n}'}.html"
+
+
+def category_rows(connection, category: str, sort: str, optional: list[str]):
+    """The figures of a category in `sort` order, as a stream of dicts (DuckDB sorts)."""
+    extra = "".join(f', q."{c}"' for c in optional)
+    result = connection.execute(f"""
+        SELECT q.quantity_id, q.doc_id, q.text, q.measure, q.normalized_value, q.normalized_low, q.normalized_high,
+               q.normalized_unit, q.subject, q.donor, q.recipient, q.attributed_to{extra}, d.published, d.title
+        FROM quantities q JOIN documents d ON d.doc_id = q.doc_id
+        WHERE q.category = ? ORDER BY {CATEGORY_SORTS[sort][1]}""", [category])
+    names = [d[0] for d in result.description]
+    while chunk := result.fetchmany(CATEGORY_PAGE_SIZE):
+        yield [dict(zip(names, row)) for row in chunk]
+
+
+def category_page(category: str, sort: str, n: int, total: int, rows: list[dict], optional: list[str]) -> str:
+    pages = max(1, math.ceil(total / CATEGORY_PAGE_SIZE))
+    headers = []
+    for key, label in (("newest", "Published"), ("figure", "Figure"), ("largest", "Value"), ("subject", "Subject"),
+                       ("who", "Who"), ("attributed", "Attributed to"), ("document", "Document"),
+                       *((c, c.capitalize()) for c in optional)):
+        if key in CATEGORY_SORTS:
+            current = ' aria-sort="descending"' if key == sort and key != "subject" else (
+                ' aria-sort="ascending"' if key == sort else "")
+            headers.append(f'<th{current}><a href="{esc(category_file(category, key))}">{esc(label)}</a></th>')
+        else:
+            headers.append(f"<th>{esc(label)}</th>")
+    lines = []
+    for q in rows:  # the phone's labels are the CSS's (table.category), by column: none is written a row
+        who = " → ".join(x for x in (q["donor"], q["recipient"]) if x) or (q["measure"] or "")
+        extra = "".join(f"<td>{esc(q.get(c) or '')}</td>" for c in optional)
+        exact = f"{number(q['normalized_value'])} {q['normalized_unit'] or ''}" if q["normalized_value"] is not None \
+            else f"{bounds(q['normalized_low'], q['normalized_high'])} {q['normalized_unit'] or ''}"
+        lines.append(
+            f'<tr><td class="date">{esc(iso_date(q["published"]))}</td>'
+            f'<td><a href="../doc/{esc(doc_file(q["doc_id"]))}.html#{mark_id(q["quantity_id"], q["doc_id"])}">'
+            f'{esc(q["text"])}</a></td><td class="num" title="{esc(exact.strip())}">'
+            f'{esc(value_label(q["normalized_value"], q["normalized_low"], q["normalized_high"], q["normalized_unit"]))}</td>'
+            f'<td>{esc(q["subject"] or "")}</td><td>{esc(who)}</td><td>{esc(q["attributed_to"] or "")}</td>'
+            f'<td>{esc(q["title"] or q["doc_id"])}</td>{extra}</tr>')
+    nav = _pages_nav(n, pages, lambda k: category_file(category, sort, k))
+    sorts = " · ".join(f'<a href="{esc(category_file(category, key))}"{" aria-current=" + chr(34) + "true" + chr(34) if key == sort else ""}>'
+                       f'{esc({"newest": "newest first", "largest": "largest first", "subject": "by subject"}[key])}</a>'
+                       for key in CATEGORY_SORTS)
+    chart = {"aid": "charts.html#aid", "casualties": "charts.html#casualties"}.get(category)
+    body = f"""<h1><span class="badge cat-{css_name(category)}">{esc(category)}</span> figures</h1>
+<p class="summary">{total:,} figures of the category {esc(category)}, {CATEGORY_PAGE_SIZE} a page. Sort: {sorts}.{f' <a href="../{chart}">Chart over time</a>.' if chart else ''}</p>
+{nav}
+<table class="category stack{" with-" + "-".join(optional) if optional else ""}">
+<thead><tr>{"".join(headers)}</tr></thead>
+<tbody>
+{chr(10).join(lines)}
+</tbody>
+</table>
+{nav}"""
+    title = f"{category} figures" + ("" if sort == "newest" else f", {sort} first" if sort == "largest" else ", by subject")
+    return page(title if n == 1 else f"{title}, page {n}", body, 1, "category")
+
+
+def categories_index(counts: list[tuple[str, int]]) -> str:
+    rows = "\n".join(f'<tr><td><a class="badge cat-{css_name(c)}" href="{esc(category_file(c))}">{esc(c)}</a></td>'
+                     f'<td class="num">{n:,}</td></tr>' for c, n in counts)
+    body = f"""<h1>Categories</h1>
+<p class="summary">What the figures are about. Each category’s page lists its figures, sortable by date, value and subject.</p>
+<table class="categories"><thead><tr><th>Category</th><th class="num">Figures</th></tr></thead>
+<tbody>
+{rows}
+</tbody></table>"""
+    return page("Categories", body, 1, "categories")
+
+
+def charts_page(drawn: list[charts.Chart]) -> str:
+    body = ("<h1>Charts over time</h1>\n<p class=\"summary\">Drawn when the site was written, from the package’s "
+            "tables; each bar’s title gives its month and value.</p>\n" + "\n".join(charts.figure(c) for c in drawn))
+    return page("Charts", body, 0, "charts")
+
+
+def _size(value) -> str:
+    if value is None:
+        return ""
+    for scale, name in ((1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")):
+        if value >= scale:
+            return f"{value / scale:.1f} {name}"
+    return f"{value:,} bytes"
+
+
+def data_page(package: dict | None) -> str:
+    """data.html: the package's files to download and its columns, from its descriptor (the one
+    in the package folder, whose paths are relative to it: the site is its sub-folder)."""
+    if package is None:
+        body = ('<h1>Data</h1>\n<p class="notice">This site was written without its package’s descriptor: '
+                'its files are listed in the package’s <code>datapackage.json</code>.</p>')
+        return page("Data", body, 0, "data")
+    tables = [r for r in package.get("resources", []) if isinstance(r.get("schema"), dict)]
+    rows, dictionary = [], []
+    for resource in tables:
+        paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
+        links = " ".join(f'<a href="../{esc(p)}">{esc(p)}</a>' for p in paths)
+        size = resource.get("bytes") or sum(f.get("bytes") or 0 for f in resource.get("files", [])) or None
+        rows.append(f'<tr><td data-label="Table">{esc(resource["name"])}</td><td data-label="Format">{esc(resource.get("format", ""))}</td>'
+                    f'<td data-label="Files">{links}</td><td class="num" data-label="Size">{esc(_size(size))}</td></tr>')
+    seen = set()
+    for resource in tables:
+        table = resource["name"].removesuffix("-parquet")
+        if table in seen:
+            continue
+        seen.add(table)
+        fields = "\n".join(
+            f'<tr><td data-label="Column"><code>{esc(f["name"])}</code></td><td data-label="Type">{esc(f.get("type", ""))}</td>'
+            f'<td data-label="Meaning">{esc(f.get("description", ""))}</td></tr>' for f in resource["schema"].get("fields", []))
+        description = (resource.get("description") or "").strip()
+        dictionary.append(f"""<section class="columns" id="table-{esc(css_name(table))}">
+<h3><code>{esc(table)}</code></h3>
+<p class="note">{esc(description)}</p>
+<table class="fields stack"><thead><tr><th>Column</th><th>Type</th><th>Meaning</th></tr></thead>
+<tbody>
+{fields}
+</tbody></table>
+</section>""")
+    body = f"""<h1>Data</h1>
+<p class="summary">{esc(package.get("title") or package.get("name") or "The package")}: a <a href="https://datapackage.org/">Frictionless Data Package</a>. Its descriptor, <a href="../datapackage.json">datapackage.json</a>, lists every file with its size and hash and every column with its type; its data card, <a href="../README.md">README.md</a>, says how it was made and how far to trust it.</p>
+<h2>Files</h2>
+<table class="downloads stack"><thead><tr><th>Table</th><th>Format</th><th>Files</th><th class="num">Size</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table>
+<h2>Columns</h2>
+<p class="note">Generated from the tables’ schemas (<code>schema/*.json</code>, the descriptor’s <code>schema</code>).</p>
+{chr(10).join(dictionary)}"""
+    return page("Data", body, 0, "data")
+
+
+# ---------------------------------------------------------------------------------------------
 
 def _doc_files_held(connection, stems: list[str]) -> set[str]:
     """Which of the file stems `stems` (of doc/*.html) are the page of a document."""
-    safe = [s for s in stems if _SAFE_FILE.fullmatch(s) and s not in _RESERVED]
+    safe = [s for s in stems if SAFE_FILE.fullmatch(s) and s not in RESERVED]
     digests = [s.rpartition(".")[2] for s in stems if re.fullmatch(r".+\.[0-9a-f]{16}", s)]
     held = set()
     if safe:
@@ -892,13 +1025,17 @@ def _doc_files_held(connection, stems: list[str]) -> set[str]:
     return held & set(stems)
 
 
-def _remove_stale(connection, out: Path, index_pages: int, claims_pages: int) -> None:
+FOLDERS = ("doc", "claims", "index", "search", "category")  # the site's own folders
+
+
+def _remove_stale(connection, out: Path, index_pages: int, claims_pages: int, written: set[str]) -> None:
     """Remove the files of an earlier site in `out` that this one did not write: the .html, .js
-    and .css files in `out` itself and in its doc/, claims/ and index/ folders. A document's
-    page is kept where it is a document's of the tables (looked up a thousand files at a time)."""
+    and .css files in `out` itself and in its FOLDERS. A document's page is kept where it is a
+    document's of the tables (looked up a thousand files at a time); the other files written
+    are `written` (their relative paths)."""
     kept = {"site.css", "site.js", *(_index_name(n) for n in range(1, index_pages + 1)),
             *(f"index/rows-{n}.js" for n in range(1, index_pages + 1)),
-            *(f"claims/{n}.html" for n in range(1, claims_pages + 1))}
+            *(f"claims/{n}.html" for n in range(1, claims_pages + 1)), *written}
     pending: list[tuple[Path, str]] = []  # doc/<stem>.html, asked about together
 
     def flush() -> None:
@@ -913,7 +1050,7 @@ def _remove_stale(connection, out: Path, index_pages: int, claims_pages: int) ->
             for entry in entries:
                 name = f"{relative}{entry.name}"
                 if entry.is_dir(follow_symlinks=False):
-                    if not top or entry.name in ("doc", "claims", "index"):
+                    if not top or entry.name in FOLDERS:
                         visit(Path(entry.path), f"{name}/", False)
                     continue
                 if not entry.is_file() or Path(entry.name).suffix not in (".html", ".js", ".css") or name in kept:
@@ -929,18 +1066,22 @@ def _remove_stale(connection, out: Path, index_pages: int, claims_pages: int) ->
     visit(out, "", True)
 
 
-def write_site(connection, out: Path) -> None:
-    """Write the static viewer of the tables of `connection` into the folder `out`.
+def write_site(connection, out: Path, package: dict | None = None) -> None:
+    """Write the static viewer of the tables of `connection` into the folder `out`; its data
+    page lists the files and columns of `package` (the descriptor of the package folder that
+    holds `out`, as a dict), where it is given.
 
     What is in memory at a time is a page's: PAGE_SIZE documents (their rows, texts and
-    figures, and their figures' claims, looked up for them), or CLAIMS_PAGE_SIZE claims and
-    the first CLAIM_MEMBERS_SHOWN members of each; DuckDB sorts and counts the rest. Files of
-    an earlier site in `out` that this one does not write are removed (only the kinds the
-    site writes: .html, .js, .css in its own folders)."""
+    figures, and their figures' claims, looked up for them), CLAIMS_PAGE_SIZE claims and
+    the first CLAIM_MEMBERS_SHOWN members of each, CATEGORY_PAGE_SIZE figures of a category,
+    or a file of the search's index; DuckDB sorts and counts the rest. Files of an earlier
+    site in `out` that this one does not write are removed (only the kinds the site writes:
+    .html, .js, .css in its own folders)."""
     out = Path(out)
     has_claims = _has_claims(connection)
     total_claims = connection.execute("SELECT count(*) FROM claims").fetchone()[0] if has_claims else 0
     facts = index_facts(connection, total_claims)
+    written: set[str] = set()
 
     def write(relative: str, content: str | bytes) -> None:
         path = out / relative
@@ -948,6 +1089,7 @@ def write_site(connection, out: Path) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
+        written.add(relative)
 
     for name in ("site.css", "site.js"):
         write(name, (ASSETS / name).read_bytes())
@@ -988,4 +1130,20 @@ def write_site(connection, out: Path) -> None:
             for claim in claims:
                 sections.append(claim_section(claim, members.get(claim["claim_id"], ClaimMembers())))
         write(f"claims/{n}.html", claims_page(n, total_claims, sections))
-    _remove_stale(connection, out, facts.pages, claim_pages)
+    # The search, and a page per category in each order, a page of figures at a time.
+    found = search.write_index(connection, write)
+    write("search.html", search_page(found))
+    per_category = dict(connection.execute(
+        "SELECT q.category, count(*) FROM quantities q JOIN documents d ON d.doc_id = q.doc_id "
+        "WHERE q.category IS NOT NULL GROUP BY 1").fetchall())
+    counts = [(c, per_category[c]) for c in _ordered_categories(per_category)]
+    write("category/index.html", categories_index(counts))
+    for category, total in counts:
+        for sort in CATEGORY_SORTS:
+            for n, rows in enumerate(category_rows(connection, category, sort, found.optional), 1):
+                write(f"category/{category_file(category, sort, n)}", category_page(category, sort, n, total, rows,
+                                                                                   found.optional))
+    write("charts.html", charts_page([charts.aid_announced(connection, has_claims),
+                                      charts.casualties_reported(connection, "conflict" in found.optional)]))
+    write("data.html", data_page(package))
+    _remove_stale(connection, out, facts.pages, claim_pages, written)
