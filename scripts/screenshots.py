@@ -30,7 +30,7 @@ def pick_document(site: Path) -> tuple[str, str | None]:
     if claims.is_file():
         links = re.findall(r'class="member" href="\.\./doc/([^"#]+)#(q-[A-Za-z0-9-]+)"', claims.read_text("utf-8"))
         for page, mark in links:
-            if '<div class="text"' in (site / "doc" / page).read_text("utf-8"):
+            if '<div class="text' in (site / "doc" / page).read_text("utf-8"):  # the whole text, Markdown or plain
                 return page, mark
         if links:
             return links[0]

@@ -210,8 +210,8 @@ def many_members(count: int = 2000, older: int = 60) -> dict[str, list[dict]]:
 
 MARKDOWN_ID = "wh_2024-02-05_markdown"
 # Hard-wrapped White House Markdown: emphasis around a figure, a figure in a link's text and
-# across a line break, `\_` escapes, a heading, lists, and what must not render: a javascript:
-# link, raw HTML, an image.
+# across a line break, `\_` escapes, a heading, lists, the HTML its conversion left (a comment,
+# tags in a paragraph, a block), and what must not render: a javascript: link, HTML, an image.
 MARKDOWN = (
     "President Biden announced **$1.7 billion** in *new* security\n"
     "assistance for Ukraine, including [155mm artillery\n"
@@ -223,6 +223,9 @@ MARKDOWN = (
     "  over 2,000 anti-armor systems.\n\n"
     f'1. A note in a [link to 5 km](javascript:alert(1)) and <img src=x onerror="{PAYLOAD}">.\n'
     "2. ![a picture of 3 tanks](https://evil.example/tank.png)\n\n"
+    "<!-- -->\n\n"
+    "<u>Investing in Democracy</u><sup>1</sup>\n\n"
+    "<table><tr><td>4 trucks</td></tr></table>\n\n"
     "\\[[Statement](https://www.whitehouse.gov/briefing-room/statements-releases/2022/03/01/statement/), 3/1/22\\]\n")
 
 

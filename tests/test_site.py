@@ -251,11 +251,16 @@ def test_pages_and_stale_files(tmp_path, tables, monkeypatch):
     (out / "doc").mkdir(parents=True)
     (out / "doc" / "gone.html").write_text("stale")
     (out / "keep.txt").write_text("not the site's")
+    for stale in ("search/terms-99.js", "search/rows-99.js", "category/gone.html", "category/aid-9.html"):
+        (out / stale).parent.mkdir(exist_ok=True)
+        (out / stale).write_text("stale")
     monkeypatch.setattr(site, "PAGE_SIZE", 3)
     monkeypatch.setattr(site, "CLAIMS_PAGE_SIZE", 1)
     site.write_site(site_tables.connection(tables), out)
     files = _files(out)
     assert "doc/gone.html" not in files and "keep.txt" in files
+    assert not [f for f in files if f.endswith(("-99.js", "gone.html", "aid-9.html"))]
+    assert "search/terms-0.js" in files and "category/aid.html" in files
     assert {"index.html", "index-2.html", "index/rows-1.js", "index/rows-2.js", "claims/1.html", "claims/2.html"} \
         <= set(files) and "index-3.html" not in files and "claims/3.html" not in files
     pages = _pages(out)
@@ -444,7 +449,11 @@ def test_markdown_renders_with_highlights_on_the_stored_characters(tmp_path, tab
                                                                      "category/", "charts", "claims/", "data."))
                    for t, a in page.tags)
     shown = "".join(page.data)
-    assert "[link to 5 km](javascript:alert(1))" in shown and f'<img src=x onerror="{site_tables.PAYLOAD}">' in shown
+    assert "A note in a [link to 5 km](javascript:alert(1)) and ." in shown and site_tables.PAYLOAD not in source
+    # The document's own HTML: a tag in a paragraph is dropped (its text stays), a comment too,
+    # any other block is shown as text.
+    assert "<p>Investing in Democracy1</p>" in div and "<!--" not in div and "<u>" not in div
+    assert '<p class="raw">&lt;table&gt;&lt;tr&gt;&lt;td&gt;' in div and "&lt;/table&gt;" in div
     # The figure inside a link's address is listed, with the reason.
     in_url = site.mark_id(next(q for q in figures if figures[q]["text"] == "3000000"), site_tables.MARKDOWN_ID)
     assert in_url not in page.marks and "not highlighted: in Markdown the page does not show as text" in page.text(in_url)

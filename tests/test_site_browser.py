@@ -222,8 +222,9 @@ def test_hostile_documents_run_nothing(tab, built):
 
 
 def test_the_built_site_in_chromium(browser):
-    """dist/site, where `extract build` has written it: the index filters, the first claim's
-    first member link lands on its figure, no page of those reports an error."""
+    """dist/site, where `extract build` has written it: the index filters, the search finds
+    figures and its first result lands on its figure, the first claim's first member link lands
+    on its figure, no page of those reports an error."""
     from .conftest import ROOT
 
     built = ROOT / "dist" / "site"
@@ -238,6 +239,18 @@ def test_the_built_site_in_chromium(browser):
         page.wait_for_function("() => document.querySelector('#documents').hasAttribute('data-filtered')")
         titles = page.locator("#documents tbody tr").all_text_contents()
         assert 0 < len(titles) and all("ukraine" in t.lower() for t in titles) and len(titles) <= max(before, 500)
+        page = tab.open("search.html#q=ukraine")
+        _wait_for_results(page)
+        tab.assert_clean()
+        first = page.locator("#results li a.figure").first
+        text, href = first.text_content(), first.get_attribute("href")
+        assert int(page.get_attribute("#results", "data-matches")) > 50 and page.locator("#s-more").is_visible()
+        first.click()
+        page.wait_for_url("**/doc/*.html#q-*")
+        page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=href.partition("#")[2])
+        # The figure's mark, or, for a figure not highlighted, the row of the table that stands for it.
+        assert text in page.evaluate("document.activeElement.textContent")
+        tab.assert_clean()
         page = tab.open("claims/1.html")
         tab.assert_clean()
         links = page.locator("a.member")
@@ -366,5 +379,13 @@ def test_every_page_fits_a_phone(browser, phone_site):
             widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth,"
                                    " document.body.scrollWidth]")
             assert widths[0] <= 390 and widths[1] == 390 and widths[2] <= 390, (relative, widths)
+            if relative in (f"doc/{site_tables.MARKDOWN_ID}.html", "doc/wh_2024-01-02_aid.html"):
+                marks = page.locator("mark.fig")
+                assert marks.count() > 3
+                for k in range(marks.count()):  # a figure's details, shown on focus, stay on the screen
+                    marks.nth(k).focus()
+                    shown = page.evaluate("(() => { const m = document.activeElement, s = getComputedStyle(m, '::after');"
+                                          " return [document.documentElement.scrollWidth, s.content.length, s.position]; })()")
+                    assert shown[0] <= 390 and shown[1] > 10 and shown[2] == "fixed", (relative, k, shown)
     finally:
         context.close()

@@ -105,24 +105,20 @@ def value_label(value, low, high, unit: str | None) -> str:
         return axis_label(value, unit)
     if low is None and high is None:
         return ""
-    if low is None:
-        return f"≤ {axis_label(high, unit)}"
-    if high is None:
-        return f"≥ {axis_label(low, unit)}"
-    return f"{axis_label(low, unit)} – {axis_label(high, unit)}"
+    return bounds(low, high, lambda v: axis_label(v, unit))
 
 
-def bounds(low, high) -> str:
-    """An interval as shown: `2,000 – 3,000`, `≥ 2,000`, `≤ 306`, `unbounded`."""
+def bounds(low, high, show=number) -> str:
+    """An interval as shown (each end by `show`): `2,000 – 3,000`, `≥ 2,000`, `≤ 306`, `unbounded`."""
     if low is None and high is None:
         return "unbounded"
     if low is None:
-        return f"≤ {number(high)}"
+        return f"≤ {show(high)}"
     if high is None:
-        return f"≥ {number(low)}"
+        return f"≥ {show(low)}"
     if low == high:
-        return number(low)
-    return f"{number(low)} – {number(high)}"
+        return show(low)
+    return f"{show(low)} – {show(high)}"
 
 
 def iso_date(value) -> str:

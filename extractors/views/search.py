@@ -13,15 +13,17 @@ as a file may load scripts, not fetch data):
                         as differences), for the words whose first two characters hash to S
 
 A query loads the shard of each of its words (a word matches the words it begins), intersects
-their numbers, and loads the blocks of the results it shows: for a query of two words, two
-shards and a block or two, whatever the size of the archive. The shards are as many as the
-figures need (FIGURES_PER_SHARD a shard), so that they stay small as the archive grows.
+their numbers, and loads the blocks of the results it shows: the files it loads are as many as
+its words and its results' blocks, whatever the size of the archive. The shards are as many as
+the figures need (FIGURES_PER_SHARD a shard), so that they stay small as the archive grows;
+a shard holds every figure of its words, so the one of a word in every sentence ("the")
+grows with the archive (`scripts/site_bench.py` measures them).
 
 Words are made alike here (in DuckDB's SQL) and in site.js: lower case, a comma between digits
 dropped ("2,000" is "2000"), split at every character that is neither a letter nor a digit. A
 category and a conflict are also facet words (`category=aid`), which the page's selects add.
-DuckDB numbers, splits, groups and sorts within its memory limit; Python holds a block of
-figures, or a shard's words, at a time.
+DuckDB numbers, splits and sorts within its memory limit (spilling to disk); Python holds a
+block of figures, or a shard's words, at a time.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from dataclasses import dataclass, field
 
 from .formats import doc_file, iso_date, mark_id, value_label
 
-ROWS_BLOCK = 1000  # figures a rows file
+ROWS_BLOCK = 250  # figures a rows file (about 50 KB): a query loads the blocks of the 50 results it shows
 FIGURES_PER_SHARD = 500  # figures per terms file (about 50 KB of their words)
 CONTEXT = 60  # characters of the figure's sentence shown on either side
 SENTENCE = 300  # characters of the figure's sentence searched on either side (all a sentence may hold)
@@ -104,8 +106,13 @@ def _numbered_sql(optional: list[str]) -> str:
 
 
 def _context(q: dict) -> tuple[str, str]:
-    """The figure's context as a result shows it: spaces folded, `…` where the sentence goes on."""
+    """The figure's context as a result shows it: spaces folded, `…` where the sentence goes on
+    (and the word cut there left out)."""
     before, after = q["before"] or "", q["after"] or ""
+    if q["cut_before"] and len(before.split(None, 1)) > 1:
+        before = before.split(None, 1)[1]
+    if q["cut_after"] and len(after.rsplit(None, 1)) > 1:
+        after = after.rsplit(None, 1)[0]
     before = ("…" if q["cut_before"] else "") + " ".join(before.split()) + (" " if before[-1:].isspace() else "")
     after = (" " if after[:1].isspace() else "") + " ".join(after.split()) + ("…" if q["cut_after"] else "")
     return before, after
@@ -160,26 +167,33 @@ def write_index(connection, write) -> SearchFacts:
     facets = " ".join(f"UNION ALL SELECT n, '{c}=' || lower(\"{c}\") FROM f WHERE \"{c}\" IS NOT NULL AND \"{c}\" <> ''"
                       for c in facts.facets)
     second = "CASE WHEN length(word) > 1 THEN unicode(substr(word, 2, 1)) ELSE 0 END"
+    # Each (word, figure) as a row, sorted (DuckDB sorts on disk past its memory limit; an
+    # aggregate of every word's figures would have to hold them): a word's figures follow one
+    # another, in order, a figure as often as it holds the word.
     result = connection.execute(f"""
         WITH f AS ({numbered}),
         w AS (SELECT n, unnest({words}) AS word FROM f {facets})
-        SELECT (unicode(word)::BIGINT * {HASH_A} + {second}::BIGINT * {HASH_B}) % {facts.shards} AS shard,
-               word, list(DISTINCT n ORDER BY n) AS numbers
-        FROM w WHERE word <> '' GROUP BY word ORDER BY shard, word""")
+        SELECT (unicode(word)::BIGINT * {HASH_A} + {second}::BIGINT * {HASH_B}) % {facts.shards} AS shard, word, n
+        FROM w WHERE word <> '' ORDER BY shard, word, n""")
     written = set()
-    current, terms = None, {}
+    current, terms, last = None, {}, None
 
     def flush() -> None:
         if current is not None:
             write(f"search/terms-{current}.js", _script("addTerms", current, terms))
             written.add(current)
 
-    while chunk := result.fetchmany(1000):
-        for shard, word, numbers in chunk:
+    while chunk := result.fetchmany(10000):
+        for shard, word, n in chunk:
             if shard != current:
                 flush()
                 current, terms = shard, {}
-            terms[word] = [b - a for a, b in zip([0, *numbers], numbers)]
+            if word not in terms:
+                terms[word], last = [], 0
+            elif n == last:
+                continue
+            terms[word].append(n - last)
+            last = n
     flush()
     for shard in range(facts.shards):  # a shard no word falls in is an empty file, not a missing one
         if shard not in written:

@@ -1028,14 +1028,11 @@ def _doc_files_held(connection, stems: list[str]) -> set[str]:
 FOLDERS = ("doc", "claims", "index", "search", "category")  # the site's own folders
 
 
-def _remove_stale(connection, out: Path, index_pages: int, claims_pages: int, written: set[str]) -> None:
+def _remove_stale(connection, out: Path, kept: set[str]) -> None:
     """Remove the files of an earlier site in `out` that this one did not write: the .html, .js
     and .css files in `out` itself and in its FOLDERS. A document's page is kept where it is a
-    document's of the tables (looked up a thousand files at a time); the other files written
-    are `written` (their relative paths)."""
-    kept = {"site.css", "site.js", *(_index_name(n) for n in range(1, index_pages + 1)),
-            *(f"index/rows-{n}.js" for n in range(1, index_pages + 1)),
-            *(f"claims/{n}.html" for n in range(1, claims_pages + 1)), *written}
+    document's of the tables (looked up a thousand files at a time); any other file where it
+    is one of `kept` (the relative paths this site wrote)."""
     pending: list[tuple[Path, str]] = []  # doc/<stem>.html, asked about together
 
     def flush() -> None:
@@ -1089,7 +1086,8 @@ def write_site(connection, out: Path, package: dict | None = None) -> None:
         data = content.encode("utf-8") if isinstance(content, str) else content
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
-        written.add(relative)
+        if not relative.startswith("doc/"):  # a document's page is kept by looking it up, not held here
+            written.add(relative)
 
     for name in ("site.css", "site.js"):
         write(name, (ASSETS / name).read_bytes())
@@ -1146,4 +1144,4 @@ def write_site(connection, out: Path, package: dict | None = None) -> None:
     write("charts.html", charts_page([charts.aid_announced(connection, has_claims),
                                       charts.casualties_reported(connection, "conflict" in found.optional)]))
     write("data.html", data_page(package))
-    _remove_stale(connection, out, facts.pages, claim_pages, written)
+    _remove_stale(connection, out, written)

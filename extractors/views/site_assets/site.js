@@ -229,8 +229,8 @@
     function result(row, docs) {
       // [doc, mark, text, category, measure, value, subject, aid, attributed, ...optional, before, after]
       var doc = docs[row[0]], li = element("li", "result");
-      var head = element("div", "head");
-      head.appendChild(element("span", "badge cat-" + String(row[3]).replace(/[^a-z0-9_-]/g, "-"), row[3] + (row[4] ? " · " + row[4] : "")));
+      var head = element("div", "head"), kind = "cat-" + String(row[3]).replace(/[^a-z0-9_-]/g, "-");
+      head.appendChild(element("span", "badge " + kind, row[3] + (row[4] ? " · " + row[4] : "")));
       head.appendChild(document.createTextNode(" "));
       var link = element("a", "figure", row[2]);
       link.setAttribute("href", "doc/" + encodeURIComponent(doc[0]) + ".html#" + encodeURIComponent(row[1]));
@@ -241,7 +241,7 @@
       if (row[tail] || row[tail + 1]) {
         var context = element("div", "context");
         context.appendChild(document.createTextNode(row[tail]));
-        context.appendChild(element("mark", "", row[2]));
+        context.appendChild(element("mark", kind, row[2]));
         context.appendChild(document.createTextNode(row[tail + 1]));
         li.appendChild(context);
       }
