@@ -101,6 +101,11 @@ def _figures() -> list[dict]:
     q40 = next(r for r in rows if r["doc_id"] == "news_2024-01-03" and r["text"] == "40 missiles")
     add("news_2024-01-03", "40", q40["quantity_id"], category="other")
     add("news_2024-01-03", "missiles overnight", q40["quantity_id"], category="other")
+    # "12 people were killed", in three documents, are casualties (the claim below joins them),
+    # whether or not the reader takes a text with no war named for a war figure.
+    for r in rows:
+        if r["text"] == "12 people":
+            r.update(category="casualties", measure="killed")
     # A hostile attribution on a real figure.
     for r in rows:
         if r["doc_id"] == "hostile_full" and r["text"] == "12 people":
@@ -252,11 +257,25 @@ def with_markdown(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
     return rows
 
 
+OPTIONAL = ("conflict", "place", "place_text")  # columns of quantities a viewer reads where they are
+
+
 def with_columns(con: duckdb.DuckDBPyConnection, values: dict[str, dict[str, str]]) -> duckdb.DuckDBPyConnection:
-    """`con` with the quantities table's columns `values` added (column -> quantity_id -> value),
-    as the tables of a package that has them (`conflict`, `place`)."""
+    """`con` with the quantities table's columns `values` set (column -> quantity_id -> value;
+    the column added where the table lacks it), as the tables of a package that has them."""
+    present = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'quantities'").fetchall()}
     for column, by_id in values.items():
-        con.execute(f'ALTER TABLE quantities ADD COLUMN "{column}" VARCHAR')
+        if column not in present:
+            con.execute(f'ALTER TABLE quantities ADD COLUMN "{column}" VARCHAR')
         for quantity_id, value in by_id.items():
             con.execute(f'UPDATE quantities SET "{column}" = ? WHERE quantity_id = ?', [value, quantity_id])
+    return con
+
+
+def without_columns(con: duckdb.DuckDBPyConnection, names=OPTIONAL) -> duckdb.DuckDBPyConnection:
+    """`con` without the quantities table's columns `names`, as a package written before them."""
+    present = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'quantities'").fetchall()}
+    for column in names:
+        if column in present:
+            con.execute(f'ALTER TABLE quantities DROP COLUMN "{column}"')
     return con

@@ -547,32 +547,46 @@ def test_the_search_finds_every_figure_by_its_words(built, tables):
     # A result shows the figure, what it is about, its document, and the words around it.
     row, doc = next(r for r in index.rows if r[0][1] == "q-31-43" and r[1][0] == "wh_2024-01-02_aid")
     assert row[2:4] == ["$175 billion", "aid"] and row[5] == "$175 B" and doc[2] == "Fact sheet: aid to Ukraine"
-    assert row[-2].endswith("has provided ") and row[-1].startswith(" in aid to Ukraine") and len(row) == 11
+    shown = [c for c in search.OPTIONAL_COLUMNS if c in site_tables.columns("quantities")]
+    assert row[-2].endswith("has provided ") and row[-1].startswith(" in aid to Ukraine") and len(row) == 11 + len(shown)
     assert 'data-facet="category"' in (built / "search.html").read_text("utf-8")
-    assert 'data-facet="conflict"' not in (built / "search.html").read_text("utf-8")
 
 
 def test_the_search_reads_conflict_and_place_where_the_table_has_them(tmp_path, tables):
     killed = next(q for q in tables["quantities"] if q["doc_id"] == "wh_2024-01-02_aid" and q["text"] == "12 people")
     aid = next(q for q in tables["quantities"] if q["text"] == "$175 billion")
+    unnamed = next(q for q in tables["quantities"] if q["doc_id"] == "hostile_full" and q["text"] == "12 people")
     connection = site_tables.with_columns(site_tables.connection(tables), {
-        "conflict": {killed["quantity_id"]: "Russia-Ukraine war", aid["quantity_id"]: "Russia-Ukraine war"},
-        "place": {killed["quantity_id"]: "Kharkiv"}})
+        "conflict": {killed["quantity_id"]: "test-war", aid["quantity_id"]: "test-war", unnamed["quantity_id"]: None},
+        "place": {killed["quantity_id"]: "UA-63"}, "place_text": {killed["quantity_id"]: "Kharkiv"}})
     out = tmp_path / "site"
     site.write_site(connection, out)
     index = Index(out)
-    assert index.find("kharkiv") == [_figure_key(killed)]
-    assert set(index.find("conflict=russia-ukraine war")) == {_figure_key(killed), _figure_key(aid)}
+    assert index.find("kharkiv") == [_figure_key(killed)] == index.find("ua", "63")
+    assert set(index.find("conflict=test-war")) == {_figure_key(killed), _figure_key(aid)}
     row = next(r for r, _ in index.rows if r[1] == _figure_key(killed)[1] and r[2] == "12 people")
-    assert len(row) == 13 and row[9:11] == ["Russia-Ukraine war", "Kharkiv"]
+    assert len(row) == 13 and row[9:11] == ["test-war", "Kharkiv (UA-63)"]
     search_page = (out / "search.html").read_text("utf-8")
     assert 'data-columns="conflict,place"' in search_page
-    assert '<option value="conflict=russia-ukraine war">Russia-Ukraine war (2)</option>' in search_page
+    assert '<option value="conflict=test-war">test-war (2)</option>' in search_page
     # The category pages show the columns, and the casualties are charted by conflict.
-    assert "<th>Conflict</th><th>Place</th>" in (out / "category" / "casualties.html").read_text("utf-8")
+    casualties = (out / "category" / "casualties.html").read_text("utf-8")
+    assert "<th>Conflict</th><th>Place</th>" in casualties and "<td>Kharkiv (UA-63)</td>" in casualties
     chart = (out / "charts.html").read_text("utf-8")
-    assert "Casualty figures reported per month, by conflict" in chart and "Russia-Ukraine war" in chart
+    assert "Casualty figures reported per month, by conflict" in chart and "test-war" in chart
     assert "no conflict named" in chart
+
+
+def test_a_package_without_conflict_and_place_has_neither(tmp_path, tables):
+    out = tmp_path / "site"
+    site.write_site(site_tables.without_columns(site_tables.connection(tables)), out)
+    index = Index(out)
+    assert {len(row) for row, _ in index.rows} == {11} and index.find("conflict=russia-ukraine") == []
+    search_page = (out / "search.html").read_text("utf-8")
+    assert 'data-columns=""' in search_page and 'data-facet="conflict"' not in search_page
+    assert "<th>Conflict</th>" not in (out / "category" / "casualties.html").read_text("utf-8")
+    chart = (out / "charts.html").read_text("utf-8")
+    assert "Casualty figures reported per month<" in chart and "by conflict" not in chart
 
 
 # ---------------------------------------------------------------------------------------------
@@ -632,8 +646,10 @@ def test_charts_are_drawn_as_svg_with_money_axes(tmp_path, tables):
         if q["category"] == "casualties" and published.get(q["doc_id"]):
             month = published[q["doc_id"]].strftime("%Y-%m")
             months[month] = months.get(month, 0) + 1
-    bars = dict(re.findall(r'data-month="([0-9-]+)"[^>]*><title>[0-9-]+: ([0-9,]+)</title>', casualties))
-    assert bars == {m: f"{n:,}" for m, n in months.items()} and len(bars) >= 2
+    bars = {}  # month -> figures, over the bars of its series (one a conflict, where the table has them)
+    for month, n in re.findall(r'data-month="([0-9-]+)"[^>]*><title>[0-9-]+: ([0-9,]+)(?: \([^)]*\))?</title>', casualties):
+        bars[month] = bars.get(month, 0) + int(n.replace(",", ""))
+    assert bars == months and len(bars) >= 2
     # Without claims, the aid chart says why it is empty.
     bare = {k: v for k, v in rows.items() if k not in ("claims", "claim_quantities")}
     site.write_site(site_tables.connection(bare), tmp_path / "bare")

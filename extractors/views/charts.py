@@ -140,6 +140,8 @@ def svg(chart: Chart) -> str:
                      f'<text class="ticklabel" x="{left - 6}" y="{_fmt(y(value) + 4)}" text-anchor="end">'
                      f'{esc(axis_label(value, chart.unit))}</text>')
     names = list(chart.series)
+    januaries = [i for i, m in enumerate(months) if m.endswith("-01")]
+    first_label = not januaries or januaries[0] * slot >= 50  # the first month's label, where it has room
     for i, month in enumerate(months):
         x = left + slot * i + (slot - bar) / 2
         base = 0.0
@@ -152,7 +154,7 @@ def svg(chart: Chart) -> str:
                          f'width="{_fmt(bar)}" height="{_fmt(max(y(base) - y(base + value), 0.5))}">'
                          f'<title>{esc(label)}</title></rect>')
             base += value
-        if month.endswith("-01") or i == 0:
+        if month.endswith("-01") or (i == 0 and first_label):
             parts.append(f'<text class="ticklabel" x="{_fmt(left + slot * i)}" y="{height - bottom + 14}">'
                          f'{esc(month[:4] if month.endswith("-01") else month)}</text>')
     parts.append(f'<line class="axis" x1="{left}" y1="{_fmt(y(0))}" x2="{width - right}" y2="{_fmt(y(0))}"/></svg>')

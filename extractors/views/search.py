@@ -39,6 +39,7 @@ FIGURES_PER_SHARD = 500  # figures per terms file (about 50 KB of their words)
 CONTEXT = 60  # characters of the figure's sentence shown on either side
 SENTENCE = 300  # characters of the figure's sentence searched on either side (all a sentence may hold)
 OPTIONAL_COLUMNS = ("conflict", "place")  # searched and shown where the table has them
+PLACE_TEXT = "place_text"  # the place as written (`place` is an id: `UA-63`), searched and shown with it
 # The hash of a word's first two code points (c1, c2; 0 for a word of one): the same in JS,
 # whose numbers hold the product exactly (below 2**53).
 HASH_A, HASH_B = 2654435761, 40503
@@ -72,6 +73,7 @@ class SearchFacts:
     shards: int = 1
     blocks: int = 0
     optional: list[str] = field(default_factory=list)
+    read: list[str] = field(default_factory=list)  # the optional columns, and place_text with place
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
 
 
@@ -118,13 +120,20 @@ def _context(q: dict) -> tuple[str, str]:
     return before, after
 
 
+def place_shown(q: dict) -> str:
+    """A figure's place as a page shows it: as written, with its id (`Kharkiv (UA-63)`)."""
+    place, written = q.get("place") or "", q.get(PLACE_TEXT) or ""
+    return f"{written} ({place})" if written and place and written != place else written or place
+
+
 def _row(q: dict, doc: int, optional: list[str]) -> list:
     """A figure as search/rows-K.js holds it (site.js reads it by position)."""
     before, after = _context(q)
     aid = " → ".join(x for x in (q["donor"], q["recipient"]) if x)
+    shown = [place_shown(q) if c == "place" else q.get(c) or "" for c in optional]
     return [doc, mark_id(q["quantity_id"], q["doc_id"]), q["text"], q["category"] or "", q["measure"] or "",
             value_label(q["normalized_value"], q["normalized_low"], q["normalized_high"], q["normalized_unit"]),
-            q["subject"] or "", aid, q["attributed_to"] or "", *(q.get(c) or "" for c in optional), before, after]
+            q["subject"] or "", aid, q["attributed_to"] or "", *shown, before, after]
 
 
 def _script(call: str, n: int, data) -> str:
@@ -136,10 +145,11 @@ def write_index(connection, write) -> SearchFacts:
     what was written."""
     available = columns_of(connection, "quantities")
     optional = [c for c in OPTIONAL_COLUMNS if c in available]
+    written = [PLACE_TEXT] if "place" in optional and PLACE_TEXT in available else []
     figures = connection.execute("SELECT count(*) FROM quantities q JOIN documents d ON d.doc_id = q.doc_id").fetchone()[0]
     facts = SearchFacts(figures=figures, shards=shard_count(figures), blocks=math.ceil(figures / ROWS_BLOCK),
-                        optional=optional)
-    numbered = _numbered_sql(optional)
+                        optional=optional, read=optional + written)
+    numbered = _numbered_sql(facts.read)
     # The rows, a block at a time, in the figures' order.
     result = connection.execute(f"SELECT * FROM ({numbered}) ORDER BY n")
     names = [d[0] for d in result.description]
@@ -157,12 +167,14 @@ def write_index(connection, write) -> SearchFacts:
         block += 1
     # The facets: the categories and (where the table has them) the conflicts, with their counts.
     for column in ("category", *(c for c in optional if c == "conflict")):
-        facts.facets[column] = [(f"{column}={value.lower()}", value, n) for value, n in connection.execute(
+        options = [(f"{column}={value.lower()}", value, n) for value, n in connection.execute(
             f'SELECT "{column}", count(*) FROM quantities q JOIN documents d ON d.doc_id = q.doc_id '
             f'WHERE "{column}" IS NOT NULL AND "{column}" <> \'\' GROUP BY 1 ORDER BY 2 DESC, 1').fetchall()]
+        if options:  # a select with nothing to choose is left out
+            facts.facets[column] = options
     # The words, a shard at a time.
     searched = ["text", "subject", "donor", "recipient", "attributed_to", "category", "measure", *optional,
-                "around"]
+                *written, "around"]
     words = _words_sql("concat_ws(' ', " + ", ".join(f'"{c}"' for c in searched) + ")")
     facets = " ".join(f"UNION ALL SELECT n, '{c}=' || lower(\"{c}\") FROM f WHERE \"{c}\" IS NOT NULL AND \"{c}\" <> ''"
                       for c in facts.facets)
@@ -175,13 +187,13 @@ def write_index(connection, write) -> SearchFacts:
         w AS (SELECT n, unnest({words}) AS word FROM f {facets})
         SELECT (unicode(word)::BIGINT * {HASH_A} + {second}::BIGINT * {HASH_B}) % {facts.shards} AS shard, word, n
         FROM w WHERE word <> '' ORDER BY shard, word, n""")
-    written = set()
+    done = set()
     current, terms, last = None, {}, None
 
     def flush() -> None:
         if current is not None:
             write(f"search/terms-{current}.js", _script("addTerms", current, terms))
-            written.add(current)
+            done.add(current)
 
     while chunk := result.fetchmany(10000):
         for shard, word, n in chunk:
@@ -196,6 +208,6 @@ def write_index(connection, write) -> SearchFacts:
             last = n
     flush()
     for shard in range(facts.shards):  # a shard no word falls in is an empty file, not a missing one
-        if shard not in written:
+        if shard not in done:
             write(f"search/terms-{shard}.js", _script("addTerms", shard, {}))
     return facts

@@ -906,7 +906,7 @@ def category_page(category: str, sort: str, n: int, total: int, rows: list[dict]
     lines = []
     for q in rows:  # the phone's labels are the CSS's (table.category), by column: none is written a row
         who = " → ".join(x for x in (q["donor"], q["recipient"]) if x) or (q["measure"] or "")
-        extra = "".join(f"<td>{esc(q.get(c) or '')}</td>" for c in optional)
+        extra = "".join(f"<td>{esc(search.place_shown(q) if c == 'place' else q.get(c) or '')}</td>" for c in optional)
         exact = f"{number(q['normalized_value'])} {q['normalized_unit'] or ''}" if q["normalized_value"] is not None \
             else f"{bounds(q['normalized_low'], q['normalized_high'])} {q['normalized_unit'] or ''}"
         lines.append(
@@ -1138,7 +1138,7 @@ def write_site(connection, out: Path, package: dict | None = None) -> None:
     write("category/index.html", categories_index(counts))
     for category, total in counts:
         for sort in CATEGORY_SORTS:
-            for n, rows in enumerate(category_rows(connection, category, sort, found.optional), 1):
+            for n, rows in enumerate(category_rows(connection, category, sort, found.read), 1):
                 write(f"category/{category_file(category, sort, n)}", category_page(category, sort, n, total, rows,
                                                                                    found.optional))
     write("charts.html", charts_page([charts.aid_announced(connection, has_claims),
