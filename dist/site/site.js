@@ -1,30 +1,46 @@
-/* newsfigures viewer (extractors/site.py writes the pages; this is their only script).
-   The index's filters over every page's rows (index/rows-N.js, loaded on the first filter),
-   a figure's claim opened on click or Enter, and the figure a link points to (#q-...)
-   scrolled to and focused. Text from the data goes into the page as text, never as HTML. */
+/* newsfigures viewer (extractors/views/site.py writes the pages; this is their only script).
+   The index's filters over every page's rows (index/rows-N.js, loaded on the first filter);
+   the search over the figures (search/terms-S.js and search/rows-K.js, loaded as a query
+   needs them: extractors/views/search.py writes them and says how); a figure's claim opened
+   on click or Enter, and the figure a link points to (#q-...) scrolled to and focused. Text
+   from the data goes into the page as text, never as HTML. */
 (function () {
   "use strict";
   var NF = window.NF = window.NF || {};
   var chunks = {};
-  var waiting = {};
   var SHOWN = 500;
 
-  NF.addRows = function (n, rows) {
-    chunks[n] = rows;
-    var callbacks = waiting[n] || [];
-    delete waiting[n];
-    callbacks.forEach(function (f) { f(); });
-  };
-
-  function loadChunk(n, done) {
-    if (chunks[n]) { done(); return; }
-    if (waiting[n]) { waiting[n].push(done); return; }
-    waiting[n] = [done];
-    var script = document.createElement("script");
-    script.src = "index/rows-" + n + ".js";
-    script.onerror = function () { chunks[n] = []; NF.addRows(n, []); };
-    document.head.appendChild(script);
+  // A data file is a script that hands its data to NF.<receiver>(n, data): `store` keeps it,
+  // and whoever waits for it is called once it is there (or once it failed to load, with empty data).
+  function loader(path, store, empty) {
+    var pending = {};
+    function receive(n, data) {
+      store[n] = data;
+      var callbacks = pending[n] || [];
+      delete pending[n];
+      callbacks.forEach(function (f) { f(); });
+    }
+    function load(n, done) {
+      if (store[n]) { done(); return; }
+      if (pending[n]) { pending[n].push(done); return; }
+      pending[n] = [done];
+      var script = document.createElement("script");
+      script.src = path + n + ".js";
+      script.onerror = function () { receive(n, empty()); };
+      document.head.appendChild(script);
+    }
+    return { receive: receive, load: load };
   }
+
+  function loadAllOf(loaderOf, numbers, done) {
+    var left = numbers.length;
+    if (!left) { done(); return; }
+    numbers.forEach(function (n) { loaderOf.load(n, function () { if (--left === 0) done(); }); });
+  }
+
+  var indexRows = loader("index/rows-", chunks, function () { return []; });
+  NF.addRows = indexRows.receive;
+  var loadChunk = indexRows.load;
 
   function fold(s) { return (s || "").toLowerCase().replace(/\s+/g, " "); }
 
@@ -132,6 +148,163 @@
     if (text.value || outlet.value !== "all" || category.value !== "all") apply();  // restored by the browser
   }
 
+  // ---- The search (search.html).
+  var terms = {}, figures = {};
+  var termFiles = loader("search/terms-", terms, function () { return {}; });
+  var figureFiles = loader("search/rows-", figures, function () { return { docs: [], rows: [] }; });
+  NF.addTerms = termFiles.receive;
+  NF.addFigures = figureFiles.receive;
+  var RESULTS = 50;
+
+  // Words as extractors/views/search.py makes them: lower case, a comma between digits dropped,
+  // split at whatever is neither a letter nor a digit.
+  function words(s) {
+    var folded = String(s || "").toLowerCase().replace(/(\d),(\d)/g, "$1$2").replace(/(\d),(\d)/g, "$1$2");
+    return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  function shardOf(word, shards) {
+    var points = Array.from(word);
+    var a = points[0].codePointAt(0), b = points.length > 1 ? points[1].codePointAt(0) : 0;
+    return (a * 2654435761 + b * 40503) % shards;
+  }
+
+  // The figures (their numbers, ascending) that hold `word`: a facet word or a word of one
+  // character exactly, any other as the beginning of a word.
+  function numbersOf(word, shard) {
+    var keys = Object.keys(shard), found = [], exact = word.length < 2 || word.indexOf("=") >= 0;
+    keys.forEach(function (key) {
+      if (exact ? key !== word : key.indexOf("=") >= 0 || key.lastIndexOf(word, 0) !== 0) return;
+      var n = 0;
+      shard[key].forEach(function (delta) { n += delta; found.push(n); });
+    });
+    return found;
+  }
+
+  function initSearch() {
+    var form = document.getElementById("search");
+    if (!form) return;
+    form.hidden = false;
+    var body = document.body;
+    var total = parseInt(body.getAttribute("data-figures"), 10) || 0;
+    var shards = parseInt(body.getAttribute("data-shards"), 10) || 1;
+    var blockSize = parseInt(body.getAttribute("data-block"), 10) || 1000;
+    var optional = (body.getAttribute("data-columns") || "").split(",").filter(Boolean);
+    var box = document.getElementById("s-text");
+    var facets = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
+    var count = document.getElementById("s-count");
+    var list = document.getElementById("results");
+    var more = document.getElementById("s-more");
+    var asked = 0, matches = [], shown = 0;
+
+    function query() {
+      var all = words(box.value);
+      facets.forEach(function (select) { if (select.value) all.push(select.value); });
+      return all.filter(function (w, i) { return all.indexOf(w) === i; }).slice(0, 32);
+    }
+
+    function remember() {
+      var parts = [];
+      if (box.value) parts.push("q=" + encodeURIComponent(box.value));
+      facets.forEach(function (select) {
+        if (select.value) parts.push(select.getAttribute("data-facet") + "=" + encodeURIComponent(select.value));
+      });
+      try { history.replaceState(null, "", parts.length ? "#" + parts.join("&") : window.location.pathname); } catch (e) { /* a file:// page may refuse */ }
+    }
+
+    function recall() {
+      box.value = "";
+      facets.forEach(function (select) { select.value = ""; });
+      window.location.hash.slice(1).split("&").forEach(function (part) {
+        var at = part.indexOf("="), key = part.slice(0, at), value;
+        if (at < 0) return;
+        try { value = decodeURIComponent(part.slice(at + 1)); } catch (e) { return; }
+        if (key === "q") box.value = value;
+        facets.forEach(function (select) {
+          if (select.getAttribute("data-facet") === key) select.value = value;
+        });
+      });
+    }
+
+    function result(row, docs) {
+      // [doc, mark, text, category, measure, value, subject, aid, attributed, ...optional, before, after]
+      var doc = docs[row[0]], li = element("li", "result");
+      var head = element("div", "head"), kind = "cat-" + String(row[3]).replace(/[^a-z0-9_-]/g, "-");
+      head.appendChild(element("span", "badge " + kind, row[3] + (row[4] ? " · " + row[4] : "")));
+      head.appendChild(document.createTextNode(" "));
+      var link = element("a", "figure", row[2]);
+      link.setAttribute("href", "doc/" + encodeURIComponent(doc[0]) + ".html#" + encodeURIComponent(row[1]));
+      head.appendChild(link);
+      if (row[5]) { head.appendChild(document.createTextNode(" ")); head.appendChild(element("span", "value", row[5])); }
+      li.appendChild(head);
+      var tail = row.length - 2;
+      if (row[tail] || row[tail + 1]) {
+        var context = element("div", "context");
+        context.appendChild(document.createTextNode(row[tail]));
+        context.appendChild(element("mark", kind, row[2]));
+        context.appendChild(document.createTextNode(row[tail + 1]));
+        li.appendChild(context);
+      }
+      var about = [row[6], row[7], row[8] ? "attributed to " + row[8] : ""];
+      optional.forEach(function (name, i) { if (row[9 + i]) about.push(name + ": " + row[9 + i]); });
+      about = about.filter(Boolean);
+      if (about.length) li.appendChild(element("div", "about", about.join(" · ")));
+      li.appendChild(element("div", "source", (doc[1] ? doc[1] + " · " : "") + doc[2]));
+      return li;
+    }
+
+    function showMore(id) {
+      var next = matches.slice(shown, shown + RESULTS);
+      var blocks = [];
+      next.forEach(function (n) { var b = Math.floor(n / blockSize); if (blocks.indexOf(b) < 0) blocks.push(b); });
+      loadAllOf(figureFiles, blocks, function () {
+        if (id !== asked) return;
+        next.forEach(function (n) {
+          var block = figures[Math.floor(n / blockSize)], row = block.rows[n % blockSize];
+          if (row) list.appendChild(result(row, block.docs));
+        });
+        shown += next.length;
+        more.hidden = shown >= matches.length;
+        list.setAttribute("data-shown", String(shown));
+      });
+    }
+
+    function run() {
+      var id = ++asked, wanted = query();
+      remember();
+      while (list.firstChild) list.removeChild(list.firstChild);
+      list.removeAttribute("data-matches");
+      more.hidden = true;
+      matches = []; shown = 0;
+      if (!wanted.length) { count.textContent = ""; return; }
+      count.textContent = "Searching…";
+      var needed = [];
+      wanted.forEach(function (w) { var s = shardOf(w, shards); if (needed.indexOf(s) < 0) needed.push(s); });
+      loadAllOf(termFiles, needed, function () {
+        if (id !== asked) return;
+        var hits = new Uint16Array(total), seen = new Uint8Array(total);
+        wanted.forEach(function (w, i) {
+          numbersOf(w, terms[shardOf(w, shards)]).forEach(function (n) {
+            if (n < total && seen[n] === i) { seen[n] = i + 1; hits[n] += 1; }
+          });
+        });
+        for (var n = 0; n < total; n++) if (hits[n] === wanted.length) matches.push(n);
+        list.setAttribute("data-matches", String(matches.length));
+        count.textContent = matches.length === 1 ? "1 figure matches" :
+          (matches.length ? matches.length.toLocaleString("en") : "No") + " figure" + (matches.length ? "s match" : " matches");
+        showMore(id);
+      });
+    }
+
+    var timer = null;
+    box.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+    facets.forEach(function (select) { select.addEventListener("change", run); });
+    more.addEventListener("click", function () { showMore(asked); });
+    window.addEventListener("hashchange", function () { recall(); run(); });  // a link to a search, Back
+    recall();
+    run();
+  }
+
   var CLAIM_HREF = /^\.\.\/claims\/[0-9]+\.html#c[-A-Za-z0-9]+$/;
 
   function openClaim(mark) {
@@ -171,6 +344,7 @@
     var kind = document.body.getAttribute("data-page");
     if (kind === "index") initIndex();
     if (kind === "document") initDocument();
+    if (kind === "search") initSearch();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
