@@ -43,6 +43,35 @@ def test_benchmark_smoke(tmp_path, capsys, monkeypatch):
     assert len(ids) == len(set(ids)) == 6
 
 
+def test_equivalence_dumps_and_compares(tmp_path, capsys, monkeypatch):
+    """Two dumps of the same code are identical (exit 0); a figure changed or missing is
+    printed with its document, span and column (exit 1)."""
+    import gzip
+
+    equivalence = _script("equivalence")
+    corpus = tmp_path / "tiny.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(
+        ["ATACMS missiles can travel up to 300 km, officials said.", "some 10,000 North Korean troops",
+         "no figure"])), encoding="utf-8")
+    first, second = tmp_path / "a.jsonl.gz", tmp_path / "b.jsonl.gz"
+    for out in (first, second):
+        equivalence.dump(out, ROOT, [str(corpus)], 1, 1)
+    assert equivalence.compare(first, second, 20) == 0
+    assert "3 documents, 2 figures" in capsys.readouterr().out
+    lines = gzip.open(first, "rt", encoding="utf-8").read().splitlines()
+    header, documents = json.loads(lines[0]), [json.loads(line) for line in lines[1:]]
+    assert "extractor_version" not in header["columns"] and "attributed_to" in header["columns"]
+    documents[0][2][0][header["columns"].index("attributed_to")] = "someone else"
+    documents[1][2].pop()
+    with gzip.open(second, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(json.dumps(line) for line in [header, *documents]) + "\n")
+    assert equivalence.compare(first, second, 20) == 2
+    output = capsys.readouterr().out
+    assert "tiny.jsonl 0 27-39 length 'up to 300 km': attributed_to: 'officials' != 'someone else'" in output
+    assert "tiny.jsonl 1 0-31 count: only in the first: 'some 10,000 North Korean troops'" in output
+    assert "2 documents differ" in output
+
+
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "peer-suites").is_dir(), reason="../shared/peer-suites not present")
 def test_peer_suites_smoke(capsys, monkeypatch):
     peer_suites = _script("peer_suites")
