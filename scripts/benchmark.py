@@ -1,6 +1,8 @@
 """Benchmarks (not tests): extraction speed against the peers, and whole builds at scale.
 
-    .venv/bin/python scripts/benchmark.py extract                 # ours on each shared corpus, one core
+    .venv/bin/python scripts/benchmark.py extract                 # ours on a 2.5 M-character sample of each
+                                                                  #   corpus, one core: extract() and the build's call
+    .venv/bin/python scripts/benchmark.py extract --code ../old   # ... and another checkout's code, same rounds
     .venv/bin/python scripts/benchmark.py peers                   # ours vs quantulum3, Recognizers-Text,
                                                                   #   number-parser and a bare digit scan
     .venv/bin/python scripts/benchmark.py build                   # extract build end to end: White House
@@ -11,8 +13,10 @@
 `peers` needs the `bench` extra (pip install -c constraints.txt -e ".[bench]"). The corpora are
 read where they are (../shared/corpora; research use only: nothing is copied into the
 repository; the scaled copies for `build` are written to a temporary folder and removed).
-Results, with the command, the machine, the versions and the date, go into
-docs/PERFORMANCE.md, never into a test.
+Speed is CPU time (time.process_time), printed beside wall time: on a shared machine the
+wall clock counts the others' work too. The variants compared take turns, round by round,
+and each figure is the median of the rounds with their range. Results, with the command, the
+machine, the versions and the date, go into docs/PERFORMANCE.md, never into a test.
 """
 
 from __future__ import annotations
@@ -28,15 +32,14 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# A variant's process (`extract --code`) imports the extractors of its own checkout.
+sys.path.insert(0, sys.argv[2] if sys.argv[1:2] == ["_worker"] else str(ROOT))
 
 from extractors import extract  # noqa: E402
-from extractors.reading.numerals import scan  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 WHITE_HOUSE = CORPORA / "whitehouse-briefing-room.jsonl.gz"
@@ -58,28 +61,101 @@ def texts_of(path: Path, limit: int | None = None) -> list[str]:
 
 # -- ours, per corpus ------------------------------------------------------------------------
 
-def best_of(repeat: int, work) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = work()
-        best = min(best, time.perf_counter() - started)
-    return best, result
+# Each corpus is measured on a sample of its first articles up to this many characters.
+SAMPLE_CHARACTERS = 2_500_000
+# How the build reads each corpus (scripts/equivalence.py reads them the same way): whole
+# sentences where the texts are public domain, and the outlet the build passes as the author.
+BUILD_READING = {"whitehouse-briefing-room.jsonl.gz": (True, "The White House"),
+                 "state-department-press-releases.jsonl.gz": (True, None)}
+
+
+def sample_of(path: Path, characters: int) -> list[str]:
+    """The first articles of a corpus, up to `characters` characters (the last one whole)."""
+    texts, size = [], 0
+    for record in records(path):
+        texts.append(record["text"])
+        size += len(record["text"])
+        if size >= characters:
+            break
+    return texts
+
+
+def spread(values: list[float]) -> str:
+    """The median and the range of a measurement: `1.23 (1.20-1.31)`."""
+    return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
+
+
+def run_worker(root: str) -> None:
+    """A variant's process (see `extract_speed`): imports the extractors of the checkout at
+    `root`, then answers each request on stdin, a JSON [corpus, characters, call], by one
+    timed reading of that sample, a JSON {cpu, wall, figures, characters} on stdout."""
+    if (Path(root) / "extractors" / "reading").is_dir():
+        from extractors.reading.engine import FULL_CONTEXT, MAX_CONTEXT, extract, extract_document
+    else:  # before the reorganization of 0.6.0 (issue 22)
+        from extractors.engine import FULL_CONTEXT, MAX_CONTEXT, extract, extract_document
+    samples: dict = {}
+    for line in sys.stdin:
+        corpus, characters, call = json.loads(line)
+        if (corpus, characters) not in samples:
+            samples[corpus, characters] = sample_of(Path(corpus), characters)
+            for text in samples[corpus, characters][:20]:  # rules loaded, caches warm
+                extract(text)
+        texts = samples[corpus, characters]
+        public, author = BUILD_READING.get(Path(corpus).name, (False, None))
+        context = FULL_CONTEXT if public else MAX_CONTEXT
+        wall, cpu = time.perf_counter(), time.process_time()
+        if call == "extract":
+            figures = sum(len(extract(text)) for text in texts)
+        else:  # the build's call: extract_document, with the context and author it passes
+            figures = sum(1 for text in texts for _ in extract_document(text, "d", context, author=author))
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        print(json.dumps({"cpu": cpu, "wall": wall, "figures": figures, "characters": sum(map(len, texts))}),
+              flush=True)
 
 
 def extract_speed(args) -> None:
+    """Ours on a sample of each corpus, one core, in CPU time (time.process_time) beside wall
+    time. Each variant (a call, the code of a checkout) reads in a process of its own, and
+    the variants take turns, round by round, so that a busy machine slows each alike; the
+    median and range of the rounds are printed."""
     paths = args.corpora or [CORPORA / name for name in NEWS] + [WHITE_HOUSE]
-    print(f"{'corpus':<36} {'articles':>8} {'Mchars':>7} {'numerals':>9} {'figures':>8} "
-          f"{'numerals Mch/s':>14} {'extract Mch/s':>13}")
-    for path in paths:
-        texts = texts_of(path, args.limit)
-        characters = sum(map(len, texts))
-        numeral_seconds, numerals = best_of(args.repeat, lambda: sum(1 for t in texts for _ in scan(t)))
-        extract_seconds, figures = best_of(args.repeat, lambda: [q for t in texts for q in extract(t)])
-        print(f"{path.name:<36} {len(texts):>8} {characters / 1e6:>7.2f} {numerals:>9} {len(figures):>8} "
-              f"{characters / numeral_seconds / 1e6:>14.2f} {characters / extract_seconds / 1e6:>13.2f}")
-        print(f"{'':<36} figures by dimension: " + ", ".join(
-            f"{k} {v}" for k, v in sorted(Counter(q.dimension for q in figures).items())))
+    roots = [ROOT] + [Path(r).resolve() for r in args.code]
+    variants = [(root, call) for root in roots for call in args.calls]
+    workers = {variant: subprocess.Popen([sys.executable, __file__, "_worker", str(variant[0])],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+               for variant in variants}
+    print(f"{args.rounds} interleaved rounds, one process a variant, one at a time; M characters/s: median "
+          f"(range) of the rounds; the first articles of each corpus up to {args.characters:,} characters")
+    print("| corpus | characters | code | call | figures | M chars/s, CPU | M chars/s, wall | CPU s |\n"
+          "|---|---:|---|---|---:|---:|---:|---:|")
+    try:
+        for path in paths:
+            runs: dict = {variant: [] for variant in variants}
+            for _ in range(args.rounds):
+                for variant, worker in workers.items():
+                    worker.stdin.write(json.dumps([str(path), args.characters, variant[1]]) + "\n")
+                    worker.stdin.flush()
+                    answer = worker.stdout.readline()
+                    if not answer:
+                        sys.exit(f"error: the variant {variant[0]} {variant[1]} failed on {path.name}")
+                    runs[variant].append(json.loads(answer))
+            for (root, call), measured in runs.items():
+                characters = measured[0]["characters"]
+                print(f"| {path.name} | {characters:,} | {_describe(root)} | {call} | {measured[0]['figures']:,} | "
+                      f"{spread([characters / r['cpu'] / 1e6 for r in measured])} | "
+                      f"{spread([characters / r['wall'] / 1e6 for r in measured])} | "
+                      f"{spread([r['cpu'] for r in measured])} |", flush=True)
+    finally:
+        for worker in workers.values():
+            worker.stdin.close()
+            worker.wait()
+
+
+def _describe(root: Path) -> str:
+    """A checkout as its commit (and `+` where its files differ from it)."""
+    result = subprocess.run(["git", "-C", str(root), "describe", "--always", "--dirty=+", "--abbrev=7"],
+                            capture_output=True, text=True)
+    return result.stdout.strip() or str(root)
 
 
 # -- the peers -------------------------------------------------------------------------------
@@ -121,29 +197,31 @@ def peer_extractors() -> dict:
 
 
 def peers(args) -> None:
-    """The median of interleaved rounds (each round runs every extractor once, in turn, on the
-    same text), so that a busy machine slows every one alike."""
-    texts, size = [], 0
-    for record in records(args.corpus):
-        texts.append(record["text"])
-        size += len(record["text"])
-        if size >= args.characters:
-            break
+    """Ours against the peers on the same text, for each corpus: interleaved rounds (each
+    round runs every extractor once, in turn, on the same text), so that a busy machine slows
+    every one alike; CPU time (time.process_time), the median and range of the rounds."""
     extractors = peer_extractors()
-    seconds: dict[str, list[float]] = {name: [] for name in extractors}
-    for _ in range(args.rounds):
-        for name, function in extractors.items():
-            started = time.perf_counter()
-            for text in texts:
-                function(text)
-            seconds[name].append(time.perf_counter() - started)
-    ours = size / statistics.median(seconds["newsfigures"])
-    print(f"same text: the first {len(texts)} articles of {args.corpus.name}, {size:,} characters; "
-          f"median of {args.rounds} interleaved rounds")
-    print("| extractor | version | characters/s | ours / it |\n|---|---|---:|---:|")
-    for name in extractors:
-        rate = size / statistics.median(seconds[name])
-        print(f"| {name} | {_version(name)} | {rate:,.0f} | {ours / rate:.2f} |")
+    for corpus in args.corpus:
+        texts = sample_of(corpus, args.characters)
+        size = sum(map(len, texts))
+        seconds: dict[str, list[float]] = {name: [] for name in extractors}
+        walls: dict[str, list[float]] = {name: [] for name in extractors}
+        for _ in range(args.rounds):
+            for name, function in extractors.items():
+                wall, cpu = time.perf_counter(), time.process_time()
+                for text in texts:
+                    function(text)
+                seconds[name].append(time.process_time() - cpu)
+                walls[name].append(time.perf_counter() - wall)
+        ours = [size / s for s in seconds["newsfigures"]]
+        print(f"\nsame text: the first {len(texts)} articles of {corpus.name}, {size:,} characters; "
+              f"{args.rounds} interleaved rounds, CPU time: median (range)")
+        print("| extractor | version | characters/s, CPU | characters/s, wall | ours / it, CPU |\n|---|---|---:|---:|---:|")
+        for name in extractors:
+            rates = [size / s for s in seconds[name]]
+            ratios = [a / b for a, b in zip(ours, rates)]
+            print(f"| {name} | {_version(name)} | {statistics.median(rates):,.0f} ({min(rates):,.0f}-{max(rates):,.0f}) | "
+                  f"{size / statistics.median(walls[name]):,.0f} | {spread(ratios)} |", flush=True)
 
 
 def _version(name: str) -> str:
@@ -402,15 +480,23 @@ def machine() -> str:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["_worker"]:
+        run_worker(sys.argv[2])
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    one = commands.add_parser("extract", help="ours on each corpus, one core")
+    one = commands.add_parser("extract", help="ours on a sample of each corpus, one core, CPU time")
     one.add_argument("corpora", nargs="*", type=Path)
-    one.add_argument("--limit", type=int, help="only the first N articles of each corpus")
-    one.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
+    one.add_argument("--characters", type=int, default=SAMPLE_CHARACTERS, help="the sample of each corpus")
+    one.add_argument("--rounds", type=int, default=5, help="interleaved rounds; median and range are printed")
+    one.add_argument("--calls", nargs="+", default=["extract", "extract_document"],
+                     choices=["extract", "extract_document"],
+                     help="the library's call, and the build's (context and author as the build passes them)")
+    one.add_argument("--code", nargs="*", default=[], metavar="CHECKOUT",
+                     help="other checkouts (git worktree add) whose code is measured in the same rounds")
     others = commands.add_parser("peers", help="ours against the peer extractors on the same text")
-    others.add_argument("--corpus", type=Path, default=CORPORA / "isw-reports-2022.jsonl")
-    others.add_argument("--characters", type=int, default=300_000, help="how much of the corpus (the peers are slow)")
+    others.add_argument("--corpus", type=Path, nargs="+", default=[CORPORA / n for n in NEWS] + [WHITE_HOUSE])
+    others.add_argument("--characters", type=int, default=SAMPLE_CHARACTERS, help="the sample of each corpus")
     others.add_argument("--rounds", type=int, default=3)
     whole = commands.add_parser("build", help="extract build end to end, at 1x, 2x and 4x the input")
     whole.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4])
