@@ -329,8 +329,22 @@ def is_hard_wrapped(text: str) -> bool:
 
 
 
+# No boundary holds a letter or ends a look-ahead past one: boundaries found from a letter to
+# a letter are those a scan of the whole text finds there.
+_LETTER = regex.compile(r"\p{L}")
+_LETTER_BEFORE = regex.compile(r"(?r)\p{L}")
+# Most sentences end within this many characters either side of a figure.
+_NEAR = 160
+
+
 class Sentences:
-    """Sentence bounds of a text, found in one pass on first use, looked up by bisection.
+    """Sentence bounds of a text, found where figures ask for them, looked up by bisection.
+
+    The bounds around a figure are read from the last letter before its context to the first
+    letter after it (MAX_CONTEXT or FULL_CONTEXT characters either side): a boundary is
+    made of spaces, line breaks and punctuation, never of a letter, so the bounds found there
+    are those of a scan of the whole text; each stretch is read once, and a text with no
+    letters once whole.
 
     >>> text = "Forces advanced 5 km.[12] The U.S. sent 2 tanks. Dr. Li said so."
     >>> sentences = Sentences(text)
@@ -344,21 +358,66 @@ class Sentences:
         self.starts = [0]
         if wrapped is None:
             wrapped = is_hard_wrapped(text)
-        pattern = _WRAPPED_BOUNDARY if wrapped else _BOUNDARY
-        for boundary in pattern.finditer(text):
-            end = boundary.start()
+        self.pattern = _WRAPPED_BOUNDARY if wrapped else _BOUNDARY
+        self._read: list[tuple[int, int]] = []  # (letter, letter) stretches read, sorted, apart
+
+    def _cover(self, low: int, high: int) -> None:
+        """Find every boundary that ends in text[low + 1:high]: read from the last letter at or
+        before `low` to the first at or after `high`, but for the stretches read already."""
+        read, text = self._read, self.text
+        i = bisect.bisect_right(read, (low, len(text) + 1))
+        if i and read[i - 1][1] >= high:
+            return
+        if i and read[i - 1][1] >= low:  # on from the letter where a stretch read ends
+            i -= 1
+            start, position, j = read[i][0], read[i][1], i + 1
+        else:
+            bound = read[i - 1][1] if i else 0
+            letter = _LETTER_BEFORE.search(text, bound, low + 1)
+            start = position = letter.start() if letter else bound
+            j = i
+        while j < len(read) and read[j][0] <= high:  # a stretch read inside: read up to it, on after it
+            self._scan(position, read[j][0])
+            position = read[j][1]
+            j += 1
+        if position < high:
+            letter = _LETTER.search(text, high, len(text))
+            end = letter.start() if letter else len(text)
+            self._scan(position, end)
+            position = end
+        read[i:j] = [(start, position)]
+
+    def _scan(self, start: int, end: int) -> None:
+        """The boundaries between two letters (or the text's ends), none of them known yet."""
+        text, kept = self.text, []
+        for boundary in self.pattern.finditer(text, start, min(len(text), end + 1)):
+            at = boundary.start()
             # An abbreviation ends in the period right before the space (`\.$`): look only there.
-            if text[end - 1] != "." or boundary.group("block") is not None or \
-                    not _ABBREVIATION.search(text, max(0, end - 12), end):
-                self.starts.append(boundary.end())
+            if text[at - 1] != "." or boundary.group("block") is not None or \
+                    not _ABBREVIATION.search(text, max(0, at - 12), at):
+                kept.append(boundary.end())
+        if kept:
+            i = bisect.bisect_right(self.starts, start)
+            self.starts[i:i] = kept
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) of the sentence holding text[start:end], whitespace trimmed; a figure
         that straddles a boundary gets the sentences it touches. A sentence is cut to
         MAX_CONTEXT characters either side of the figure, at a space where there is one, so
         that text with no sentence ends costs no more per figure than text with them."""
+        # The boundaries NEAR characters either side are read first (most sentences end
+        # there), the rest of the context only where none does.
+        size = len(self.text)
+        near = min(self.context + 1, _NEAR)
+        self._cover(max(0, start - near), min(size, end + near))
         i = bisect.bisect_right(self.starts, start) - 1
+        if self.starts[i] <= start - near and start - near > 0 and near <= self.context:
+            self._cover(max(0, start - self.context - 1), start)
+            i = bisect.bisect_right(self.starts, start) - 1
         j = bisect.bisect_left(self.starts, end)
+        if (j == len(self.starts) or self.starts[j] > end + near) and end + near < size and near <= self.context:
+            self._cover(end - 1, min(size, end + self.context + 1))
+            j = bisect.bisect_left(self.starts, end)
         sentence_start = self.starts[i]
         sentence_end = self.starts[j] if j < len(self.starts) else len(self.text)
         if start - sentence_start > self.context:
