@@ -65,7 +65,7 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
     chosen = _outside_urls(text, resolve_overlaps(candidates))
     if not chosen:
         return []
-    sentences = Sentences(text, context, wrapped)
+    sentences = Sentences(text, context, wrapped, len(chosen))
     attributions = attribution.Attributions(text)
     quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published)
                   for candidate in chosen]
@@ -352,7 +352,8 @@ class Sentences:
     ['Forces advanced 5 km.[12]', 'The U.S. sent 2 tanks.']
     """
 
-    def __init__(self, text: str, context: int = MAX_CONTEXT, wrapped: bool | None = None):
+    def __init__(self, text: str, context: int = MAX_CONTEXT, wrapped: bool | None = None,
+                 figures: int | None = None):
         self.text = text
         self.context = context
         self.starts = [0]
@@ -360,6 +361,8 @@ class Sentences:
             wrapped = is_hard_wrapped(text)
         self.pattern = _WRAPPED_BOUNDARY if wrapped else _BOUNDARY
         self._read: list[tuple[int, int]] = []  # (letter, letter) stretches read, sorted, apart
+        if figures is not None and figures * 2 * _NEAR >= len(text):
+            self._cover(0, len(text))  # figures that ask about most of the text: one pass over it
 
     def _cover(self, low: int, high: int) -> None:
         """Find every boundary that ends in text[low + 1:high]: read from the last letter at or
