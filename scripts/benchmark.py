@@ -22,6 +22,7 @@ machine, the versions and the date, go into docs/PERFORMANCE.md, never into a te
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import json
 import os
@@ -85,14 +86,20 @@ def spread(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
 
 
-def run_worker(root: str) -> None:
+def run_worker(root: str, process: str = "as is") -> None:
     """A variant's process (see `extract_speed`): imports the extractors of the checkout at
-    `root`, then answers each request on stdin, a JSON [corpus, characters, call], by one
-    timed reading of that sample, a JSON {cpu, wall, figures, characters} on stdout."""
+    `root` (and where `process` is "ready", sets itself up as a build's worker is:
+    pipeline.ready_to_extract), then answers each request on stdin, a JSON [corpus,
+    characters, call], by one timed reading of that sample, a JSON {cpu, wall, figures,
+    characters, collections} on stdout."""
     if (Path(root) / "extractors" / "reading").is_dir():
         from extractors.reading.engine import FULL_CONTEXT, MAX_CONTEXT, extract, extract_document
     else:  # before the reorganization of 0.6.0 (issue 22)
         from extractors.engine import FULL_CONTEXT, MAX_CONTEXT, extract, extract_document
+    if process == "ready":
+        from extractors.dataset.pipeline import ready_to_extract
+
+        ready_to_extract()
     samples: dict = {}
     for line in sys.stdin:
         corpus, characters, call = json.loads(line)
@@ -103,14 +110,16 @@ def run_worker(root: str) -> None:
         texts = samples[corpus, characters]
         public, author = BUILD_READING.get(Path(corpus).name, (False, None))
         context = FULL_CONTEXT if public else MAX_CONTEXT
+        collections = sum(generation["collections"] for generation in gc.get_stats())
         wall, cpu = time.perf_counter(), time.process_time()
         if call == "extract":
             figures = sum(len(extract(text)) for text in texts)
         else:  # the build's call: extract_document, with the context and author it passes
             figures = sum(1 for text in texts for _ in extract_document(text, "d", context, author=author))
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-        print(json.dumps({"cpu": cpu, "wall": wall, "figures": figures, "characters": sum(map(len, texts))}),
-              flush=True)
+        collections = sum(generation["collections"] for generation in gc.get_stats()) - collections
+        print(json.dumps({"cpu": cpu, "wall": wall, "figures": figures, "characters": sum(map(len, texts)),
+                          "collections": collections}), flush=True)
 
 
 def extract_speed(args) -> None:
@@ -120,14 +129,14 @@ def extract_speed(args) -> None:
     median and range of the rounds are printed."""
     paths = args.corpora or [CORPORA / name for name in NEWS] + [WHITE_HOUSE]
     roots = [ROOT] + [Path(r).resolve() for r in args.code]
-    variants = [(root, call) for root in roots for call in args.calls]
-    workers = {variant: subprocess.Popen([sys.executable, __file__, "_worker", str(variant[0])],
+    variants = [(root, call, process) for root in roots for call in args.calls for process in args.processes]
+    workers = {variant: subprocess.Popen([sys.executable, __file__, "_worker", str(variant[0]), variant[2]],
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
                for variant in variants}
     print(f"{args.rounds} interleaved rounds, one process a variant, one at a time; M characters/s: median "
           f"(range) of the rounds; the first articles of each corpus up to {args.characters:,} characters")
-    print("| corpus | characters | code | call | figures | M chars/s, CPU | M chars/s, wall | CPU s |\n"
-          "|---|---:|---|---|---:|---:|---:|---:|")
+    print("| corpus | characters | code | call | process | figures | M chars/s, CPU | M chars/s, wall | CPU s "
+          "| collections |\n|---|---:|---|---|---|---:|---:|---:|---:|---:|")
     try:
         for path in paths:
             runs: dict = {variant: [] for variant in variants}
@@ -139,12 +148,12 @@ def extract_speed(args) -> None:
                     if not answer:
                         sys.exit(f"error: the variant {variant[0]} {variant[1]} failed on {path.name}")
                     runs[variant].append(json.loads(answer))
-            for (root, call), measured in runs.items():
+            for (root, call, process), measured in runs.items():
                 characters = measured[0]["characters"]
-                print(f"| {path.name} | {characters:,} | {_describe(root)} | {call} | {measured[0]['figures']:,} | "
-                      f"{spread([characters / r['cpu'] / 1e6 for r in measured])} | "
+                print(f"| {path.name} | {characters:,} | {_describe(root)} | {call} | {process} | "
+                      f"{measured[0]['figures']:,} | {spread([characters / r['cpu'] / 1e6 for r in measured])} | "
                       f"{spread([characters / r['wall'] / 1e6 for r in measured])} | "
-                      f"{spread([r['cpu'] for r in measured])} |", flush=True)
+                      f"{spread([r['cpu'] for r in measured])} | {measured[-1]['collections']:,} |", flush=True)
     finally:
         for worker in workers.values():
             worker.stdin.close()
@@ -261,11 +270,12 @@ def tree_memory(pid: int) -> int:
 
 
 def timed_build(command: list[str]) -> dict:
-    """Wall time, the peak resident memory of the build's whole process tree (sampled every
-    50 ms) and of its largest process (the kernel's count), and the summary line."""
+    """Wall time, CPU time (user and system, of every process of the build), the peak
+    resident memory of the build's whole process tree (sampled every 50 ms) and of its
+    largest process (the kernel's count), and the summary line."""
     script = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-              "sys.stderr.write(r.stderr); print(r.stdout.strip()); "
-              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)")
+              "sys.stderr.write(r.stderr); print(r.stdout.strip()); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+              "print(u.ru_utime + u.ru_stime); print(u.ru_maxrss); sys.exit(r.returncode)")
     started = time.monotonic()
     process = subprocess.Popen([sys.executable, "-c", script, *command], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
@@ -284,8 +294,8 @@ def timed_build(command: list[str]) -> dict:
     if process.returncode:
         return {"failed": (err.strip().splitlines() or ["?"])[-1]}
     lines = out.strip().splitlines()
-    return {"seconds": wall, "tree_mb": peak[0] / 1024, "largest_mb": int(lines[-1]) / 1024,
-            "summary": lines[-2] if len(lines) > 1 else ""}
+    return {"seconds": wall, "cpu": float(lines[-2]), "tree_mb": peak[0] / 1024, "largest_mb": int(lines[-1]) / 1024,
+            "summary": lines[-3] if len(lines) > 2 else ""}
 
 
 def scaled_copy(sources: list[Path], copies: int, target: Path) -> int:
@@ -307,10 +317,12 @@ def builds(args) -> None:
     mapping = ROOT / "docs" / "mappings" / "whitehouse-briefing-room.toml"
     corpora = {"White House archive": ([WHITE_HOUSE], ["--mapping", str(mapping)]),
                "three news corpora": ([CORPORA / n for n in NEWS], [])}
-    print("| corpus | scale | characters | --jobs | wall s | M characters/s | peak RSS, all processes (MB) "
-          "| peak RSS, largest process (MB) |\n|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| corpus | scale | characters | --jobs | wall s | CPU s | M characters/s (wall) | peak RSS, all processes (MB) "
+          "| peak RSS, largest process (MB) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="newsfigures-bench-") as scratch:
         for name, (sources, options) in corpora.items():
+            if name not in args.corpora:
+                continue
             for scale in args.scales:
                 corpus = Path(scratch) / f"corpus-{scale}.jsonl"
                 characters = scaled_copy(sources, scale, corpus)
@@ -321,9 +333,9 @@ def builds(args) -> None:
                     result = timed_build([sys.executable, "-m", "extractors", "build", "--corpus", str(corpus),
                                           "--out", str(out), "--jobs", str(jobs), "--keep-going", *options])
                     if "failed" in result:
-                        print(f"| {name} | {scale}x | {characters:,} | {jobs} | failed: {result['failed']} | | | |", flush=True)
+                        print(f"| {name} | {scale}x | {characters:,} | {jobs} | failed: {result['failed']} | | | | |", flush=True)
                         continue
-                    print(f"| {name} | {scale}x | {characters:,} | {jobs} | {result['seconds']:.1f} | "
+                    print(f"| {name} | {scale}x | {characters:,} | {jobs} | {result['seconds']:.1f} | {result['cpu']:.1f} | "
                           f"{characters / result['seconds'] / 1e6:.2f} | {result['tree_mb']:.0f} | "
                           f"{result['largest_mb']:.0f} |", flush=True)
                     print(f"  {result['summary']}", file=sys.stderr)
@@ -481,7 +493,7 @@ def machine() -> str:
 
 def main() -> None:
     if sys.argv[1:2] == ["_worker"]:
-        run_worker(sys.argv[2])
+        run_worker(*sys.argv[2:4])
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -494,6 +506,9 @@ def main() -> None:
                      help="the library's call, and the build's (context and author as the build passes them)")
     one.add_argument("--code", nargs="*", default=[], metavar="CHECKOUT",
                      help="other checkouts (git worktree add) whose code is measured in the same rounds")
+    one.add_argument("--processes", nargs="+", default=["as is"], choices=["as is", "ready"],
+                     help="a process as a user's script leaves it, and one set up as a build's worker "
+                          "(pipeline.ready_to_extract: the collector's setting)")
     others = commands.add_parser("peers", help="ours against the peer extractors on the same text")
     others.add_argument("--corpus", type=Path, nargs="+", default=[CORPORA / n for n in NEWS] + [WHITE_HOUSE])
     others.add_argument("--characters", type=int, default=SAMPLE_CHARACTERS, help="the sample of each corpus")
@@ -502,6 +517,8 @@ def main() -> None:
     whole.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4])
     whole.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     whole.add_argument("--all", action="store_true", help="also --jobs 1 at every scale")
+    whole.add_argument("--corpora", nargs="+", default=["White House archive", "three news corpora"],
+                       choices=["White House archive", "three news corpora"])
     slow = commands.add_parser("hostile", help="text made to be slow: are time and memory linear in its length?")
     slow.add_argument("--sizes", type=int, nargs="+", default=[250_000, 1_000_000],
                       help="characters each text is built to (ratios compare each size with the one before)")
