@@ -30,7 +30,7 @@ def test_benchmark_smoke(tmp_path, capsys, monkeypatch):
         benchmark.main()
     output = capsys.readouterr().out
     # Each call read in a process of its own, in turns: both found the two figures.
-    assert "| tiny.jsonl | 80 |" in output and "| extract | 2 |" in output and "| extract_document | 2 |" in output
+    assert "| tiny.jsonl | 80 |" in output and "| extract | as is | 2 |" in output and "| extract_document | as is | 2 |" in output
     assert "| newsfigures |" in output and "| bare regex digit scan (floor) |" in output
     import argparse
 
