@@ -291,7 +291,7 @@ def timed_build(command: list[str]) -> dict:
     out, err = process.communicate()
     wall = time.monotonic() - started
     sampler.join()
-    if process.returncode:
+    if process.returncode not in (0, 3):  # 3: published, bad records skipped (--keep-going)
         return {"failed": (err.strip().splitlines() or ["?"])[-1]}
     lines = out.strip().splitlines()
     return {"seconds": wall, "cpu": float(lines[-2]), "tree_mb": peak[0] / 1024, "largest_mb": int(lines[-1]) / 1024,
