@@ -174,6 +174,7 @@ def peer_extractors() -> dict:
     import regex
 
     digits = regex.compile(r"[0-9]+")
+    extract("warm up: 5 km and $3 million, officials said")  # the rules loaded, as each peer's model
     extractors = {"newsfigures": lambda text: extract(text),
                   "bare regex digit scan (floor)": lambda text: sum(1 for _ in digits.finditer(text))}
     try:
