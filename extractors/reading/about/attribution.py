@@ -172,6 +172,7 @@ LONGEST_PHRASE = 400
 # that start one, the rest of the text never.
 _STARTS = re.compile(rf"according|citing|(?<=[ \u00a0]){_VERBS}")
 _VERB = re.compile(rf"(?<=[ \u00a0]){_VERBS}")
+_LONGEST_WORD = len("according")
 _BOUND_AFTER = regex.compile(r"[^\p{L}\p{M}'’\- \u00a0,.]|(?<!\p{Lu})\.")
 _BOUND_BEFORE = regex.compile(r"(?r)(?:[^\p{L}\p{M}'’\- \u00a0,.]|(?<!\p{Lu})\.)")
 _ASIDE = 80  # an aside's longest: a bound inside one is no free position
@@ -241,6 +242,7 @@ class Attributions:
         self._starts: list[int] = []
         self._read: list[tuple[int, int]] = []  # (free position, free position) read, sorted
         self._covered = (0, 0)  # the last stretch covered
+        self._searched: list[list[int]] = []  # [start, end) where the starting words were looked for
 
     def _free(self, position: int) -> bool:
         """Whether a bound character (a match of _BOUND_*) lies in no aside."""
@@ -281,15 +283,46 @@ class Attributions:
             low = read[i - 1][0]
         else:
             low = self._free_before(start, read[i - 1][1] if i else -1)
-        for word in _STARTS.finditer(text, low + 1, end):
-            at = word.start()
-            j = bisect.bisect_left(read, (at,))
-            if j and at < read[j - 1][1]:
-                continue  # in a stretch read already
-            left = self._free_before(at, read[j - 1][1] if j else -1)
-            right = self._free_after(word.end(), read[j][0] if j < len(read) else len(text))
-            self._scan(left, right)
-            read.insert(j, (left, right))
+        # The words are looked for only where no sentence asked before (figures close together
+        # ask about nearly the same stretch, up to FULL_CONTEXT characters either side): a word
+        # found there, or one that overlaps it, has its stretch read.
+        for gap_start, gap_end in self._unsearched(low + 1, end):
+            for word in _STARTS.finditer(text, gap_start, min(len(text), gap_end + _LONGEST_WORD)):
+                at = word.start()
+                if at >= gap_end:
+                    break
+                j = bisect.bisect_left(read, (at,))
+                if j and at < read[j - 1][1]:
+                    continue  # in a stretch read already
+                left = self._free_before(at, read[j - 1][1] if j else -1)
+                right = self._free_after(word.end(), read[j][0] if j < len(read) else len(text))
+                self._scan(left, right)
+                read.insert(j, (left, right))
+
+    def _unsearched(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of [start, end) where words that start a phrase were not looked for yet,
+        marked as looked for now."""
+        searched = self._searched
+        i = bisect.bisect_right(searched, [start, len(self.text) + 1]) - 1
+        if i >= 0 and searched[i][1] >= start:
+            merged = searched[i]
+        else:
+            i += 1
+            merged = [start, start]
+            searched.insert(i, merged)
+        gaps, position = [], start
+        j = i
+        while j < len(searched) and searched[j][0] <= end:
+            if searched[j][0] > position:
+                gaps.append((position, searched[j][0]))
+            position = max(position, searched[j][1])
+            j += 1
+        if position < end:
+            gaps.append((position, end))
+        merged[0] = min(merged[0], start)
+        merged[1] = max(searched[j - 1][1], end)
+        del searched[i + 1:j]
+        return gaps
 
     def _scan(self, left: int, right: int) -> None:
         """The phrases between two free positions (-1: the start, the length: the end)."""
