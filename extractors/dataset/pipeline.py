@@ -12,9 +12,7 @@ which they finish, the hash seed or the machine.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import gc
 import hashlib
 import math
 import multiprocessing
@@ -101,33 +99,20 @@ def context_of(article: Article) -> int:
 NUMBERS = ("value", "low", "high", "normalized_value", "normalized_low", "normalized_high")
 
 
-# Extraction makes no reference cycles, yet the cyclic garbage collector runs through it: a
-# young collection every 700 allocations, and now and then a sweep of every object of the
-# rules (lexicons, patterns, tables), which are loaded once and live as long as the process.
-# On a page of figures that was 8 % of the time ('5 kmſ ' * n, 1 MB: 0.81 of 10.1 s, in
-# 1,859 collections). A process that only extracts loads the rules, moves them out of the
-# collector's sight (gc.freeze) and collects young objects every YOUNG_OBJECTS allocations
-# (0.25 s in 101 collections). A process that is not the build's own is left as it is: the
-# library's `extract`, and `build` called from Python, change no collector setting. On real
-# text it changes nothing measurable (issue 27: 1 to 6 collections per 2.5 M characters of
-# news and White House text as is, the speeds within each other's range;
-# docs/PERFORMANCE.md): it stays for pages of figures like the one above, until a rerun
-# there shows it does not pay.
-YOUNG_OBJECTS = 50_000
+# A process that only extracts (a build's worker, the command line's build) loads the rules
+# before its first batch. It once also moved them out of the cyclic garbage collector's sight
+# (gc.freeze) and collected young objects every 50,000 allocations rather than 700, for 8 % of
+# the time on a page of figures at 0.6.0; issue 27 measured that setting against none in the
+# same rounds and found it pay nowhere, on real text (1 to 6 collections per 2.5 M characters)
+# nor on that page ('5 kmſ ' * n, 1 MB: 22.7 s of CPU in 1,879 collections as is, 23.1 s in
+# 20 so set; docs/PERFORMANCE.md), so a build's processes leave the collector as it is.
 _WARM_UP = "The U.S. pledged $3 million; 12 people were killed and over 2,000 attacks reached 5 km."
 
 
 def ready_to_extract() -> None:
     """Set up a process that does nothing but extract (a build's worker, the command line's
-    build), as above. Calling it again changes nothing."""
+    build): the rules loaded before the first document."""
     list(extract_document(_WARM_UP, "warm-up", FULL_CONTEXT))
-    if not gc.get_freeze_count():
-        # Frozen objects are never collected, not even as the interpreter exits, where a
-        # binding (DuckDB's nanobind) then reports them as leaked: they are thawed first.
-        atexit.register(gc.unfreeze)
-    gc.freeze()
-    if gc.get_threshold()[0] < YOUNG_OBJECTS:
-        gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
 
 def work_item(article: Article) -> tuple:
