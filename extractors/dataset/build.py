@@ -13,6 +13,7 @@ import contextlib
 import csv
 import hashlib
 import json
+import re
 import shutil
 import tempfile
 import time
@@ -318,27 +319,70 @@ def _build_in(staging: Path, source: sources.Source, layout: Layout, progress, j
 
 def _layout(root: Path, corpus_path: Path | None, out: Path | None) -> Layout:
     """Where this corpus may be published: the repository's own corpus into dist/ (or a
-    folder), any other corpus only into a folder of its own."""
-    dist = (root / "dist").absolute()
-    if out is None or out.absolute() == dist:
-        if corpus_path is not None and corpus_path.absolute() not in (root.absolute(), (root / "corpus").absolute()):
+    folder), any other corpus only into a folder of its own. Every path is resolved first,
+    so that `pkg/../pkg` or a symlink is the folder it names at every step of the swap."""
+    root = root.resolve()
+    dist = root / "dist"
+    corpus_at = corpus_path.resolve() if corpus_path is not None else None
+    if out is None or out.resolve() == dist:
+        if corpus_at is not None and corpus_at not in (root, root / "corpus"):
             raise BuildError(f"{dist}: holds only what {root / 'corpus'} allows; build {corpus_path} "
                              "into a folder of its own with --out DIR")
         return Layout.repository(root)
-    out = out.absolute()
-    if out.exists() and not out.is_dir():
-        raise BuildError(f"{out}: not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / "datapackage.json").is_file():
-        raise BuildError(f"{out}: exists and is not a package; give a new or empty folder (a build replaces it whole)")
-    if out.is_dir() and (out / "datapackage.json").is_file():
-        try:
-            name = json.loads((out / "datapackage.json").read_text(encoding="utf-8")).get("name")
-        except (OSError, ValueError, AttributeError):
-            name = None
-        if name != PACKAGE_NAME:
-            raise BuildError(f"{out}: holds a package that is not a {PACKAGE_NAME} build; give a new or empty folder")
+    out = out.resolve()
+    refusal = _not_an_out_folder(out, root, corpus_at or root / "corpus")
+    if refusal:
+        raise BuildError(f"{out}: {refusal}; give a new or empty folder (a build replaces it whole)")
     out.parent.mkdir(parents=True, exist_ok=True)
     return Layout.folder(out)
+
+
+def package_names(prefix: str = "") -> set[str]:
+    """The names a package folder holds at its top: the descriptor, the card, the viewer,
+    each table's CSV and its Parquet file or folder of parts."""
+    return {"datapackage.json", "README.md", SITE} | {f"{prefix}{t}{suffix}" for t in TABLE_NAMES
+                                                      for suffix in (".csv", ".parquet", "")}
+
+
+_PART = re.compile(r"part-[0-9]{5}\.parquet")
+
+
+def _not_an_out_folder(out: Path, root: Path, corpus_at: Path) -> str | None:
+    """Why a build may not replace `out` (None: it may). A build replaces the folder whole,
+    so it must be wholly a package of this dataset, or empty, or new: never a folder that
+    holds the repository, the corpus or the input, never the current folder, and nothing a
+    package does not hold (a regression: `--out .` in the repository's root deleted the
+    repository, .git/ and corpus/ included, because its root holds our datapackage.json)."""
+    if out.exists() and not out.is_dir():
+        return "not a folder"
+    if out == Path.cwd().resolve():
+        return "the current folder"
+    if corpus_at.is_relative_to(out):
+        return f"holds the corpus {corpus_at}"
+    if corpus_at.is_dir() and out.is_relative_to(corpus_at):
+        return f"lies inside the corpus {corpus_at}"
+    if root.is_relative_to(out):
+        return f"holds the repository {root}" if out != root else "the repository's root"
+    if not out.is_dir():
+        return None
+    entries = sorted(out.iterdir())
+    if not entries:
+        return None
+    if not (out / "datapackage.json").is_file():
+        return "exists and is not a package (no datapackage.json)"
+    allowed = package_names()
+    strays = [e.name for e in entries if e.name not in allowed or e.is_symlink()
+              or (e.name in TABLE_NAMES and not (e.is_dir() and all(_PART.fullmatch(p.name) and p.is_file()
+                                                                   for p in e.iterdir())))]
+    if strays:
+        return f"exists and is not a package (it holds {', '.join(strays[:5])}{', ...' if len(strays) > 5 else ''})"
+    try:
+        name = json.loads((out / "datapackage.json").read_text(encoding="utf-8")).get("name")
+    except (OSError, ValueError, AttributeError):
+        name = None
+    if name != PACKAGE_NAME:
+        return f"holds a package that is not a {PACKAGE_NAME} build"
+    return None
 
 
 def differences(root: Path) -> tuple[list[str], list[str]]:

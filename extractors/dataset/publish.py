@@ -73,11 +73,14 @@ class Layout:
 
     @classmethod
     def repository(cls, root: Path) -> "Layout":
+        root = root.resolve()
         return cls(root, ("dist", "datapackage.json", "schema"), "dist", "dist/", PREVIOUS, ".build-", root / LOCK)
 
     @classmethod
     def folder(cls, out: Path) -> "Layout":
-        out = out.absolute()
+        # Resolved: `pkg/../pkg` names pkg's parent through pkg itself, which the swap moves
+        # aside (a regression: the package could not be put back).
+        out = out.resolve()
         return cls(out.parent, (out.name,), out.name, "", f".{out.name}.previous", f".{out.name}.build-",
                    out.parent / f".{out.name}.build.lock")
 
