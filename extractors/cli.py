@@ -140,6 +140,13 @@ def build_command(
         site: Optional[bool] = typer.Option(None, "--site/--no-site",
                                             help="Write the viewer (site/) beside the tables: by default for the repository's "
                                                  "dist/, not for a package built --out (an archive's site is a page a document)."),
+        allow_empty: bool = typer.Option(False, "--allow-empty", help="Publish a package of no document (otherwise a "
+                                         "corpus that gives none is an error and the package in place stays)."),
+        allow_shrink: bool = typer.Option(False, "--allow-shrink", help="Publish a package of fewer than half the documents "
+                                          "of the one it replaces (otherwise an error, and the package in place stays)."),
+        max_record_bytes: Optional[int] = typer.Option(
+            None, "--max-record-bytes", min=1, help="The longest record (a line of JSON Lines) to read; a longer one is "
+                                                    "refused, naming its line (default 64 MiB)."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing on success.")) -> None:
     """Extract every article of a corpus and write a validated package.
 
@@ -171,7 +178,7 @@ def build_command(
         try:
             pairs = dict(_field_pair(f) for f in fields)
             overrides = {"fields": pairs, "language": language, "rights": rights, "outlet": outlet,
-                         "public_domain": public_domain}
+                         "public_domain": public_domain, "max_record_bytes": max_record_bytes}
             if mapping_file is not None:
                 mapping = sources.Mapping.load(mapping_file, **overrides)
             else:
@@ -179,9 +186,9 @@ def build_command(
                 mapping.check("--field")
         except corpus.CorpusError as error:
             _fail(str(error))
-    elif fields or mapping_file or language or rights or outlet or public_domain is not None:
-        _fail("--field, --mapping, --language, --rights, --outlet and --public-domain describe an "
-              "archive given with --corpus; corpus/ has its provenance in corpus/provenance.csv")
+    elif fields or mapping_file or language or rights or outlet or public_domain is not None or max_record_bytes:
+        _fail("--field, --mapping, --language, --rights, --outlet, --public-domain and --max-record-bytes describe "
+              "an archive given with --corpus; corpus/ has its provenance in corpus/provenance.csv")
     package = Package.at(root)
     if out is None or corpus_path is None:
         repository = package.needs_repository(
@@ -195,6 +202,7 @@ def build_command(
         try:
             report = building.build(repository, progress, corpus_path=corpus_path, out=out, mapping=mapping,
                                     jobs=jobs, part_bytes=part_bytes, keep_going=keep_going, site=site,
+                                    allow_empty=allow_empty, allow_shrink=allow_shrink,
                                     engine=building.Engine(engine, scheduler, lambda m: typer.echo(m, err=True)))
         except (corpus.CorpusError, building.BuildError) as error:
             _fail(str(error))
@@ -207,6 +215,8 @@ def build_command(
                      f"({rate:.2f} M characters/s; "
                      + ", ".join(f"{k} {v:.1f} s" for k, v in report.phases.items()) + ")"
                    + (f"; {len(report.skipped)} records skipped" if report.skipped else "")
+                   + (f"; it replaces a package of {report.replaced} documents"
+                      if report.replaced is not None and report.replaced != report.rows["documents"] else "")
                    + "; datapackage.json valid")
     if report.skipped:
         # The package is published, but it is not the whole corpus: a script must notice.

@@ -52,6 +52,7 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)
     out: Path | None = None
     phases: dict[str, float] = field(default_factory=dict)  # seconds: extract, assemble, validate
+    replaced: int | None = None  # documents of the package this one replaced (None: there was none)
 
 
 file_facts = pipeline.file_facts
@@ -279,10 +280,12 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
           corpus_path: Path | None = None, out: Path | None = None,
           mapping: sources.Mapping | None = None, jobs: int | None = None,
           part_bytes: int = PART_BYTES, keep_going: bool = False, engine: Engine = Engine(),
-          site: bool | None = None) -> BuildReport:
+          site: bool | None = None, allow_empty: bool = False, allow_shrink: bool = False) -> BuildReport:
     """Build a corpus (by default the repository's corpus/) into a validated package (by
     default the repository's dist/, datapackage.json and schema/), or raise and leave the
-    previous package untouched."""
+    previous package untouched. A package of no document, or of fewer than half the
+    documents of the one it replaces, is published only where `allow_empty` or
+    `allow_shrink` says so."""
     started = time.monotonic()
     layout = _layout(root, corpus_path, out)
     try:
@@ -291,9 +294,12 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
             publish.recover(layout)
             publish.remove_abandoned(layout.home, layout.staging_prefix)
             source = sources.open_source(corpus_path or root, mapping, keep_going=keep_going)
-            with publish.scratch(layout.home, layout.staging_prefix) as staging:
+            with contextlib.ExitStack() as reading:
+                if isinstance(source, sources.RepositoryCorpus):  # no `extract add` while it is read
+                    reading.enter_context(corpus.locked_for_reading(source.root))
+                staging = reading.enter_context(publish.scratch(layout.home, layout.staging_prefix))
                 report = _build_in(staging, source, layout, progress, jobs, part_bytes, engine, mapping, keep_going,
-                                   site)
+                                   site, Shrink(allow_empty, allow_shrink))
             shutil.rmtree(layout.parts, ignore_errors=True)
     except publish.LockedError as error:
         raise BuildError(str(error)) from None
@@ -301,11 +307,50 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
     return report
 
 
+@dataclass(frozen=True)
+class Shrink:
+    """What a build may publish in place of a package: an upstream job that writes an empty
+    or cut file must not wipe the published data (a regression: an empty file, a file of
+    newlines, a zero-row Parquet file each replaced a good package, exit 0)."""
+
+    allow_empty: bool = False
+    allow_shrink: bool = False
+
+    def refusal(self, documents: int, replaced: int | None, source: sources.Source, target: Path) -> str | None:
+        if documents == 0:
+            skipped = f" ({len(source.skipped)} records skipped)" if source.skipped else ""
+            return None if self.allow_empty else (f"{source.path}: no document to publish{skipped}; {target} is "
+                                                  "unchanged (--allow-empty publishes an empty package)")
+        if replaced and documents < replaced / 2 and not self.allow_shrink:
+            return (f"{source.path}: {documents} documents would replace the {replaced} of {target}, fewer than "
+                    f"half; {target} is unchanged (--allow-shrink publishes it)")
+        return None
+
+
+def published_documents(layout: Layout) -> int | None:
+    """How many documents the package in place holds (None: none is, or it cannot be read)."""
+    folder = layout.home / layout.package
+    files = sorted(folder.glob("documents.parquet")) or sorted(folder.glob("documents/part-*.parquet"))
+    if not files:
+        return None
+    connection = connect()
+    try:
+        return connection.execute(f"SELECT sum(num_rows)::BIGINT FROM parquet_file_metadata({paths_sql(files)})").fetchone()[0]
+    except duckdb.Error:
+        return None
+    finally:
+        connection.close()
+
+
 def _build_in(staging: Path, source: sources.Source, layout: Layout, progress, jobs, part_bytes, engine,
-              mapping, keep_going, site) -> BuildReport:
+              mapping, keep_going, site, shrink: Shrink = Shrink()) -> BuildReport:
     """Stage the package, validate it there, and only then publish it."""
     report = stage(staging, source, layout, jobs=jobs or pipeline.jobs_available(), part_bytes=part_bytes,
                    progress=progress, engine=engine, mapping=mapping, keep_going=keep_going, site=site)
+    report.replaced = published_documents(layout)
+    refusal = shrink.refusal(report.rows["documents"], report.replaced, source, layout.home / layout.package)
+    if refusal:
+        raise BuildError(refusal)
     top = staging / ("datapackage.json" if layout.prefix else f"{layout.package}/datapackage.json")
     clock = time.monotonic()
     problems = validate_descriptor(top, layout.prefix, articles=None)

@@ -130,7 +130,8 @@ class _ShardRecords(sources._Records):
         connection = connect()
         try:
             result = connection.execute(
-                f"SELECT * EXCLUDE (file_row_number) FROM read_parquet({sql_string(self.path)}, file_row_number=true) "
+                f"SELECT {sources.columns_sql(connection, self.path, self.mapping)} "
+                f"FROM read_parquet({sql_string(self.path)}, file_row_number=true) "
                 f"WHERE file_row_number >= {self.shard.first - 1} AND file_row_number < {self.shard.first - 1} + "
                 f"(SELECT max(row_group_num_rows) FROM parquet_metadata({sql_string(self.path)}) "
                 f"WHERE row_group_id = {self.shard.start}) ORDER BY file_row_number")

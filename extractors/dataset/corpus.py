@@ -110,6 +110,143 @@ class Admission:
         self._texts[digest[:16]] = doc_id
 
 
+# The longest record (a line of JSON Lines) a reader takes, by default: a record is held
+# whole while it is parsed, so this bounds the memory one record takes, whatever the input
+# (a 2 MB .jsonl.gz may expand to 2 GB on one line).
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+_BLANK = b" \t\r\n\x0b\x0c"  # what bytes.strip() strips: a line of only these is no record
+
+
+class RecordTooLong(Exception):
+    """A line longer than the limit; the reader has skipped past it."""
+
+
+def numbered_lines(stream: io.BufferedReader, first: int, limit: int = MAX_RECORD_BYTES):
+    """(line number, bytes) of each line of `stream` that holds a record (blank lines are
+    skipped), numbering from `first`; a line longer than `limit` bytes is read past in
+    pieces, never held, and yields (number, RecordTooLong). Runs of blank lines are skipped
+    a buffer at a time, so that a file of newlines costs what reading it costs."""
+    number = first
+    while True:
+        ahead = stream.peek(1)
+        if not ahead:
+            return
+        blank = len(ahead) - len(ahead.lstrip(_BLANK))
+        if blank:
+            number += ahead.count(b"\n", 0, blank)
+            stream.read(blank)
+            continue
+        line = stream.readline(limit + 1)
+        if len(line) > limit and not line.endswith(b"\n"):
+            del line
+            while (piece := stream.readline(1 << 20)) and not piece.endswith(b"\n"):
+                pass
+            yield number, RecordTooLong(f"a record longer than {limit:,} bytes (--max-record-bytes)")
+        else:
+            yield number, line
+        number += 1
+
+
+class CheckedZstd(io.RawIOBase):
+    """A zstd file's frames, decompressed a few hundred compressed bytes at a time (so that
+    one read never expands past a few MB, however well the input compresses), raising
+    EOFError where the file ends inside a frame. (zstandard's stream reader returns
+    end-of-file at a cut frame: a truncated file read as if whole.)"""
+
+    FEED = 256
+
+    def __init__(self, raw):
+        import zstandard
+
+        self.raw = raw
+        self._decompressor = zstandard.ZstdDecompressor()
+        self._frame = None
+        self._pending, self._at = b"", 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._at >= len(self._pending):
+            data = self.raw.read(self.FEED)
+            if not data:
+                if self._frame is not None and not self._frame.eof:
+                    raise EOFError("the zstd stream ends inside a frame (the file is cut short)")
+                return 0
+            out = []
+            while data:
+                if self._frame is None or self._frame.eof:
+                    self._frame = self._decompressor.decompressobj()
+                out.append(self._frame.decompress(data))
+                data = self._frame.unused_data if self._frame.eof else b""
+            self._pending, self._at = b"".join(out), 0
+        count = min(len(buffer), len(self._pending) - self._at)
+        buffer[:count] = self._pending[self._at:self._at + count]
+        self._at += count
+        return count
+
+
+# The longest provenance field (a title, a URL, a note): a documents row is read back
+# whole, and a field of a megabyte is no title but a text in the wrong field.
+MAX_FIELD_CHARACTERS = 10_000
+
+
+class DuplicateKey(ValueError):
+    """A JSON object names a field twice (JSON parsers keep one of them, each its own)."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen = set()
+        twice = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise DuplicateKey(f"the field `{twice}` is given twice")
+    return record
+
+
+
+def parse_record(line: bytes) -> "dict | Refusal":
+    """A line of JSON Lines as its value, or what is wrong with it (one line, no traceback):
+    not JSON, a key given twice, a number of more digits than Python converts, nesting
+    deeper than the parser goes."""
+    try:
+        return json.loads(line, object_pairs_hook=_no_duplicate_keys)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        return Refusal(f"not JSON ({getattr(error, 'msg', error)})")
+    except DuplicateKey as error:
+        return Refusal(str(error))
+    except (ValueError, RecursionError) as error:
+        return Refusal(f"not JSON this reader takes ({error})")
+
+
+def unicode(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def field_problem(name: str, value) -> str | None:
+    """What is wrong with a record's provenance field (None: nothing). A field is a string
+    (a date may be a date, as Parquet types it): never a list, a number or an object made
+    into one (a title list published as "['a', 'b']", epoch seconds read as a date)."""
+    if name == "published" and isinstance(value, dt.date):
+        return None
+    if not isinstance(value, str):
+        return f"is {_kind(value)}, not a string (the {name})"
+    if not unicode(value):
+        return "holds a lone surrogate (not Unicode text)"
+    if len(value) > MAX_FIELD_CHARACTERS:
+        return f"is {len(value):,} characters long, over the {MAX_FIELD_CHARACTERS:,} a provenance field may hold (the {name})"
+    return None
+
+
+def _kind(value) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}
+    return next((n for t, n in names.items() if isinstance(value, t)), f"a {type(value).__name__}")
+
+
 def read_text(path: Path) -> str:
     """A file's text exactly as stored: UTF-8, no newline translation, no normalization."""
     return _decode(path, path.read_bytes())
@@ -176,6 +313,10 @@ def _listing(root: Path) -> list[Listed]:
         raise CorpusError(f"{provenance}: not UTF-8 (byte {error.start}); save it as UTF-8") from None
     entries, seen = [], set()
     inside = corpus.resolve()
+    # Read back whatever a field's length (the csv module stops at 131,072 characters, and
+    # a build, an add and a validate then failed naming no file); a long field is then
+    # refused naming its line (`field_problem`).
+    csv.field_size_limit(2**31 - 1)
     with io.StringIO(listing, newline="") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames != PROVENANCE_COLUMNS:
@@ -209,7 +350,16 @@ def _row_problem(where: str, row: dict, path: Path, inside: Path, seen: set) -> 
         return f"{where}: doc_id {row['doc_id']!r} is not the file's stem"
     if row["doc_id"] in seen:
         return f"{where}: doc_id {row['doc_id']} is listed twice"
+    for name, value in row.items():
+        problem = field_problem(name, value) if name in LONG_FIELDS_REFUSED else None
+        if problem:
+            return f"{where}: `{name}` {problem}"
     return None
+
+
+# The provenance fields a person or an archive writes (the rest the tool writes itself).
+LONG_FIELDS_REFUSED = ("title", "outlet", "url", "rights", "notes", "section", "published_time",
+                       "source_path", "source_commit", "source_sha256")
 
 
 def _article(entry: Listed, admission: Admission) -> Article:
@@ -247,8 +397,38 @@ def add(root: Path, source: Path, *, title: str | None = None, outlet: str | Non
     corpus = root / "corpus"
     if not source.is_file():
         raise CorpusError(f"{source}: no such file")
+    for name, value in {"title": title, "outlet": outlet, "url": url, "rights": rights, "notes": notes}.items():
+        problem = field_problem(name, value) if value is not None else None
+        if problem:
+            raise CorpusError(f"--{name}: {problem}")
     data = source.read_bytes().removeprefix(BOM.encode("utf-8"))
     text = _decode(source, data)
+    with locked_for_change(root):
+        return _add_locked(root, corpus, source, data, text, title=title, outlet=outlet, url=url,
+                           published=published, language=language, rights=rights, notes=notes, added=added)
+
+
+# Who changes the corpus holds this lock (exclusively, each in turn) and every build that
+# reads it holds it too (shared): concurrent adds are serialized and no provenance row is
+# lost (a regression: with 8 adds at once a row was lost in 4 of 10 trials, and every build
+# failed after, on a file "not listed").
+CORPUS_LOCK = ".corpus.lock"
+
+
+def locked_for_change(root: Path):
+    from .publish import locked
+
+    return locked(root / CORPUS_LOCK, "change to the corpus", wait=True)
+
+
+def locked_for_reading(root: Path):
+    from .publish import locked
+
+    return locked(root / CORPUS_LOCK, "change to the corpus", wait=True, shared=True)
+
+
+def _add_locked(root: Path, corpus: Path, source: Path, data: bytes, text: str, *, title, outlet, url, published,
+                language, rights, notes, added) -> Document:
     admission = Admission()
     existing = [article.document.doc_id for article in iter_articles(root, admission=admission)]
     index = 1 + max((int(doc_id.split("_")[0]) for doc_id in existing if doc_id.split("_")[0].isdigit()), default=-1)
@@ -337,70 +517,93 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
         raise CorpusError(f"--folder {folder!r}: lower-case letters, digits and hyphens only")
     if not source.is_file():
         raise CorpusError(f"{source}: no such file")
-    admission = Admission()
-    for _ in iter_articles(root, admission=admission):
-        pass
-    in_corpus = set(admission._texts)  # the texts of the corpus, apart from those earlier in this file
-    entries, skipped, already = [], [], 0
-    opener = gzip.open if source.suffix == ".gz" else open
-    with opener(source, "rt", encoding="utf-8", newline="") as handle:
-        for number, line in enumerate(handle, start=1):
-            here = f"{source}:{number}"
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise CorpusError(f"{here}: not JSON ({error.msg})") from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise CorpusError(f"{here}: a record needs a string `text`")
-            if where and any(str(record.get(k)) not in values for k, values in where.items()):
-                continue
-            text = record["text"]
-            if contains is not None and contains not in text:
-                continue
-            try:
-                data = text.encode("utf-8")
-            except UnicodeEncodeError:
-                raise CorpusError(f"{here}: the text holds a lone surrogate (not Unicode text)") from None
-            digest = hashlib.sha256(data).hexdigest()
-            fields = {target: record.get(name) for name, target in RECORD_FIELDS.items()}
-            date = fields.get("published") or "undated"
-            doc_id = f"{folder}_{date}_{digest[:16]}"
-            problem = admission.problem(doc_id, text, bytes.fromhex(digest))
-            if problem and problem.duplicate:
-                known = bytes.fromhex(digest)[:16] in in_corpus
-                already += known
-                message = f"{here}: {ALREADY + ': ' if known else ''}{problem} (record {record.get('id')!r})"
-                if not skip_duplicates:
-                    raise CorpusError(message + "; --skip-duplicates skips such records")
-                skipped.append(message)
-                continue
-            if problem:
-                raise CorpusError(f"{here}: {problem}")
-            try:
-                document = Document(doc_id=doc_id, path=f"corpus/{folder}/{doc_id}.md", outlet=outlet,
-                                    language=language, sha256=digest, characters=len(text),
-                                    added=added or dt.date.today(), rights=rights, full_text=full_text,
-                                    notes=f"Imported from {source.name}, record {record.get('id')!r}.",
-                                    **{k: (str(v) if v is not None and k != "published" else v) or None
-                                       for k, v in fields.items()})
-            except ValidationError as error:
-                problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-                raise CorpusError(f"{here}: {problems}") from None
-            admission.admit(doc_id, bytes.fromhex(digest), here)
-            entries.append((corpus / folder / f"{doc_id}.md", data, document))
-    if not entries and already:
-        repeats = len(skipped) - already
-        raise CorpusError(f"{source}: all {len(skipped)} records that pass the filters are {ALREADY}"
-                          + (f" ({repeats} of them repeat earlier ones)" if repeats else "") + "; nothing added"
-                          if not repeats else
-                          f"{source}: no new record: {already} that pass the filters are {ALREADY}, {repeats} "
-                          "repeat earlier ones; nothing added")
-    if not entries:
-        raise CorpusError(f"{source}: no record passes the filters; nothing added")
-    _publish(corpus, entries)
+    with locked_for_change(root):
+        admission = Admission()
+        for _ in iter_articles(root, admission=admission):
+            pass
+        in_corpus = set(admission._texts)  # the texts of the corpus, apart from those earlier in this file
+        entries, skipped = _records_to_add(source, folder, where, contains, outlet, language, rights, full_text,
+                                           skip_duplicates, added, admission, corpus, in_corpus)
+        already = sum(f": {ALREADY}: " in message for message in skipped)
+        if not entries and already:
+            repeats = len(skipped) - already
+            raise CorpusError(f"{source}: all {len(skipped)} records that pass the filters are {ALREADY}"
+                              + (f" ({repeats} of them repeat earlier ones)" if repeats else "") + "; nothing added"
+                              if not repeats else
+                              f"{source}: no new record: {already} that pass the filters are {ALREADY}, {repeats} "
+                              "repeat earlier ones; nothing added")
+        if not entries:
+            raise CorpusError(f"{source}: no record passes the filters; nothing added")
+        _publish(corpus, entries)
     return [d for _, _, d in entries], skipped
+
+
+def _records_to_add(source, folder, where, contains, outlet, language, rights, full_text, skip_duplicates, added,
+                    admission, corpus, in_corpus=frozenset()):
+    entries, skipped = [], []
+    with source.open("rb") as raw:
+        stream = io.BufferedReader(gzip.GzipFile(fileobj=raw) if source.suffix == ".gz" else raw, 1 << 20)
+        try:
+            for number, line in numbered_lines(stream, 1):
+                here = f"{source}:{number}"
+                if isinstance(line, RecordTooLong):
+                    raise CorpusError(f"{here}: {line}")
+                entry = _record_to_add(line, here, source, folder, where, contains, outlet, language, rights,
+                                       full_text, skip_duplicates, added, admission, corpus, skipped, in_corpus)
+                if entry is not None:
+                    entries.append(entry)
+        except (OSError, EOFError) as error:
+            raise CorpusError(f"{source}: unreadable ({error})") from None
+    return entries, skipped
+
+
+def _record_to_add(line, here, source, folder, where, contains, outlet, language, rights, full_text, skip_duplicates,
+                   added, admission, corpus, skipped, in_corpus=frozenset()):
+    record = parse_record(line)
+    if isinstance(record, Refusal):
+        raise CorpusError(f"{here}: {record}")
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise CorpusError(f"{here}: a record needs a string `text`")
+    if where and any(str(record.get(k)) not in values for k, values in where.items()):
+        return None
+    text = record["text"]
+    if contains is not None and contains not in text:
+        return None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CorpusError(f"{here}: the text holds a lone surrogate (not Unicode text)") from None
+    digest = hashlib.sha256(data).hexdigest()
+    fields = {target: record.get(name) for name, target in RECORD_FIELDS.items()}
+    for name, target in RECORD_FIELDS.items():
+        problem = field_problem(target, fields[target]) if fields[target] not in (None, "") else None
+        if problem:
+            raise CorpusError(f"{here}: `{name}` {problem}")
+    date = fields.get("published") or "undated"
+    doc_id = f"{folder}_{date}_{digest[:16]}"
+    problem = admission.problem(doc_id, text, bytes.fromhex(digest))
+    if problem and problem.duplicate:
+        known = bytes.fromhex(digest)[:16] in in_corpus
+        message = f"{here}: {ALREADY + ': ' if known else ''}{problem} (record {record.get('id')!r})"
+        if not skip_duplicates:
+            raise CorpusError(message + "; --skip-duplicates skips such records")
+        skipped.append(message)
+        return None
+    if problem:
+        raise CorpusError(f"{here}: {problem}")
+    try:
+        document = Document(doc_id=doc_id, path=f"corpus/{folder}/{doc_id}.md", outlet=outlet,
+                            language=language, sha256=digest, characters=len(text),
+                            added=added or dt.date.today(), rights=rights, full_text=full_text,
+                            notes=f"Imported from {source.name}, record {record.get('id')!r}.",
+                            **{k: v or None for k, v in fields.items()})
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise CorpusError(f"{here}: {problems}") from None
+    admission.admit(doc_id, bytes.fromhex(digest), here)
+    return corpus / folder / f"{doc_id}.md", data, document
+
+
 
 
 def read_jsonl(path: Path):

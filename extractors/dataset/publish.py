@@ -200,25 +200,57 @@ def _sync_tree(folder: Path) -> None:
         _sync_dir(Path(directory))
 
 
-@contextlib.contextmanager
-def locked(lock: Path, what: str = "build"):
-    """One build at a time into a target: a second one stops with a clear message. The lock
-    is the kernel's (fcntl), so a killed build never leaves it held."""
-    handle = lock.open("a+")
-    try:
+# The open files by which this process holds a lock (its build lock, its scratch folders'
+# locks). A process forked from it (a worker) closes its copies at once: a lock belongs to
+# the process that took it, and a worker left running by a killed build must never keep it
+# (a regression: orphan workers held the build lock, and the next build was refused).
+_HELD: set = set()
+
+
+def _forget_held_locks() -> None:
+    for handle in list(_HELD):
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            handle.close()
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_forget_held_locks)
+
+
+@contextlib.contextmanager
+def held(path: Path, mode: str = "a+"):
+    """An open file whose lock only this process holds (see _HELD)."""
+    handle = path.open(mode)
+    _HELD.add(handle)
+    try:
+        yield handle
+    finally:
+        _HELD.discard(handle)
+        handle.close()
+
+
+@contextlib.contextmanager
+def locked(lock: Path, what: str = "build", *, wait: bool = False, shared: bool = False):
+    """One build at a time into a target: a second one stops with a clear message (or, with
+    `wait`, waits its turn). `shared` holds it beside other shared holders (readers), never
+    beside an exclusive one. The lock is the kernel's (fcntl), so a killed process never
+    leaves it held."""
+    with held(lock) as handle:
+        kind = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+        try:
+            fcntl.flock(handle, kind | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "unknown"
             raise LockedError(f"{lock}: another {what} is running (pid {holder}); wait for it") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
+        if not shared:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
         yield
-    finally:
-        handle.close()
 
 
 class LockedError(Exception):
@@ -235,12 +267,11 @@ def scratch(home: Path, prefix: str):
     long as it lives, so a folder whose lock is free is abandoned."""
     remove_abandoned(home, prefix)
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=home))
-    handle = (folder / HELD).open("w")
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield folder
+        with held(folder / HELD, "w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            yield folder
     finally:
-        handle.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -32,6 +32,10 @@ NOT_STATED_RIGHTS = ("Not stated by this build: the rights of the input corpus a
                      "local analysis; the texts are not republished.")
 
 
+# Bytes read from an archive at a time.
+READ_BYTES = 1 << 20
+
+
 class Mapping(BaseModel):
     """How the records of an archive become articles (a TOML file: `[fields]` and the rest)."""
 
@@ -43,6 +47,8 @@ class Mapping(BaseModel):
     rights: str = Field(NOT_STATED_RIGHTS, description="Who holds the rights to the texts, where the record gives none.")
     outlet: Optional[str] = Field(None, description="The publisher of every record, where the record gives none.")
     public_domain: bool = Field(False, description="The texts are in the public domain: publish them whole (`texts`).")
+    max_record_bytes: int = Field(corpus.MAX_RECORD_BYTES, gt=0,
+                                  description="The longest record (a line of JSON Lines) read: a longer one is refused.")
 
     def field_of(self, name: str) -> str:
         return self.fields.get(name, name)
@@ -55,6 +61,8 @@ class Mapping(BaseModel):
             raise CorpusError(f"{path}: no such mapping file") from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise CorpusError(f"{path}: not a TOML mapping ({error})") from None
+        if not isinstance(data.get("fields", {}), dict):
+            raise CorpusError(f"{path}: fields: a table of ARTICLE = \"RECORD\" names ([fields])")
         data.update({k: v for k, v in overrides.items() if v is not None and k != "fields"})
         data["fields"] = {**data.get("fields", {}), **(overrides.get("fields") or {})}
         try:
@@ -156,10 +164,14 @@ class _Records(Source):
         if not isinstance(text, str):
             self._refuse(f"{where}: no string `{mapping.field_of('text')}` (the text; map another field with --field text=NAME)")
             return None
-        if key is None or isinstance(key, (dict, list)) or str(key).strip() == "":
-            self._refuse(f"{where}: no `{mapping.field_of('id')}` (the document's id; map another field with --field id=NAME)")
+        if key is None or isinstance(key, bool) or not isinstance(key, (str, int)) or str(key).strip() == "":
+            self._refuse(f"{where}: no `{mapping.field_of('id')}` (the document's id, a string or an integer; map another "
+                         f"field with --field id=NAME)")
             return None
         doc_id = str(key)
+        if not corpus.unicode(doc_id):
+            self._refuse(f"{where}: `{mapping.field_of('id')}` holds a lone surrogate (not Unicode text)")
+            return None
         refusal = self._admission.problem(doc_id, text)
         if refusal:
             self._refuse(f"{where}: {refusal}")
@@ -167,8 +179,13 @@ class _Records(Source):
         fields = {}
         for name in PROVENANCE_FIELDS:
             value = record.get(mapping.field_of(name))
-            if value is not None and value != "":
-                fields[name] = value if name == "published" else str(value)
+            if value is None or value == "":
+                continue
+            problem = corpus.field_problem(name, value)
+            if problem:
+                self._refuse(f"{where}: `{mapping.field_of(name)}` {problem}")
+                return None
+            fields[name] = value
         fields.setdefault("language", mapping.language)
         fields.setdefault("rights", mapping.rights)
         if mapping.outlet is not None:
@@ -191,27 +208,25 @@ class _Records(Source):
     def _lines(self, raw) -> io.BufferedReader:
         suffix = self.path.suffix.lower()
         if suffix == ".gz":
-            return io.BufferedReader(gzip.GzipFile(fileobj=raw))
+            return io.BufferedReader(gzip.GzipFile(fileobj=raw), READ_BYTES)
         if suffix == ".zst":
-            import zstandard
+            return io.BufferedReader(corpus.CheckedZstd(raw), READ_BYTES)
+        return io.BufferedReader(raw, READ_BYTES) if not isinstance(raw, io.BufferedReader) else raw
 
-            return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw))
-        return raw
-
-    def read_lines(self, lines, first: int, raw=None) -> Iterator[Article]:
+    def read_lines(self, lines: io.BufferedReader, first: int, raw=None) -> Iterator[Article]:
         """The articles of JSON Lines, numbering them from `first` (a shard starts mid-file)."""
         number = first - 1
         try:
-            for number, line in enumerate(lines, start=first):
+            for number, line in corpus.numbered_lines(lines, first, self.mapping.max_record_bytes):
                 if raw is not None:
                     self.position = raw.tell()
-                if not line.strip():
-                    continue
                 where = f"{self.path}:{number}"
-                try:
-                    record = json.loads(line)
-                except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                    self._refuse(f"{where}: not JSON ({getattr(error, 'msg', error)})")
+                if isinstance(line, corpus.RecordTooLong):
+                    self._refuse(f"{where}: {line}")
+                    continue
+                record = corpus.parse_record(line)
+                if isinstance(record, corpus.Refusal):
+                    self._refuse(f"{where}: {record}")
                     continue
                 article = self.article(record, where, f"{self.name}:{number}")
                 if article is not None:
@@ -241,7 +256,7 @@ class JsonLinesCorpus(_Records):
         self.total = path.stat().st_size
 
     def __iter__(self) -> Iterator[Article]:
-        with self.path.open("rb") as raw:
+        with self.path.open("rb", buffering=READ_BYTES) as raw:
             yield from self.read_lines(self._lines(raw), 1, raw)
         self.position = self.total
 
@@ -262,7 +277,7 @@ class ParquetCorpus(_Records):
             return sum(connection.execute(
                 f"SELECT num_rows FROM parquet_file_metadata({sql_string(f)})").fetchone()[0] for f in self.files)
         except Exception as error:
-            raise CorpusError(f"{self.path}: not readable as Parquet ({error})") from None
+            raise CorpusError(f"{self.path}: not readable as Parquet ({first_line(error)})") from None
         finally:
             connection.close()
 
@@ -273,7 +288,8 @@ class ParquetCorpus(_Records):
         try:
             for file in self.files:
                 label = file.relative_to(self.path).as_posix() if file != self.path else file.name
-                result = connection.execute(f"SELECT * FROM read_parquet({sql_string(file)})")
+                result = connection.execute(f"SELECT {columns_sql(connection, file, self.mapping)} "
+                                            f"FROM read_parquet({sql_string(file)})")
                 for article in self.read_rows(result, file, label, 1):
                     self.position += 1
                     if article is not None:
@@ -281,6 +297,31 @@ class ParquetCorpus(_Records):
         except Exception as error:
             if isinstance(error, CorpusError):
                 raise
-            raise CorpusError(f"{self.path}: not readable as Parquet ({error})") from None
+            raise CorpusError(f"{self.path}: not readable as Parquet ({first_line(error)})") from None
         finally:
             connection.close()
+
+
+def first_line(error: Exception) -> str:
+    """An error's message as one line (DuckDB's may hold a Python traceback)."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+def columns_sql(connection, file: Path, mapping: Mapping) -> str:
+    """The select list that reads a Parquet file's columns as Python values: a timestamp with
+    a time zone is read in UTC (DuckDB would hand it to Python through pytz, which is not a
+    dependency): as an ISO string with +00:00, or as the UTC date where it is the date."""
+    from .duckdb_io import sql_string
+
+    described = connection.execute(f"DESCRIBE SELECT * FROM read_parquet({sql_string(file)})").fetchall()
+    published = mapping.field_of("published")
+    columns = []
+    for name, kind, *_ in described:
+        quoted = '"' + name.replace('"', '""') + '"'
+        if kind == "TIMESTAMP WITH TIME ZONE":
+            utc = f"make_timestamp(epoch_us({quoted}))"
+            columns.append(f"CAST({utc} AS DATE) AS {quoted}" if name == published else
+                           f"strftime({utc}, '%Y-%m-%dT%H:%M:%S.%f+00:00') AS {quoted}")
+        else:
+            columns.append(quoted)
+    return ", ".join(columns) or "*"
