@@ -288,7 +288,7 @@ def test_a_long_document_is_read_in_windows_with_the_same_figures():
 def test_a_document_without_breaks_is_still_cut_into_bounded_windows():
     text = "up to 300 km (190 miles) " * 2_000
     spans = windows(text, 10_000)
-    assert all(end - start <= 10_000 for start, end in spans) and spans[-1][1] == len(text)
-    assert [b for (_, b), (a, _) in zip(spans, spans[1:]) if a != b] == []
+    assert all(w.end - w.start <= 10_000 for w in spans) and spans[-1].own_end == len(text)
+    assert [a.own_end for a, b in zip(spans, spans[1:]) if a.own_end != b.own_start] == []
     figures = list(extract_document(text, "d", window=10_000))
     assert len(figures) == 4_000 and all(text[q.start:q.end] == q.text for q in figures)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import regex
 
@@ -73,37 +74,60 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
     return situate(text, quantities, Setting(text, title, published))
 
 
-# A document longer than this is read in windows, each ending at a paragraph break where
-# there is one, so that the memory a document takes is bounded by the window, never by the
-# document: a 20 MB page of figures is read as four hundred short ones. A figure held takes
-# about 4 KB, and up to 13 KB where its sentence is a published text's 5,000 characters
-# either side (a text with no sentence end): at one figure every 5 characters, 200,000
-# characters held 540 MB, 50,000 hold 135 MB (scripts/benchmark.py hostile).
+# A document longer than this is read in windows, so that the memory a document takes is
+# bounded by the window, never by the document: a 20 MB page of figures is read as four
+# hundred short ones. A figure held takes about 4 KB, and up to 13 KB where its sentence is
+# a published text's 5,000 characters either side (a text with no sentence end): at one
+# figure every 5 characters, 200,000 characters held 540 MB, 50,000 hold 135 MB
+# (scripts/benchmark.py hostile).
 WINDOW = 50_000
+# Where one window's own part ends and the next one's begins: after the last paragraph
+# break in the window's second half, or failing that the last line break, sentence end or
+# space there, or anywhere in text with none of them.
 _WINDOW_ENDS = (regex.compile(r"\n[ \t\u00a0]*\n\s*"), regex.compile(r"\n\s*"),
                 regex.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"), regex.compile(r"\s+"))
+# Each window reads this many characters either side of its own part (the last one's fewer
+# where the text ends): far more than any figure with its qualifier and unit, and than every
+# look next to a number (patterns.WINDOW, 120), so that two windows read the characters
+# around the end of one's part, and the figures there, alike. A figure is the window's
+# whose own part holds its first character: wherever the part ends, inside a figure or
+# not, the figure is read whole once (a regression: a window that ended at a space inside
+# "up to 300 km" published "300 km" exact, and in text without spaces "12345 km" as "45 km").
+OVERLAP = 1_000
 
 
-def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
-    r"""(start, end) of the windows a long text is read in: each at most `size` characters,
-    ending after the last paragraph break in its second half, or failing that the last line
-    break, sentence end or space there, or at `size` in text with none of them.
+class Window(NamedTuple):
+    """A window: the characters read (start, end) and the part whose figures it gives."""
 
-    >>> windows("one.\n\ntwo two.\n\nthree", size=10)
-    [(0, 6), (6, 16), (16, 21)]
+    start: int
+    end: int
+    own_start: int
+    own_end: int
+
+
+def windows(text: str, size: int = WINDOW) -> list[Window]:
+    r"""The windows a long text is read in: each reads at most `size` characters, its own
+    part ending at the best break (_WINDOW_ENDS) in the second half of what it reads, less
+    the overlap (OVERLAP, at most an eighth of `size`) it reads past that end; the next
+    starts the overlap before it.
+
+    >>> [tuple(w) for w in windows("one.\n\ntwo two.\n\nthree four.", size=20)]
+    [(0, 18, 0, 16), (14, 27, 16, 27)]
     """
-    spans, start = [], 0
+    overlap = min(OVERLAP, size // 8)
+    found, start, own_start = [], 0, 0
     while len(text) - start > size:
-        limit, cut = start + size, None
+        lowest, highest = start + size // 2, start + size - overlap
+        own_end = highest
         for pattern in _WINDOW_ENDS:
-            ends = [m.end() for m in pattern.finditer(text, start + size // 2, limit)]
+            ends = [m.end() for m in pattern.finditer(text, lowest, highest)]
             if ends:
-                cut = ends[-1]
+                own_end = ends[-1]
                 break
-        spans.append((start, cut or limit))
-        start = cut or limit
-    spans.append((start, len(text)))
-    return spans
+        found.append(Window(start, own_end + overlap, own_start, own_end))
+        start, own_start = own_end - overlap, own_end
+    found.append(Window(start, len(text), own_start, len(text)))
+    return found
 
 
 def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
@@ -111,8 +135,8 @@ def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CO
                      published: dt.date | None = None):
     r"""`extract` for a document of any length, yielding its figures a window at a time (see
     WINDOW). A text no longer than a window gives exactly what `extract` gives; a longer one
-    is read window by window with the whole text's line-wrap style, and its figures are
-    shifted to offsets into the whole text.
+    is read window by window (`windows`) with the whole text's line-wrap style, each window
+    giving the figures that begin in its own part, at their offsets into the whole text.
 
     >>> [(q.text, q.start) for q in extract_document("5 km.\n\n" * 3, "d", window=10)]
     [('5 km', 0), ('5 km', 7), ('5 km', 14)]
@@ -121,9 +145,12 @@ def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CO
         yield from extract(text, doc_id, context, author=author, title=title, published=published)
         return
     wrapped = is_hard_wrapped(text)
-    for start, end in windows(text, window):
+    given_to = 0  # where the last figure given ends: two windows never give overlapping figures
+    for start, end, own_start, own_end in windows(text, window):
         for quantity in extract(text[start:end], doc_id, context, wrapped, author, title, published):
-            yield _shifted(quantity, start, doc_id) if start else quantity
+            if own_start <= quantity.start + start < own_end and quantity.start + start >= given_to:
+                given_to = quantity.end + start
+                yield _shifted(quantity, start, doc_id) if start else quantity
 
 
 def _shifted(quantity: Quantity, offset: int, doc_id: str | None) -> Quantity:
