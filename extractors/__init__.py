@@ -6,7 +6,7 @@
 """
 
 from .reading.engine import VERSION as __version__
-from .reading.engine import extract
+from .reading.engine import extract, extract_iter
 from .dataset.records import Document, Quantity
 
-__all__ = ["extract", "Quantity", "Document", "__version__"]
+__all__ = ["extract", "extract_iter", "Quantity", "Document", "__version__"]

@@ -85,9 +85,18 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 def run() -> None:
-    """The `extract` command: every error is one line, `error: ...`, unless --debug."""
+    """The `extract` command: every error is one line, `error: ...`, unless --debug. SIGINT
+    (Ctrl-C) and SIGTERM stop it whole (dataset/stopping.py): one line, `interrupted: ...`,
+    and the exit status 128 + the signal's number (130, 143)."""
+    from .dataset import stopping
+
     try:
-        app()
+        with stopping.handling_signals():
+            app()
+    except (stopping.Interrupted, KeyboardInterrupt) as stopped:
+        interrupted = stopped if isinstance(stopped, stopping.Interrupted) else stopping.Interrupted(2)
+        typer.echo(f"interrupted: {interrupted.outcome}", err=True)
+        sys.exit(interrupted.exit_status)
     except Exception as error:  # usage errors and our own `error:` lines have exited already
         if _DEBUG["on"] or "--debug" in sys.argv:
             raise
@@ -278,10 +287,13 @@ def validate_command(root: Path = ROOT,
         _fail(f"{root / publish.PREVIOUS}: a build was interrupted; `extract build` restores the last good package")
     notes: list[str] = []
     try:
-        articles = building.corpus_articles(root) if package.repository else None
-        problems = building.validate(root, articles)
-        if not problems and articles is not None and rebuild:
-            problems, notes = building.differences(root)
+        # A package being swapped in is half the old and half the new: validate waits for no
+        # build and checks none that runs (a regression: false errors while a build published).
+        with building.no_build_running(root):
+            articles = building.corpus_articles(root) if package.repository else None
+            problems = building.validate(root, articles)
+            if not problems and articles is not None and rebuild:
+                problems, notes = building.differences(root)
     except (corpus.CorpusError, building.BuildError) as error:
         _fail(str(error))
     if problems:

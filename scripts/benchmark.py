@@ -357,6 +357,8 @@ HOSTILE = [
     ("\u2009000", ""), ("a ", "dozen"), ("between 1 and ", ""),
     # the bad inputs that once gave an infinite value or a KeyError, and a page of one phrase
     ("9" * 300 + "bn EUR ", ""), ("5 MİLES ", ""), ("5 kmſ ", ""), ("up to 300 km (190 miles) ", ""),
+    # issue 28: slow on the build's path (the labeller's casualty and troops readings)
+    ("5 killed, 6 wounded, ", ""), ("5 troops ", ""),
 ]
 # The requirement: each input stays linear, under these at 1 MB.
 SECONDS_PER_MB_LIMIT = 12
@@ -405,12 +407,14 @@ def measure_hostile(repeated: str, ending: str, size: int, call: str) -> dict:
         ready_to_extract()
     baseline_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # the rules are loaded
     text = hostile_text(repeated, ending, size)
-    started = time.perf_counter()
+    # CPU time, not wall time: on a shared machine the wall clock counts the other
+    # processes' turns too (this process runs one thread).
+    started = time.process_time()
     if call == "extract":
         figures = len(extract(text))
     else:
         figures = sum(1 for _ in extract_document(text, "doc", FULL_CONTEXT))
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"characters": len(text), "seconds": seconds, "figures": figures,
             "peak_mb": (peak_kib - baseline_kib) / 1024}
@@ -440,7 +444,7 @@ def hostile(args) -> None:
     says which, and so does the summary under the table."""
     from extractors.reading.engine import FULL_CONTEXT
 
-    print(f"each run {args.repeat} time(s), each in a fresh process, the least seconds and the most memory kept; peak MB (2^20 bytes) is the process's ru_maxrss above its "
+    print(f"each run {args.repeat} time(s), each in a fresh process, the least CPU seconds and the most memory kept; peak MB (2^20 bytes) is the process's ru_maxrss above its "
           f"baseline after imports and a warm-up; extract_document with context {FULL_CONTEXT} (a published "
           f"text in the build); limits: {SECONDS_PER_MB_LIMIT} s/MB, {MEMORY_MB_PER_MB_LIMIT} MB/MB, "
           f"ratio {LINEARITY_LIMIT}")

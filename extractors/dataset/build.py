@@ -23,7 +23,7 @@ from typing import Callable
 
 import duckdb
 
-from . import corpus, pipeline, publish, records, sources
+from . import corpus, pipeline, publish, records, sources, stopping
 from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes, sql_string
 from .records import csv_cell, from_csv_text
 from .datacard import data_card
@@ -288,6 +288,7 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
     `allow_shrink` says so."""
     started = time.monotonic()
     layout = _layout(root, corpus_path, out)
+    staging = layout.home
     try:
         with publish.locked(layout.lock):
             # A build killed earlier is finished or undone first, whatever this one meets.
@@ -303,6 +304,13 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
             shutil.rmtree(layout.parts, ignore_errors=True)
     except publish.LockedError as error:
         raise BuildError(str(error)) from None
+    except (OSError, duckdb.IOException) as error:
+        if isinstance(error, OSError) and error.filename is not None:
+            raise
+        # A write that fails names no file (a full disk under a worker's or DuckDB's write):
+        # the folder the build was writing in is where it happened.
+        what = error.strerror if isinstance(error, OSError) and error.strerror else sources.first_line(error)
+        raise BuildError(f"{staging}: {what}; {layout.home / layout.package} is unchanged") from None
     report.seconds = time.monotonic() - started
     return report
 
@@ -358,7 +366,8 @@ def _build_in(staging: Path, source: sources.Source, layout: Layout, progress, j
     if problems:
         raise BuildError(f"the built package does not validate; {layout.home / layout.package} is unchanged:\n  "
                          + "\n  ".join(problems[:20]))
-    publish.swap(staging, layout)
+    with stopping.deferred(f"the new package was published in {layout.home / layout.package}"):
+        publish.swap(staging, layout)
     return report
 
 
@@ -428,6 +437,22 @@ def _not_an_out_folder(out: Path, root: Path, corpus_at: Path) -> str | None:
     if name != PACKAGE_NAME:
         return f"holds a package that is not a {PACKAGE_NAME} build"
     return None
+
+
+@contextlib.contextmanager
+def no_build_running(root: Path):
+    """Hold the build lock of the package at `root` (a repository or a package folder) while
+    it is read, or raise BuildError where a build holds it. A package in a folder where no
+    lock can be written (read-only, a download) is read as it is."""
+    layout = Layout.repository(root) if (root / "corpus").is_dir() or (root / "dist").is_dir() else Layout.folder(root)
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(publish.locked(layout.lock))
+        except publish.LockedError as error:
+            raise BuildError(f"{error}; validate it when it is done") from None
+        except OSError:
+            pass  # no build can write there either
+        yield
 
 
 def differences(root: Path) -> tuple[list[str], list[str]]:
@@ -573,10 +598,17 @@ def validate_descriptor(path: Path, prefix: str, articles: list[corpus.Article] 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        by_frictionless = pool.submit(_frictionless, path, package)
-        problems += _checks(path, package, prefix, articles)
-        problems = by_frictionless.result() + problems
+    import os
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=stopping.as_worker,
+                             initargs=(os.getpid(),)) as pool:
+        try:
+            by_frictionless = pool.submit(_frictionless, path, package)
+            problems += _checks(path, package, prefix, articles)
+            problems = by_frictionless.result() + problems
+        except BaseException:  # stopped: the check in the other process is not waited for
+            stopping.end_processes(list(getattr(pool, "_processes", {}).values()))
+            raise
     return problems
 
 

@@ -249,6 +249,7 @@ def extract_all(source: sources.Source, work: Path, parts: Path, *, scheduler: s
         client = Client(cluster)
     else:
         client = Client(scheduler)
+    futures = []
     try:
         say(f"Dask: {len(client.scheduler_info()['workers'])} workers; dashboard {client.dashboard_link}")
         todo = [s for s in pieces if s.number not in results]
@@ -266,6 +267,12 @@ def extract_all(source: sources.Source, work: Path, parts: Path, *, scheduler: s
             done.position, done.total = len(results), len(pieces)
             if progress:
                 progress(done)
+    except BaseException:
+        # Stopped (a signal, an error): a remote cluster's tasks are cancelled, not left to run;
+        # a local cluster is closed below, its worker processes with it.
+        if futures:
+            client.cancel(futures, force=True)
+        raise
     finally:
         client.close()
         if cluster is not None:

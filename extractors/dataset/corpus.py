@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from . import stopping
 from .records import Document, cell
 
 PROVENANCE = "provenance.csv"
@@ -445,7 +446,8 @@ def _add_locked(root: Path, corpus: Path, source: Path, data: bytes, text: str, 
                             notes=notes)
     except ValidationError as error:
         raise CorpusError(f"{source}: " + _problems(error)) from None
-    _publish(corpus, [(target, data, document)])
+    with stopping.deferred(f"{target} was added"):
+        _publish(corpus, [(target, data, document)])
     return document
 
 
@@ -534,7 +536,8 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
                               "repeat earlier ones; nothing added")
         if not entries:
             raise CorpusError(f"{source}: no record passes the filters; nothing added")
-        _publish(corpus, entries)
+        with stopping.deferred(f"{len(entries)} documents were added to {corpus / folder}"):
+            _publish(corpus, entries)
     return [d for _, _, d in entries], skipped
 
 

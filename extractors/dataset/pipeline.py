@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import records
+from . import records, stopping
 from .corpus import Article
 from .duckdb_io import ROW_BYTES, connect, paths_sql, read_csv_sql, row_bytes, sql_string
 from ..reading.engine import FULL_CONTEXT, MAX_CONTEXT, extract_document
@@ -191,7 +191,7 @@ def extract_all(articles: Iterable[Article], work: Path, jobs: int,
         if jobs > 1:
             # Forked before the corpus is opened, so that no reader's thread or file is shared.
             pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                       initializer=ready_to_extract)
+                                       initializer=_worker, initargs=(os.getpid(),))
             pool.submit(int).result()
         pending: dict = {}
         try:
@@ -213,12 +213,22 @@ def extract_all(articles: Iterable[Article], work: Path, jobs: int,
                     _collect(pending, finished, wait(pending, return_when=FIRST_COMPLETED).done)
             while pending:
                 _collect(pending, finished, wait(pending, return_when=FIRST_COMPLETED).done)
+        except BaseException:
+            if pool is not None:  # stopped (an error, a signal): no batch is waited for
+                stopping.end_processes(list(getattr(pool, "_processes", {}).values()))
+            raise
         finally:
             if pool is not None:
                 for future in pending:
                     future.cancel()
                 pool.shutdown(wait=True, cancel_futures=True)
     return done
+
+
+def _worker(parent: int) -> None:
+    """A process that extracts for the build: it ends with its parent (stopping.as_worker)."""
+    stopping.as_worker(parent)
+    ready_to_extract()
 
 
 def count_document(done: Progress, outlet: str | None, full_text: bool, added, characters: int) -> None:
