@@ -497,9 +497,6 @@ PUBLIC_DOMAIN_RIGHTS = ("Public domain in the United States: a work of the US fe
                         "material quoted inside keeps its own rights.")
 
 
-ALREADY = "already in the corpus"
-
-
 def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str]] | None = None,
               contains: str | None = None, outlet: str | None = None, language: str = "en",
               rights: str = DEFAULT_RIGHTS, full_text: bool = False, skip_duplicates: bool = False,
@@ -524,13 +521,50 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
         for _ in iter_articles(root, admission=admission):
             pass
         in_corpus = set(admission._texts)  # the texts of the corpus, apart from those earlier in this file
-        entries, skipped = _records_to_add(source, folder, where, contains, outlet, language, rights, full_text,
-                                           skip_duplicates, added, admission, corpus, in_corpus)
+        entries, skipped = [], []
+        for here, record in _jsonl_records(source):
+            if where and any(str(record.get(k)) not in values for k, values in where.items()):
+                continue
+            text = record["text"]
+            if contains is not None and contains not in text:
+                continue
+            try:
+                data = text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise CorpusError(f"{here}: the text holds a lone surrogate (not Unicode text)") from None
+            digest = hashlib.sha256(data).hexdigest()
+            fields = {target: record.get(name) for name, target in RECORD_FIELDS.items()}
+            for name, target in RECORD_FIELDS.items():
+                problem = field_problem(target, fields[target]) if fields[target] not in (None, "") else None
+                if problem:
+                    raise CorpusError(f"{here}: `{name}` {problem}")
+            date = fields.get("published") or "undated"
+            doc_id = f"{folder}_{date}_{digest[:16]}"
+            problem = admission.problem(doc_id, text, bytes.fromhex(digest))
+            if problem and problem.duplicate:
+                known = bytes.fromhex(digest)[:16] in in_corpus
+                message = f"{here}: {ALREADY + ': ' if known else ''}{problem} (record {record.get('id')!r})"
+                if not skip_duplicates:
+                    raise CorpusError(message + "; --skip-duplicates skips such records")
+                skipped.append(message)
+                continue
+            if problem:
+                raise CorpusError(f"{here}: {problem}")
+            try:
+                document = Document(doc_id=doc_id, path=f"corpus/{folder}/{doc_id}.md", outlet=outlet,
+                                    language=language, sha256=digest, characters=len(text),
+                                    added=added or dt.date.today(), rights=rights, full_text=full_text,
+                                    notes=f"Imported from {source.name}, record {record.get('id')!r}.",
+                                    **{k: v or None for k, v in fields.items()})
+            except ValidationError as error:
+                problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+                raise CorpusError(f"{here}: {problems}") from None
+            admission.admit(doc_id, bytes.fromhex(digest), here)
+            entries.append((corpus / folder / f"{doc_id}.md", data, document))
         already = sum(f": {ALREADY}: " in message for message in skipped)
         if not entries and already:
             repeats = len(skipped) - already
-            raise CorpusError(f"{source}: all {len(skipped)} records that pass the filters are {ALREADY}"
-                              + (f" ({repeats} of them repeat earlier ones)" if repeats else "") + "; nothing added"
+            raise CorpusError(f"{source}: all {len(skipped)} records that pass the filters are {ALREADY}; nothing added"
                               if not repeats else
                               f"{source}: no new record: {already} that pass the filters are {ALREADY}, {repeats} "
                               "repeat earlier ones; nothing added")
@@ -541,72 +575,23 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
     return [d for _, _, d in entries], skipped
 
 
-def _records_to_add(source, folder, where, contains, outlet, language, rights, full_text, skip_duplicates, added,
-                    admission, corpus, in_corpus=frozenset()):
-    entries, skipped = [], []
+def _jsonl_records(source: Path):
+    """(`file:line`, record) of each record of a JSON Lines file (plain or .gz), read within
+    MAX_RECORD_BYTES a line; a record that is no JSON object with a string `text` stops the
+    import, naming its line."""
     with source.open("rb") as raw:
         stream = io.BufferedReader(gzip.GzipFile(fileobj=raw) if source.suffix == ".gz" else raw, 1 << 20)
         try:
             for number, line in numbered_lines(stream, 1):
                 here = f"{source}:{number}"
-                if isinstance(line, RecordTooLong):
-                    raise CorpusError(f"{here}: {line}")
-                entry = _record_to_add(line, here, source, folder, where, contains, outlet, language, rights,
-                                       full_text, skip_duplicates, added, admission, corpus, skipped, in_corpus)
-                if entry is not None:
-                    entries.append(entry)
+                record = parse_record(line) if not isinstance(line, RecordTooLong) else Refusal(str(line))
+                if isinstance(record, Refusal):
+                    raise CorpusError(f"{here}: {record}")
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise CorpusError(f"{here}: a record needs a string `text`")
+                yield here, record
         except (OSError, EOFError) as error:
             raise CorpusError(f"{source}: unreadable ({error})") from None
-    return entries, skipped
-
-
-def _record_to_add(line, here, source, folder, where, contains, outlet, language, rights, full_text, skip_duplicates,
-                   added, admission, corpus, skipped, in_corpus=frozenset()):
-    record = parse_record(line)
-    if isinstance(record, Refusal):
-        raise CorpusError(f"{here}: {record}")
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise CorpusError(f"{here}: a record needs a string `text`")
-    if where and any(str(record.get(k)) not in values for k, values in where.items()):
-        return None
-    text = record["text"]
-    if contains is not None and contains not in text:
-        return None
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise CorpusError(f"{here}: the text holds a lone surrogate (not Unicode text)") from None
-    digest = hashlib.sha256(data).hexdigest()
-    fields = {target: record.get(name) for name, target in RECORD_FIELDS.items()}
-    for name, target in RECORD_FIELDS.items():
-        problem = field_problem(target, fields[target]) if fields[target] not in (None, "") else None
-        if problem:
-            raise CorpusError(f"{here}: `{name}` {problem}")
-    date = fields.get("published") or "undated"
-    doc_id = f"{folder}_{date}_{digest[:16]}"
-    problem = admission.problem(doc_id, text, bytes.fromhex(digest))
-    if problem and problem.duplicate:
-        known = bytes.fromhex(digest)[:16] in in_corpus
-        message = f"{here}: {ALREADY + ': ' if known else ''}{problem} (record {record.get('id')!r})"
-        if not skip_duplicates:
-            raise CorpusError(message + "; --skip-duplicates skips such records")
-        skipped.append(message)
-        return None
-    if problem:
-        raise CorpusError(f"{here}: {problem}")
-    try:
-        document = Document(doc_id=doc_id, path=f"corpus/{folder}/{doc_id}.md", outlet=outlet,
-                            language=language, sha256=digest, characters=len(text),
-                            added=added or dt.date.today(), rights=rights, full_text=full_text,
-                            notes=f"Imported from {source.name}, record {record.get('id')!r}.",
-                            **{k: v or None for k, v in fields.items()})
-    except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        raise CorpusError(f"{here}: {problems}") from None
-    admission.admit(doc_id, bytes.fromhex(digest), here)
-    return corpus / folder / f"{doc_id}.md", data, document
-
-
 
 
 def read_jsonl(path: Path):
