@@ -34,21 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.test_interrupted import group  # noqa: E402  (the suite's own: the live processes of a group)
+
 EXTRACT = [sys.executable, "-c", "from extractors.cli import run; run()"]
 SURVIVOR_LIMIT = 1.0
-
-
-def group(pgid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == pgid and fields[0] != "Z":
-                found.append(int(entry.name))
-    return found
 
 
 def files(folder: Path) -> dict[str, bytes]:

@@ -79,4 +79,7 @@ def connect(database: Path | None = None, spill: Path | None = None) -> duckdb.D
     # One thread keeps row order and Parquet layout the same on every machine.
     connection.execute("SET threads = 1")
     connection.execute("SET preserve_insertion_order = true")
+    # DuckDB draws a progress bar on the terminal for a query that takes over 2 s (on a busy
+    # machine, the Parquet of a small table): a build says what it does itself, or nothing.
+    connection.execute("SET enable_progress_bar = false")
     return connection
