@@ -304,11 +304,12 @@ def build(root: Path, progress: Callable[[Progress], None] | None = None, *,
             shutil.rmtree(layout.parts, ignore_errors=True)
     except publish.LockedError as error:
         raise BuildError(str(error)) from None
-    except (OSError, duckdb.IOException) as error:
+    except (OSError, duckdb.Error) as error:
         if isinstance(error, OSError) and error.filename is not None:
             raise
-        # A write that fails names no file (a full disk under a worker's or DuckDB's write):
-        # the folder the build was writing in is where it happened.
+        # A write that fails names no file (a full disk under a worker's write), or DuckDB's
+        # error names one of its own files (a full disk under its write-ahead log, as a
+        # TransactionException): the folder the build was writing in is where it happened.
         what = error.strerror if isinstance(error, OSError) and error.strerror else sources.first_line(error)
         raise BuildError(f"{staging}: {what}; {layout.home / layout.package} is unchanged") from None
     report.seconds = time.monotonic() - started

@@ -497,6 +497,9 @@ PUBLIC_DOMAIN_RIGHTS = ("Public domain in the United States: a work of the US fe
                         "material quoted inside keeps its own rights.")
 
 
+ALREADY = "already in the corpus"
+
+
 def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str]] | None = None,
               contains: str | None = None, outlet: str | None = None, language: str = "en",
               rights: str = DEFAULT_RIGHTS, full_text: bool = False, skip_duplicates: bool = False,
