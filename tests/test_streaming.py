@@ -155,6 +155,7 @@ from pathlib import Path
 from extractors.dataset import pipeline, sources
 folder = Path(sys.argv[1])
 pipeline.BATCH_CHARACTERS = 20_000  # many batches from a small corpus
+sources.READ_BYTES = 8_192  # a read-ahead of 1 MiB would hold the whole of these small files
 peaks = {}
 for name in ("warm-up", "small", "large"):
     work = folder / "work"

@@ -51,6 +51,12 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs a str, not {type(text).__name__}")
+    return _extract(text, doc_id, context, wrapped, author, published, Setting(text, title, published))
+
+
+def _extract(text: str, doc_id: str | None, context: int, wrapped: bool | None, author: str | None,
+             published: dt.date | None, setting: Setting, origin: int = 0) -> list[Quantity]:
+    """The figures of `text`, the part of the document `setting` reads from `origin` on."""
     candidates = []
     for amount in amounts(text, list(numerals.scan(text))):
         for variant in _readings_of(amount):
@@ -71,7 +77,7 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
     quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published)
                   for candidate in chosen]
     quantities = agreement.agree(text, quantities, noun_class, introduces)
-    return situate(text, quantities, Setting(text, title, published))
+    return situate(text, quantities, setting, origin)
 
 
 # A document longer than this is read in windows, so that the memory a document takes is
@@ -145,9 +151,10 @@ def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CO
         yield from extract(text, doc_id, context, author=author, title=title, published=published)
         return
     wrapped = is_hard_wrapped(text)
+    setting = Setting(text, title, published)  # the wars are the whole document's, whatever the window
     given_to = 0  # where the last figure given ends: two windows never give overlapping figures
     for start, end, own_start, own_end in windows(text, window):
-        for quantity in extract(text[start:end], doc_id, context, wrapped, author, title, published):
+        for quantity in _extract(text[start:end], doc_id, context, wrapped, author, published, setting, start):
             if own_start <= quantity.start + start < own_end and quantity.start + start >= given_to:
                 given_to = quantity.end + start
                 yield _shifted(quantity, start, doc_id) if start else quantity

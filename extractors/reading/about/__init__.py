@@ -487,8 +487,31 @@ def _clause_span(text: str, sentence_start: int, sentence_end: int, start: int, 
     return clause_start, stop.start() if stop else min(sentence_end, end + _AFTER_WINDOW)
 
 
+class SentenceCues:
+    """What each sentence's words say of harm outside war, read once for all its figures (a
+    page of figures with no sentence end read the same 10,000 characters once a figure)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._read: dict[tuple[int, int], tuple[bool, bool, bool, bool]] = {}
+        self._places: dict[tuple[int, int], list] = {}
+
+    def __call__(self, sentence: tuple[int, int]) -> tuple[bool, bool, bool, bool]:
+        """(names harm of peace, names crime, names aid that is no war's, names violence)."""
+        if sentence not in self._read:
+            words = self.text[sentence[0]:sentence[1]]
+            self._read[sentence] = (_names_harm_of_peace(words), bool(cues.CRIME.search(words)),
+                                    bool(cues.NOT_WAR_AID.search(words)), bool(cues.violence_in(words)))
+        return self._read[sentence]
+
+    def places(self, sentence: tuple[int, int]) -> list:
+        if sentence not in self._places:
+            self._places[sentence] = list(place_gazetteer.gazetteer().mentions(self.text, *sentence))
+        return self._places[sentence]
+
+
 def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[int, int],
-                 found: "conflicts.Found | None") -> bool:
+                 found: "conflicts.Found | None", sentence_cues: SentenceCues | None = None) -> bool:
     """Whether a figure labelled `category` is about armed conflict or political violence.
 
     `casualties`, `damage`, `attacks`, `troops` and `weapon_range` need a conflict of the
@@ -510,18 +533,17 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     # the figure's own words are no cue: "two strikes" counts strikes of any kind
     clause_text = text[clause[0]:start] + " " + text[end:clause[1]]
     violent = cues.violence_in(clause_text)
-    sentence_text = text[sentence[0]:sentence[1]]
+    harm_of_peace, crime, aid_of_peace, violent_sentence = (sentence_cues or SentenceCues(text))(sentence)
     if category == "aid":
         if found is None or not (found.named_within("sentence") or found.named_within("paragraph", conflicts.STRONG)
                                  or quantity.aid_kind == "military" and found.named_within("title")):
             return False
-        if cues.NOT_WAR_AID.search(sentence_text) and not found.named_within("sentence", conflicts.STRONG) \
-                and not cues.violence_in(sentence_text):
+        if aid_of_peace and not found.named_within("sentence", conflicts.STRONG) and not violent_sentence:
             return False
         return True
-    if not violent and _names_harm_of_peace(sentence_text):
+    if not violent and harm_of_peace:
         return False
-    if not violent and cues.CRIME.search(sentence_text) and not (found is not None and found.named_within("sentence")):
+    if not violent and crime and not (found is not None and found.named_within("sentence")):
         return False  # crime, riots and mass shootings, where the sentence names no war (crime.tsv)
     if violent or found is not None and found.named_within("title"):
         return True
@@ -540,18 +562,23 @@ def _names_harm_of_peace(sentence: str) -> bool:
     return any(not any(a <= m.start() < b for a, b in weapons) for m in found)
 
 
-def situate(text: str, quantities: list, setting: "conflicts.Setting") -> list:
+def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: int = 0) -> list:
     """The figures with what they say of the world: a war figure its conflict, place and
-    period; a figure labelled war that is about no war, `other` (is_about_war)."""
+    period; a figure labelled war that is about no war, `other` (is_about_war). `setting` is
+    the whole document's, and `text` its part from `origin` on (a window of a long one): a
+    conflict is chosen on the whole document's evidence wherever the figure is read."""
     situated = []
+    sentence_cues = SentenceCues(text)
     for quantity in quantities:
         if quantity.category not in _SITUATED:
             situated.append(quantity)
             continue
         sentence = (quantity.sentence_start, quantity.sentence_start + len(quantity.sentence))
         clause = _clause_span(text, *sentence, quantity.start, quantity.end)
-        found = setting.conflict_of(quantity.start, quantity.end, clause, sentence)
-        if not is_about_war(quantity, text, sentence, clause, found):
+        found = setting.conflict_of(quantity.start + origin, quantity.end + origin,
+                                    (clause[0] + origin, clause[1] + origin),
+                                    (sentence[0] + origin, sentence[1] + origin))
+        if not is_about_war(quantity, text, sentence, clause, found, sentence_cues):
             update = {"category": "other", "measure": None}
             if quantity.category == "aid":
                 update.update(_AID_FIELDS)
@@ -560,7 +587,7 @@ def situate(text: str, quantities: list, setting: "conflicts.Setting") -> list:
         update = {}
         if found is not None and found.conflict is not None:
             update["conflict"], update["conflict_rule"] = found.conflict, found.rule
-        place = place_gazetteer.place_of(text, *sentence, quantity.start, quantity.end)
+        place = place_gazetteer.place_of(text, *sentence, quantity.start, quantity.end, sentence_cues.places(sentence))
         if place is not None:
             update["place"], update["place_text"], update["place_rule"] = place
         began = conflicts.conflicts()[found.conflict].war_began if found is not None and found.conflict else None

@@ -139,16 +139,30 @@ class Setting:
         self.reported = reported
         self._document: list[Mention[Term]] | None = None
         self._starts: list[int] | None = None
+        self._breaks: list[tuple[int, int]] | None = None
+        # Figures of one sentence ask about the same spans: each is scored once (a page of
+        # figures with no sentence end asked the same 10,000 characters once a figure).
+        self._scored: dict[tuple[int, int] | str, tuple[dict[str, float], float]] = {}
 
     # ---- the text around a figure
     def paragraph(self, start: int, end: int) -> tuple[int, int]:
         """The paragraph of text[start:end] and the one before it: an answer and its question,
         an item and its list's introduction ("This includes $379 million ...")."""
-        text = self.text
-        breaks = [m for m in _PARAGRAPH_BREAK.finditer(text, max(0, start - _LOOK), start)]
-        after = _PARAGRAPH_BREAK.search(text, end, min(len(text), end + _LOOK))
-        return (breaks[-2].end() if len(breaks) > 1 else max(0, start - _LOOK),
-                after.start() if after else min(len(text), end + _LOOK))
+        if self._breaks is None:  # found once a document: a scan per figure was quadratic in dense text
+            self._breaks = [m.span() for m in _PARAGRAPH_BREAK.finditer(self.text)]
+        breaks, text_end = self._breaks, len(self.text)
+        lowest = max(0, start - _LOOK)
+        # the breaks wholly within [lowest, start), as a scan of that range finds them
+        first = bisect.bisect_left(breaks, (lowest, -1))
+        last = bisect.bisect_left(breaks, (start, -1))
+        while last > first and breaks[last - 1][1] > start:
+            last -= 1
+        before = breaks[first:last]
+        after = breaks[bisect.bisect_left(breaks, (end, -1))] if bisect.bisect_left(breaks, (end, -1)) < len(breaks) else None
+        if after is not None and after[1] > min(text_end, end + _LOOK):
+            after = None
+        return (before[-2][1] if len(before) > 1 else lowest,
+                after[0] if after else min(text_end, end + _LOOK))
 
     def _lead(self) -> tuple[int, int]:
         first = _PARAGRAPH_BREAK.search(self.text, 0, _LEAD)
@@ -190,11 +204,20 @@ class Setting:
 
     def evidence(self, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int]):
         """(level, scores, surest) of each level around text[start:end], narrowest first, lazily."""
-        yield "clause", *self._scores(self._between(*clause))
-        yield "sentence", *self._scores(self._between(*sentence))
-        yield "paragraph", *self._scores(self._between(*self.paragraph(*sentence)))
-        yield "title", *self._scores(self.names(self.title) + self._between(*self._lead()))
-        yield "document", *self._scores(self.document_mentions())
+        yield "clause", *self._scores_between(clause)
+        yield "sentence", *self._scores_between(sentence)
+        yield "paragraph", *self._scores_between(self.paragraph(*sentence))
+        if "title" not in self._scored:
+            self._scored["title"] = self._scores(self.names(self.title) + self._between(*self._lead()))
+        yield "title", *self._scored["title"]
+        if "document" not in self._scored:
+            self._scored["document"] = self._scores(self.document_mentions())
+        yield "document", *self._scored["document"]
+
+    def _scores_between(self, span: tuple[int, int]) -> tuple[dict[str, float], float]:
+        if span not in self._scored:
+            self._scored[span] = self._scores(self._between(*span))
+        return self._scored[span]
 
     def conflict_of(self, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int]
                     ) -> Found | None:

@@ -84,10 +84,14 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention[
     return list(gazetteer().mentions(text, start, end))
 
 
-def place_of(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> tuple[str, str, str] | None:
-    """(place id, the place as written, rule) the sentence ties to the figure text[start:end]."""
+def place_of(text: str, sentence_start: int, sentence_end: int, start: int, end: int,
+             mentions: list | None = None) -> tuple[str, str, str] | None:
+    """(place id, the place as written, rule) the sentence ties to the figure text[start:end];
+    `mentions`, the gazetteer's in the sentence where the caller holds them already."""
     located, named = [], []
-    for mention in gazetteer().mentions(text, sentence_start, sentence_end):
+    if mentions is None:
+        mentions = gazetteer().mentions(text, sentence_start, sentence_end)
+    for mention in mentions:
         if mention.end > start and mention.start < end:
             continue  # inside the figure: "Kharkiv residents"
         if mention.value.kind == "city" and not stands_alone(text, mention.start, mention.end):
