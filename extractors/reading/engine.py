@@ -307,6 +307,9 @@ _WRAPPED_BOUNDARY = regex.compile(rf"(?P<block>{_BLOCK})|" + _END.format(newline
 _ABBREVIATION = regex.compile(
     r"(?:^|[\s(])(?:(?:\p{L}\.)*\p{L}|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cpl|Pvt|St|Sen|Rep|Gov|Prof|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Inc|Ltd|Co|Corp|vs|etc|approx|est|Jr|Sr)\.$")
+# A list item's marker ("- ", "* ", "1. ") opens no sentence: people read the item's words (and
+# the CSV's formula guard would put a ' before a sentence that begins with "-").
+_LIST_MARKER = regex.compile(r"(?:[-*+\u2022][ \t\u00a0]+|[0-9]{1,3}[.)][ \t\u00a0]+)+")
 # Hard-wrapped: most lines that run on into another line stop short of a wrap width.
 _WRAP_WIDTH = 100
 
@@ -336,6 +339,9 @@ class Sentences:
     >>> sentences = Sentences(text)
     >>> [text[s:e] for s, e in (sentences.around(16, 20), sentences.around(39, 46))]
     ['Forces advanced 5 km.[12]', 'The U.S. sent 2 tanks.']
+    >>> text = "It includes:\\n\\n- 40 tanks;\\n-   2. 300 rounds."
+    >>> [text[slice(*Sentences(text).around(text.index(f), text.index(f) + 2))] for f in ("40", "300")]
+    ['40 tanks;', '300 rounds.']
     """
 
     def __init__(self, text: str, context: int = MAX_CONTEXT, wrapped: bool | None = None):
@@ -373,4 +379,7 @@ class Sentences:
             sentence_end -= 1
         while sentence_start < start and self.text[sentence_start].isspace():
             sentence_start += 1
+        marker = _LIST_MARKER.match(self.text, sentence_start, start)
+        if marker is not None:
+            sentence_start = marker.end()
         return sentence_start, sentence_end
