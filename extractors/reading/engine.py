@@ -17,6 +17,7 @@ from . import numerals, units
 from .patterns import quick_init
 from .about import agreement, attribution, classify, introduces, noun_class, situate
 from .about.conflicts import Setting
+from .about.transcripts import Transcript
 from .dimensions import Reading, asked_about, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .quantity import Quantity
@@ -41,9 +42,11 @@ class Candidate:
 
 def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
             wrapped: bool | None = None, author: str | None = None, title: str | None = None,
-            published: dt.date | None = None) -> list[Quantity]:
+            published: dt.date | None = None, transcript: Transcript | None = None) -> list[Quantity]:
     """Every figure in `text`, in order of position, each at its exact span. `title` and
-    `published` (the document's date) tell which war a figure is about and when.
+    `published` (the document's date) tell which war a figure is about and when; `author`
+    (the publisher) and `transcript` (the speaker turns of the whole document, where `text`
+    is a window of it) who speaks.
 
     >>> [(q.text, q.value, q.normalized_unit) for q in extract("a range of 190 miles (300km)")]
     [('190 miles', 190.0, 'km'), ('300km', 300.0, 'km')]
@@ -67,7 +70,8 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
         return []
     sentences = Sentences(text, context, wrapped)
     attributions = attribution.Attributions(text)
-    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published)
+    transcript = transcript or Transcript(text, title, published, author)
+    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published, transcript)
                   for candidate in chosen]
     quantities = agreement.agree(text, quantities, noun_class, introduces)
     return situate(text, quantities, Setting(text, title, published))
@@ -121,8 +125,10 @@ def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CO
         yield from extract(text, doc_id, context, author=author, title=title, published=published)
         return
     wrapped = is_hard_wrapped(text)
+    transcript = Transcript(text, title, published, author)  # a turn runs across windows
     for start, end in windows(text, window):
-        for quantity in extract(text[start:end], doc_id, context, wrapped, author, title, published):
+        for quantity in extract(text[start:end], doc_id, context, wrapped, author, title, published,
+                                transcript.window(start)):
             yield _shifted(quantity, start, doc_id) if start else quantity
 
 
@@ -236,16 +242,24 @@ def quantity_id(doc_id: str | None, start: int, end: int) -> str:
 
 def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "Sentences",
               attributions: attribution.Attributions, author: str | None = None,
-              published: dt.date | None = None) -> Quantity:
+              published: dt.date | None = None, transcript: Transcript | None = None) -> Quantity:
     reading = candidate.reading
     amount = reading.amount
     value, low, high = bounds(amount.value, amount.low, amount.high, candidate.qualifier)
     sentence_start, sentence_end = sentences.around(candidate.start, candidate.end)
+    if transcript is not None:  # a sentence stays in its speaker's turn, without the label
+        sentence_start, sentence_end = transcript.in_turn((sentence_start, sentence_end), candidate.start)
     about = classify(text, sentence_start, sentence_end, candidate.start, candidate.end,
                      reading.dimension, reading.unit, reading.subject)
     target = reading.normalized_unit
-    source = attributions.attribute((sentence_start, sentence_end), candidate.start,
-                                    lambda: _sentence_before(text, sentences, sentence_start), author)
+    before = lambda: _sentence_before(text, sentences, sentence_start)  # noqa: E731
+    if transcript is None:
+        source = attributions.attribute((sentence_start, sentence_end), candidate.start, before, author)
+        turn = None
+    else:  # who speaks where the figure is (about/transcripts.py)
+        source = transcript.attribute(attributions, (sentence_start, sentence_end), candidate.start, before, author)
+        turn = transcript.turn_at(candidate.start)
+    speaker = turn.speaker if turn is not None else None
     # Each bound converted once: an exact figure's value, low and high are one number.
     pint_unit = reading.pint_unit
     normalized_value = units.convert(value, pint_unit, target)
@@ -283,6 +297,11 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         "attributed_to": source.attributed_to if source else None,
         "attribution_kind": source.kind if source else None,
         "attributed_source": source.source if source else None,
+        "speaker": speaker.person if speaker else None,
+        "speaker_label": speaker.label or None if speaker else None,
+        "speaker_role": speaker.role if speaker else None,
+        "speaker_for": speaker.speaks_for if speaker else None,
+        "is_question": speaker.is_question if speaker else None,
         "rule": reading.rule,
         "extractor_version": VERSION,
     })
