@@ -505,10 +505,16 @@ def eval_command(root: Path = ROOT,
                                           "reading its sentences from the shared corpora."),
                  half: str = typer.Option("tuning", "--half", help="With --war or --conflict: tuning, report or all."),
                  corpora: Path = typer.Option(war_gold.SHARED_CORPORA, "--corpora",
-                                              help="With --war or --conflict: the folder of the shared corpora."),
-                 errors: bool = typer.Option(False, "--errors", help="With --war or --conflict: list each miss and wrong label."),
+                                              help="With --war, --conflict or --transcripts: the folder of the shared corpora."),
+                 errors: bool = typer.Option(False, "--errors", help="With --war, --conflict or --transcripts: list each miss and wrong label."),
                  attribution: bool = typer.Option(False, "--attribution",
                                                   help="Score who gives each figure against corpus/gold-attribution.csv."),
+                 transcripts: bool = typer.Option(False, "--transcripts",
+                                                  help="Score who speaks and who gives each figure against the transcript "
+                                                       "gold of docs/transcript-gold/, reading its documents from the "
+                                                       "shared corpora."),
+                 before: bool = typer.Option(False, "--before", help="With --transcripts: score what the packages "
+                                             "published before issue 25 (the gold's sample) instead."),
                  conflict: bool = typer.Option(False, "--conflict",
                                                help="Score war labels, conflict, place and period against the conflict "
                                                     "gold of docs/conflict-gold/, reading its documents from the shared "
@@ -524,7 +530,18 @@ def eval_command(root: Path = ROOT,
     Example: extract eval --conflict --half tuning --errors
 
     Example: extract eval --attribution
+
+    Example: extract eval --transcripts --errors
     """
+    if transcripts:
+        from .evaluation import transcript_gold
+
+        try:
+            scores = transcript_gold.score(corpora, before=before)
+        except (transcript_gold.TranscriptGoldError, OSError) as error:
+            _fail(str(error))
+        typer.echo(json.dumps(scores.as_dict(), indent=2) if format is Format.json else scores.render(errors))
+        return
     if conflict:
         from .evaluation import conflict_gold
 

@@ -129,3 +129,23 @@ def test_turns_run_across_the_windows_a_long_document_is_read_in():
     whole = [(q.text, q.speaker, q.is_question) for q in extract(text, published=DAY)]
     windowed = [(q.text, q.speaker, q.is_question) for q in extract_document(text, window=300, published=DAY)]
     assert windowed == whole and ("9 tanks", None, True) in whole and ("5 tanks", "Ned Price", False) in whole
+
+
+def test_the_scorer_agrees_with_the_golds_own_judgement_of_the_old_attribution():
+    """`extract eval --transcripts --before` scores what 0.6.0 published (the gold's sample)
+    as the annotator judged it, row by row (`pre_change_right`)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from extractors.cli import app
+    from extractors.evaluation import transcript_gold
+
+    result = CliRunner().invoke(app, ["eval", "--transcripts", "--before", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    with (transcript_gold.GOLD_DIR / "judgements.csv").open(encoding="utf-8", newline="") as handle:
+        judged = list(csv.DictReader(handle))
+    right = sum(row["pre_change_right"] == "yes" for row in judged)
+    assert (scores["judged"], scores["attribution_right"]["right"]) == (len(judged), right)
+    assert "speaker_right" not in scores  # 0.6.0 published no speakers
