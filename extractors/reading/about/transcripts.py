@@ -176,6 +176,21 @@ def _key(label: str) -> str:
     return " ".join(label.replace(".", " ").replace("*", " ").split()).upper()
 
 
+def _title_of(office: str) -> _Words | None:
+    """The title row of a label's office, its prefixes aside: ASSISTANT SECRETARY is a SECRETARY.
+
+    >>> _title_of("ASSISTANT SECRETARY").role, _title_of("FOREIGN MINISTER").speaks_for
+    ('Secretary', '')
+    """
+    words, table = office.split(" "), _words()
+    while words and " ".join(words) not in table:
+        if table.get(words[0]) is None or table[words[0]].kind != "prefix":
+            return None
+        words = words[1:]
+    found = table.get(" ".join(words))
+    return found if found is not None and found.kind == "title" else None
+
+
 def _name_words(key: str) -> str | None:
     """The surname of a label's key: the words after its honorific or office.
 
@@ -236,12 +251,12 @@ class _Document:
                 written = match.group("surname")
                 if not written[0].isupper() or written.isupper():
                     continue  # a label ("MR. BREMMER:"), or a word in lower case
-                given = []
-                for word in reversed(match.group("before").split()):
-                    if word in titles or word in nations or word.isupper() and len(word) > 2 or len(given) == 3:
-                        break
-                    given.insert(0, word)
-                if not given:
+                # The given name is the word before the surname, and the word before that
+                # where the given name is an initial: "Daniel J. Kritenbrink", not
+                # "Spokesperson Daniel J. Kritenbrink" or "Religious Freedom Rashad Hussain".
+                before = match.group("before").split()
+                given = before[-2:] if len(before) > 1 and regex.fullmatch(r"\p{Lu}\.", before[-1]) else before[-1:]
+                if not given or any(w in titles or w in nations or w.isupper() and len(w) > 2 for w in given):
                     continue  # "President Biden": no first name here
                 return " ".join(given + written.split()), _country_beside(source, match.start(), match.end())
         return None, None
@@ -363,10 +378,15 @@ class Transcript:
             return Speaker(written, None, office, None, False)
         name, country = document.full_name(surname)
         honorific = words.get(key.split(" ")[0])
-        role = None if honorific and honorific.kind == "honorific" else key[:-len(surname)].strip().title()
-        if interview and honorific and honorific.kind == "honorific":
-            return Speaker(written, name, "journalist", None, True)
-        return Speaker(written, name or surname.title(), role, country, False)
+        if honorific and honorific.kind == "honorific":
+            if interview:
+                return Speaker(written, name, "journalist", None, True)
+            return Speaker(written, name or surname.title(), None, country, False)
+        office = key[:-len(surname)].strip()
+        title = _title_of(office)
+        if country is None and title is not None:
+            country = self._government(title.speaks_for, government)
+        return Speaker(written, name or surname.title(), office.title(), country, False)
 
     @staticmethod
     def _government(speaks_for: str, government: str | None) -> str | None:
