@@ -94,6 +94,16 @@ def test_a_reporter_who_quotes_the_briefer_gives_the_briefer():
     assert (figure.is_question, figure.attributed_to) == (True, "Senior Administration Official")
 
 
+def test_a_reporter_who_only_mentions_what_the_briefer_said_gives_the_figure_himself():
+    text = ("MS. JEAN-PIERRE:\u00a0 We remember.\n\nMODERATOR:\u00a0 Go ahead.\n\n"
+            "Q\u00a0\u00a0\u00a0 To follow up on what you said yesterday on Iraq and the anniversary, is there a "
+            "message to the families of those who served, of the 35,000 injured?\n\n"
+            "Q\u00a0\u00a0\u00a0 You mentioned 2 meetings.")
+    far, near = extract(text, author="The White House", published=dt.date(2023, 3, 20))
+    assert (far.text, far.attributed_to) == ("35,000", None)
+    assert (near.text, near.attributed_to) == ("2 meetings", "Karine Jean-Pierre")  # not the moderator
+
+
 def test_a_statement_is_its_publishers_and_a_transcripts_header_no_ones():
     statement = extract("The United States has provided $2 billion.", author="U.S. Department of State")
     assert statement[0].attributed_to == "U.S. Department of State" and statement[0].speaker is None

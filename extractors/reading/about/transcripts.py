@@ -293,8 +293,11 @@ _INTERVIEW = regex.compile(r"\b(?:Interview|Panel)\b")
 # A speech printed without labels: its title names the speaker.
 _SPEECH = regex.compile(r"^(?:Remarks|Address|Speech|Keynote)\b[^:]*?\bby[ \u00a0]+(?P<who>.+)$")
 # A reporter who gives the figure to the briefer: "I believe you said 85 leaders spoke".
+# The figure follows the verb closely (within _YOU_SAID_REACH characters): in "what you said
+# yesterday on Iraq and the anniversary ... the 35,000 injured" the figure is the reporter's.
 _YOU_SAID = regex.compile(r"\byou(?:[ \u00a0]+(?:have|had|just|also))?[ \u00a0]+(?:said|mentioned|told|announced|noted|"
-                          r"cited|estimated|put)\b", regex.IGNORECASE)
+                          r"cited|estimated)\b", regex.IGNORECASE)
+_YOU_SAID_REACH = 100
 
 
 class Transcript:
@@ -453,17 +456,20 @@ class Transcript:
         if quoted is not None:
             return _without_label(quoted, speaker.label)
         if speaker.is_question:
-            said = _YOU_SAID.search(self.text, sentence[0] + self.offset, position + self.offset)
+            said = _YOU_SAID.search(self.text, max(sentence[0], position - _YOU_SAID_REACH) + self.offset,
+                                    position + self.offset)
             briefer = self._briefer(position) if said else None
             return _spoken(briefer) if briefer else None
         return _spoken(speaker)
 
     def _briefer(self, position: int) -> Speaker | None:
-        """The last speaker before `position` who is not a reporter."""
+        """The last speaker before `position` who briefs: neither a reporter nor one the
+        document does not name (a moderator who calls on reporters, an operator)."""
         i = bisect.bisect_right(self._starts, position + self.offset) - 1
         while i >= 0:
-            if not self._turns[i].speaker.is_question:
-                return self._turns[i].speaker
+            speaker = self._turns[i].speaker
+            if not speaker.is_question and speaker.person is not None:
+                return speaker
             i -= 1
         return None
 
