@@ -94,8 +94,8 @@ def test_the_state_departments_releases_that_name_a_war_come_with_their_mapping(
     documents = [article.document for article in corpus.load(root)]
     assert sorted(d.title for d in documents) == ["Press Briefing", "Support for Ukraine"]  # the title names a war
     document = documents[0]
-    assert (document.outlet, document.url, str(document.published), document.published_time, document.full_text) == \
-        ("U.S. Department of State", STATE["url"], "2022-03-01", STATE["published"], True)
+    assert (document.outlet, document.url, str(document.published), document.published_time.isoformat(),
+            document.full_text) == ("U.S. Department of State", STATE["url"], "2022-03-01", STATE["published"], True)
     assert document.rights.startswith("Public domain") and document.source_sha256 == "a" * 64
 
 
