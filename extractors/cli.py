@@ -477,6 +477,14 @@ def add_command(file: Path = typer.Argument(..., help="The article as a UTF-8 te
                                                    "dist/ publishes them in full (the texts table)."),
                 skip_duplicates: bool = typer.Option(False, "--skip-duplicates", help="With --jsonl: skip, and report, "
                                                      "a record whose text is already in the corpus."),
+                conflict: Optional[float] = typer.Option(
+                    None, "--conflict", metavar="MIN", help="With --jsonl: keep records about a war of the conflict "
+                    "gazetteer: one conflict's names weigh MIN in the text (its own names, parties and places 1 each, a "
+                    "country, capital or demonym 0.5; conflicts fought on the record's date), or the title names one. "
+                    "0.5: any mention."),
+                mapping_file: Optional[Path] = typer.Option(
+                    None, "--mapping", help="With --jsonl: a TOML mapping of the records' fields (docs/mappings/); its "
+                    "outlet, rights and public_domain apply unless given here."),
                 root: Path = ROOT) -> None:
     """Copy an article into corpus/ byte for byte and record its provenance, or with --jsonl
     import a batch of records. Then run `extract build`.
@@ -486,9 +494,27 @@ def add_command(file: Path = typer.Argument(..., help="The article as a UTF-8 te
     Example: extract add ../shared/corpora/whitehouse-briefing-room.jsonl.gz --jsonl --folder whitehouse
     --where section=statements-releases,fact-sheets,briefings-statements --contains Ukraine
     --outlet "The White House" --public-domain --skip-duplicates
+
+    Example: extract add ../shared/corpora/state-department-press-releases.jsonl.gz --jsonl --folder state
+    --mapping docs/mappings/state-department-press-releases.toml --conflict 0.5
     """
     root = Package.at(root).needs_repository("add copies an article into the corpus/ beside the repository's dist/")
     if jsonl:
+        from .dataset import selection, sources
+
+        record_fields, published_field = None, "date"
+        if mapping_file is not None:
+            try:
+                mapping = sources.Mapping.load(mapping_file)
+            except corpus.CorpusError as error:
+                _fail(str(error))
+            record_fields = {mapping.field_of(name): name for name in corpus.RECORD_FIELDS.values()}
+            published_field = mapping.field_of("published")
+            outlet = outlet or mapping.outlet
+            public_domain = public_domain or mapping.public_domain
+            rights = rights or (mapping.rights if mapping.rights != sources.NOT_STATED_RIGHTS else None)
+            language = mapping.language if language == "en" else language
+        keep = selection.about_a_conflict(conflict, published_field) if conflict is not None else None
         filters = {}
         for condition in where:
             field, equals, values = condition.partition("=")
@@ -499,7 +525,8 @@ def add_command(file: Path = typer.Argument(..., help="The article as a UTF-8 te
             documents, skipped = corpus.add_jsonl(
                 root, file, folder=folder, where=filters, contains=contains, outlet=outlet,
                 language=language, full_text=public_domain, skip_duplicates=skip_duplicates,
-                rights=rights or (corpus.PUBLIC_DOMAIN_RIGHTS if public_domain else corpus.DEFAULT_RIGHTS))
+                rights=rights or (corpus.PUBLIC_DOMAIN_RIGHTS if public_domain else corpus.DEFAULT_RIGHTS),
+                keep=keep, record_fields=record_fields)
         except corpus.CorpusError as error:
             _fail(str(error))
         for message in skipped:
@@ -527,10 +554,16 @@ def eval_command(root: Path = ROOT,
                                           "reading its sentences from the shared corpora."),
                  half: str = typer.Option("tuning", "--half", help="With --war or --conflict: tuning, report or all."),
                  corpora: Path = typer.Option(war_gold.SHARED_CORPORA, "--corpora",
-                                              help="With --war or --conflict: the folder of the shared corpora."),
-                 errors: bool = typer.Option(False, "--errors", help="With --war or --conflict: list each miss and wrong label."),
+                                              help="With --war, --conflict or --transcripts: the folder of the shared corpora."),
+                 errors: bool = typer.Option(False, "--errors", help="With --war, --conflict or --transcripts: list each miss and wrong label."),
                  attribution: bool = typer.Option(False, "--attribution",
                                                   help="Score who gives each figure against corpus/gold-attribution.csv."),
+                 transcripts: bool = typer.Option(False, "--transcripts",
+                                                  help="Score who speaks and who gives each figure against the transcript "
+                                                       "gold of docs/transcript-gold/, reading its documents from the "
+                                                       "shared corpora."),
+                 before: bool = typer.Option(False, "--before", help="With --transcripts: score what the packages "
+                                             "published before issue 25 (the gold's sample) instead."),
                  conflict: bool = typer.Option(False, "--conflict",
                                                help="Score war labels, conflict, place and period against the conflict "
                                                     "gold of docs/conflict-gold/, reading its documents from the shared "
@@ -546,7 +579,18 @@ def eval_command(root: Path = ROOT,
     Example: extract eval --conflict --half tuning --errors
 
     Example: extract eval --attribution
+
+    Example: extract eval --transcripts --errors
     """
+    if transcripts:
+        from .evaluation import transcript_gold
+
+        try:
+            scores = transcript_gold.score(corpora, before=before)
+        except (transcript_gold.TranscriptGoldError, OSError) as error:
+            _fail(str(error))
+        typer.echo(json.dumps(scores.as_dict(), indent=2) if format is Format.json else scores.render(errors))
+        return
     if conflict:
         from .evaluation import conflict_gold
 

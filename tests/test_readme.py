@@ -24,7 +24,7 @@ def _use_commands() -> list[str]:
 
 @pytest.mark.parametrize("command", _use_commands())
 def test_every_use_command_runs(command):
-    if ("--war" in command or "--conflict" in command) and not SHARED.is_dir():
+    if ("--war" in command or "--conflict" in command or "--transcripts" in command) and not SHARED.is_dir():
         pytest.skip("../shared/corpora not present")
     argv = shlex.split(command)
     program = argv[0].replace(".venv/bin/", "")

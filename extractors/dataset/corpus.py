@@ -503,13 +503,16 @@ ALREADY = "already in the corpus"
 def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str]] | None = None,
               contains: str | None = None, outlet: str | None = None, language: str = "en",
               rights: str = DEFAULT_RIGHTS, full_text: bool = False, skip_duplicates: bool = False,
-              added: dt.date | None = None) -> tuple[list[Document], list[str]]:
+              added: dt.date | None = None, keep=None,
+              record_fields: dict[str, str] | None = None) -> tuple[list[Document], list[str]]:
     """Import every record of a JSON Lines file (plain or .gz) that passes the filters into
     corpus/<folder>/, byte for byte, with its provenance; all or nothing.
 
-    A record is kept where each `where` field has one of its values and its text contains
-    `contains`. Each becomes `corpus/<folder>/<doc_id>.md`, doc_id `<folder>_<date>_<16 hex
-    of its sha256>`. A bad record (not JSON, no text, an empty text, a date that is no date)
+    A record is kept where each `where` field has one of its values, its text contains
+    `contains` and `keep(record)` holds (`selection.about_a_conflict`). `record_fields` maps
+    record fields to provenance fields where the records name them otherwise than
+    `RECORD_FIELDS` (a mapping of docs/mappings/). Each becomes `corpus/<folder>/<doc_id>.md`,
+    doc_id `<folder>_<date>_<16 hex of its sha256>`. A bad record (not JSON, no text, an empty text, a date that is no date)
     stops the import naming the file and line; so does a text already in the corpus or
     earlier in the file, unless `skip_duplicates`, which skips it and says so. Returns the
     documents added and the skips.
@@ -531,13 +534,15 @@ def add_jsonl(root: Path, source: Path, *, folder: str, where: dict[str, set[str
             text = record["text"]
             if contains is not None and contains not in text:
                 continue
+            if keep is not None and not keep(record):
+                continue
             try:
                 data = text.encode("utf-8")
             except UnicodeEncodeError:
                 raise CorpusError(f"{here}: the text holds a lone surrogate (not Unicode text)") from None
             digest = hashlib.sha256(data).hexdigest()
-            fields = {target: record.get(name) for name, target in RECORD_FIELDS.items()}
-            for name, target in RECORD_FIELDS.items():
+            fields = {target: record.get(name) for name, target in (record_fields or RECORD_FIELDS).items()}
+            for name, target in (record_fields or RECORD_FIELDS).items():
                 problem = field_problem(target, fields[target]) if fields[target] not in (None, "") else None
                 if problem:
                     raise CorpusError(f"{here}: `{name}` {problem}")

@@ -204,9 +204,9 @@ _SITUATION = (
 
 
 def _rights(package: dict) -> str:
-    return ("Two kinds of source, two decisions. The White House documents are works of the US "
-            "federal government, public domain in the US (17 U.S.C. 105), in a compilation "
-            "dedicated CC0 1.0: `texts` publishes each of them whole, exactly as stored, so that "
+    return ("Two kinds of source, two decisions. The White House and State Department documents "
+            "are works of the US federal government, public domain in the US (17 U.S.C. 105), the "
+            "White House's in a compilation dedicated CC0 1.0: `texts` publishes each of them whole, exactly as stored, so that "
             "a consumer can check every offset without the source repository (material quoted "
             "inside a statement keeps its own rights). The news articles belong to their "
             "publishers: their texts stay in `corpus/` of the source repository, for research and "
@@ -288,9 +288,13 @@ def data_card(folder: Path, package: dict, source) -> str:
         "## Sources",
         "Outlet, URL and date are recorded only where the text or its known origin supports "
         "them; unknown stays empty. Every document with its provenance: `documents.csv`. " + (
-            "The White House documents are every statement, briefing statement and fact sheet of "
-            "its Briefing Room (January 2021 to August 2026) whose text mentions Ukraine, imported "
-            "with `extract add --jsonl` (see the repository's README)." if source.repository else
+            "The official documents are, of the White House Briefing Room (January 2021 to August "
+            "2026), every statement, briefing statement and fact sheet whose text mentions Ukraine "
+            "and the press briefings and speeches about a war (one conflict of the gazetteer "
+            "named with a weight of 20, its own names, parties and places counting 1 and a "
+            "country 0.5, or named in the title), and every State Department release (May 2021 "
+            "to August 2022) that names a conflict of the gazetteer, imported with `extract add "
+            "--jsonl` (see the repository's README)." if source.repository else
             f"Built from `{source.name}` with `extract build --corpus`; each document's `path` "
             "is its place in the input (`file:line` for JSON Lines, `file#row` for Parquet)."),
         _table(["outlet", "section", "year", "documents", "characters", "figures"],
@@ -338,13 +342,19 @@ def data_card(folder: Path, package: dict, source) -> str:
         "before) names for it, as written: \"according to the Kiel Institute for the World "
         "Economy\", \"…, The Guardian reported\", \"The UN Humanitarian Coordinator in Ukraine, "
         "Matthias Schmale, reported that\", \"officials said\", \"citing officials\". A leading "
-        "\"X said that\" covers what follows it, not what comes before. A White House statement's "
-        "own figures are the White House's (`document_author`). `attribution_kind` is person, "
-        "organization, media, unnamed_officials or document_author; `attributed_source` is the "
+        "\"X said that\" covers what follows it, not what comes before. A White House or State "
+        "Department statement's own figures are its publisher's (`document_author`). In a "
+        "transcript (a briefing, a press call, an interview, a speech) each figure is in a "
+        "speaker's turn: `speaker`, `speaker_label`, `speaker_role`, `speaker_for` (the "
+        "government the speaker speaks for) and `is_question` (a reporter's turn) say whose. "
+        "A figure that no source of its sentence claims is its speaker's (`speaker`), never "
+        "the publisher's; a reporter's is no one's (a reporter's question is never the "
+        "government's). `attribution_kind` is person, organization, media, unnamed_officials, "
+        "document_author or speaker; `attributed_source` is the "
         "one name every spelling of a source is counted under (`extractors/data/sources.tsv`: "
         "\"the Kiel Institute for the World Economy\" and \"Kiel Institute\" are one). Empty where "
         "the text names no one: the outlet's own statement. Scored by `extract eval "
-        "--attribution` (docs/EVALUATION.md).",
+        "--attribution` and, in transcripts, `extract eval --transcripts` (docs/EVALUATION.md).",
         "## Claims: where the sources agree",
         _claims_section(),
         "## Qualifiers and bounds",

@@ -18,6 +18,7 @@ from . import numerals, units
 from .patterns import quick_init
 from .about import agreement, attribution, classify, introduces, noun_class, situate
 from .about.conflicts import Setting
+from .about.transcripts import Transcript
 from .dimensions import Reading, asked_about, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
 from .quantity import Quantity
@@ -44,19 +45,22 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
             wrapped: bool | None = None, author: str | None = None, title: str | None = None,
             published: dt.date | None = None) -> list[Quantity]:
     """Every figure in `text`, in order of position, each at its exact span. `title` and
-    `published` (the document's date) tell which war a figure is about and when.
+    `published` (the document's date) tell which war a figure is about and when; `author`
+    (the publisher) and the speaker turns of a transcript who speaks.
 
     >>> [(q.text, q.value, q.normalized_unit) for q in extract("a range of 190 miles (300km)")]
     [('190 miles', 190.0, 'km'), ('300km', 300.0, 'km')]
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs a str, not {type(text).__name__}")
-    return _extract(text, doc_id, context, wrapped, author, published, Setting(text, title, published))
+    return _extract(text, doc_id, context, wrapped, author, published, Setting(text, title, published), 0,
+                    Transcript(text, title, published, author))
 
 
 def _extract(text: str, doc_id: str | None, context: int, wrapped: bool | None, author: str | None,
-             published: dt.date | None, setting: Setting, origin: int = 0) -> list[Quantity]:
-    """The figures of `text`, the part of the document `setting` reads from `origin` on."""
+             published: dt.date | None, setting: Setting, origin: int, transcript: Transcript) -> list[Quantity]:
+    """The figures of `text`, the part of the document `setting` and `transcript` read from
+    `origin` on (a window of a long one)."""
     candidates = []
     for amount in amounts(text, list(numerals.scan(text))):
         for variant in _readings_of(amount):
@@ -74,7 +78,7 @@ def _extract(text: str, doc_id: str | None, context: int, wrapped: bool | None, 
         return []
     sentences = Sentences(text, context, wrapped, len(chosen))
     attributions = attribution.Attributions(text)
-    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published)
+    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published, transcript)
                   for candidate in chosen]
     quantities = agreement.agree(text, quantities, noun_class, introduces)
     return situate(text, quantities, setting, origin)
@@ -152,9 +156,11 @@ def extract_document(text: str, doc_id: str | None = None, context: int = MAX_CO
         return
     wrapped = is_hard_wrapped(text)
     setting = Setting(text, title, published)  # the wars are the whole document's, whatever the window
+    transcript = Transcript(text, title, published, author)  # a turn runs across windows
     given_to = 0  # where the last figure given ends: two windows never give overlapping figures
     for start, end, own_start, own_end in windows(text, window):
-        for quantity in _extract(text[start:end], doc_id, context, wrapped, author, published, setting, start):
+        for quantity in _extract(text[start:end], doc_id, context, wrapped, author, published, setting, start,
+                                 transcript.window(start)):
             if own_start <= quantity.start + start < own_end and quantity.start + start >= given_to:
                 given_to = quantity.end + start
                 yield _shifted(quantity, start, doc_id) if start else quantity
@@ -286,16 +292,24 @@ def quantity_id(doc_id: str | None, start: int, end: int) -> str:
 
 def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "Sentences",
               attributions: attribution.Attributions, author: str | None = None,
-              published: dt.date | None = None) -> Quantity:
+              published: dt.date | None = None, transcript: Transcript | None = None) -> Quantity:
     reading = candidate.reading
     amount = reading.amount
     value, low, high = bounds(amount.value, amount.low, amount.high, candidate.qualifier)
     sentence_start, sentence_end = sentences.around(candidate.start, candidate.end)
+    if transcript is not None:  # a sentence stays in its speaker's turn, without the label
+        sentence_start, sentence_end = transcript.in_turn((sentence_start, sentence_end), candidate.start)
     about = classify(text, sentence_start, sentence_end, candidate.start, candidate.end,
                      reading.dimension, reading.unit, reading.subject)
     target = reading.normalized_unit
-    source = attributions.attribute((sentence_start, sentence_end), candidate.start,
-                                    lambda: _sentence_before(text, sentences, sentence_start), author)
+    before = lambda: _sentence_before(text, sentences, sentence_start)  # noqa: E731
+    if transcript is None:
+        source = attributions.attribute((sentence_start, sentence_end), candidate.start, before, author)
+        turn = None
+    else:  # who speaks where the figure is (about/transcripts.py)
+        source = transcript.attribute(attributions, (sentence_start, sentence_end), candidate.start, before, author)
+        turn = transcript.turn_at(candidate.start)
+    speaker = turn.speaker if turn is not None else None
     # Each bound converted once: an exact figure's value, low and high are one number.
     pint_unit = reading.pint_unit
     normalized_value = units.convert(value, pint_unit, target)
@@ -333,6 +347,11 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         "attributed_to": source.attributed_to if source else None,
         "attribution_kind": source.kind if source else None,
         "attributed_source": source.source if source else None,
+        "speaker": speaker.person if speaker else None,
+        "speaker_label": speaker.label or None if speaker else None,
+        "speaker_role": speaker.role if speaker else None,
+        "speaker_for": speaker.speaks_for if speaker else None,
+        "is_question": speaker.is_question if speaker else None,
         "rule": reading.rule,
         "extractor_version": VERSION,
     })
@@ -357,6 +376,9 @@ _WRAPPED_BOUNDARY = regex.compile(rf"(?P<block>{_BLOCK})|" + _END.format(newline
 _ABBREVIATION = regex.compile(
     r"(?:^|[\s(])(?:(?:\p{L}\.)*\p{L}|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cpl|Pvt|St|Sen|Rep|Gov|Prof|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Inc|Ltd|Co|Corp|vs|etc|approx|est|Jr|Sr)\.$")
+# A list item's marker ("- ", "* ", "1. ") opens no sentence: people read the item's words (and
+# the CSV's formula guard would put a ' before a sentence that begins with "-").
+_LIST_MARKER = regex.compile(r"(?:[-*+\u2022][ \t\u00a0]+|[0-9]{1,3}[.)][ \t\u00a0]+)+")
 # Hard-wrapped: most lines that run on into another line stop short of a wrap width.
 _WRAP_WIDTH = 100
 
@@ -400,6 +422,9 @@ class Sentences:
     >>> sentences = Sentences(text)
     >>> [text[s:e] for s, e in (sentences.around(16, 20), sentences.around(39, 46))]
     ['Forces advanced 5 km.[12]', 'The U.S. sent 2 tanks.']
+    >>> text = "It includes:\\n\\n- 40 tanks;\\n-   2. 300 rounds."
+    >>> [text[slice(*Sentences(text).around(text.index(f), text.index(f) + 2))] for f in ("40", "300")]
+    ['40 tanks;', '300 rounds.']
     """
 
     def __init__(self, text: str, context: int = MAX_CONTEXT, wrapped: bool | None = None,
@@ -485,4 +510,7 @@ class Sentences:
             sentence_end -= 1
         while sentence_start < start and self.text[sentence_start].isspace():
             sentence_start += 1
+        marker = _LIST_MARKER.match(self.text, sentence_start, start)
+        if marker is not None:
+            sentence_start = marker.end()
         return sentence_start, sentence_end

@@ -29,7 +29,7 @@ import regex
 from ..lexicons import read_tsv
 from ..patterns import key
 
-KINDS = ("person", "organization", "media", "unnamed_officials", "document_author")
+KINDS = ("person", "organization", "media", "unnamed_officials", "document_author", "speaker")
 
 _VERBS = (r"(?:said|says|say|told|tells|reported|reports|report|estimated|estimates|announced|announces|"
           r"stated|states|claimed|claims|confirmed|confirms|wrote|writes|added|adds|noted|notes|warned|warns|"
@@ -38,7 +38,7 @@ _HAVE = r"(?:(?:has|have|had)[ \u00a0]+)?"
 # A name as written: capitalized words, with the small words names hold inside ("Institute
 # for the Study of War", "Ministry of Defence"), possessives and initials.
 # Capitalized words that open a sentence or a clause and name no one.
-_NOT_NAMES = (r"(?:The|This|That|These|Those|Since|As|In|On|At|When|While|After|Before|Today|It|Its|We|They|"
+_NOT_NAMES = (r"(?:(?:I|We|You|They|He|She)['’](?:ve|d|m|ll|re|s)|The|This|That|These|Those|Since|As|In|On|At|When|While|After|Before|Today|It|Its|We|They|"
               r"I|And|But|Our|Their|His|Her|If|Under|Through|With|Without|For|From|By|To|Also|Together|Both|"
               r"Leaders|States|Yesterday|Tomorrow|Now|Then|Here|There)\b")
 _CAP = rf"(?:[\p{{Lu}}]\.(?:[\p{{Lu}}]\.)+|(?!{_NOT_NAMES}(?![\p{{L}}'’\-]))[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]*)"
@@ -429,5 +429,6 @@ EXAMPLES = [
     ("About 1,000 soldiers were killed, officials said.", "1,000 soldiers", "officials", "unnamed_officials",
      "officials"),
     ("He said 40 drones were shot down.", "40 drones", None, None, None),  # no one named before
+    ("I’ve said it before: 40 drones were shot down.", "40 drones", None, None, None),  # a contraction names no one
     ("Russia fired 120 missiles.", "120 missiles", None, None, None),
 ]
