@@ -22,6 +22,7 @@ clause a cue counts, elided nouns, and the agreement of pairs and breakdowns
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -487,27 +488,66 @@ def _clause_span(text: str, sentence_start: int, sentence_end: int, start: int, 
     return clause_start, stop.start() if stop else min(sentence_end, end + _AFTER_WINDOW)
 
 
+def _harm_of_peace_spans(text: str) -> list[tuple[int, int]]:
+    """The names of a cause of harm that is no war (not-war.tsv), outside a weapon's name:
+    "the Storm Shadow" is no storm."""
+    found = [m.span() for m in cues.NOT_WAR.finditer(text)]
+    if not found:
+        return []
+    return cues.outside(found, [m.span() for m in _WEAPON.finditer(text)], inside=lambda a, b, start, end: a <= start < b)
+
+
+def _spans_of(pattern):
+    return lambda text: [m.span() for m in pattern.finditer(text)]
+
+
 class SentenceCues:
-    """What each sentence's words say of harm outside war, read once for all its figures (a
-    page of figures with no sentence end read the same 10,000 characters once a figure)."""
+    """What each sentence's words say of harm outside war. The cues are found once in the
+    whole text, where its first war figure asks, and each sentence looks up those it holds:
+    a page of figures with no sentence end, where each figure's sentence is its own
+    thousands of characters, is read in time linear in its length."""
+
+    # (names harm of peace, names crime, names aid that is no war's, names violence)
+    TESTS = (_harm_of_peace_spans, _spans_of(cues.CRIME), _spans_of(cues.NOT_WAR_AID), cues.violent_spans)
 
     def __init__(self, text: str):
         self.text = text
-        self._read: dict[tuple[int, int], tuple[bool, bool, bool, bool]] = {}
-        self._places: dict[tuple[int, int], list] = {}
+        self._whole: list[_Sorted] | None = None
+        self._places: _Sorted | None = None
 
-    def __call__(self, sentence: tuple[int, int]) -> tuple[bool, bool, bool, bool]:
-        """(names harm of peace, names crime, names aid that is no war's, names violence)."""
-        if sentence not in self._read:
-            words = self.text[sentence[0]:sentence[1]]
-            self._read[sentence] = (_names_harm_of_peace(words), bool(cues.CRIME.search(words)),
-                                    bool(cues.NOT_WAR_AID.search(words)), bool(cues.violence_in(words)))
-        return self._read[sentence]
+    def __call__(self, sentence: tuple[int, int]) -> tuple[bool, ...]:
+        if self._whole is None:
+            self._whole = [_Sorted(test(self.text)) for test in self.TESTS]
+        return tuple(spans.holds(*sentence) for spans in self._whole)
 
     def places(self, sentence: tuple[int, int]) -> list:
-        if sentence not in self._places:
-            self._places[sentence] = list(place_gazetteer.gazetteer().mentions(self.text, *sentence))
-        return self._places[sentence]
+        """The gazetteer's places named in the sentence."""
+        if self._places is None:
+            self._places = _Sorted(list(place_gazetteer.gazetteer().mentions(self.text)))
+        return self._places.within(*sentence)
+
+
+class _Sorted:
+    """Spans (start, end) or mentions, sorted and not overlapping, looked up by where they lie."""
+
+    def __init__(self, spans: list):
+        self.spans = spans
+        self.starts = [span[0] if isinstance(span, tuple) else span.start for span in spans]
+
+    def within(self, first: int, last: int) -> list:
+        """The spans that lie in [first, last)."""
+        found = []
+        for index in range(bisect.bisect_left(self.starts, first), len(self.spans)):
+            span = self.spans[index]
+            if (span[1] if isinstance(span, tuple) else span.end) > last:
+                break
+            found.append(span)
+        return found
+
+    def holds(self, first: int, last: int) -> bool:
+        """Whether a span lies in [first, last)."""
+        index = bisect.bisect_left(self.starts, first)
+        return index < len(self.spans) and self.spans[index][1] <= last
 
 
 def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[int, int],
@@ -533,7 +573,7 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     # the figure's own words are no cue: "two strikes" counts strikes of any kind
     clause_text = text[clause[0]:start] + " " + text[end:clause[1]]
     violent = cues.violence_in(clause_text)
-    harm_of_peace, crime, aid_of_peace, violent_sentence = (sentence_cues or SentenceCues(text))(sentence)
+    harm_of_peace, crime, aid_of_peace, violent_sentence = (sentence_cues or SentenceCues(text))(sentence)[:4]
     if category == "aid":
         if found is None or not (found.named_within("sentence") or found.named_within("paragraph", conflicts.STRONG)
                                  or quantity.aid_kind == "military" and found.named_within("title")):
@@ -550,16 +590,6 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     if category == "casualties" and quantity.measure != "displaced" and is_military(quantity.subject or quantity.unit):
         return True
     return category in _ANYWHERE_IN_WAR and found is not None and found.named_within("document", conflicts.STRONG)
-
-
-def _names_harm_of_peace(sentence: str) -> bool:
-    """Whether the sentence names a cause of harm that is no war (not-war.tsv), outside the
-    name of a weapon: "the Storm Shadow" is no storm."""
-    found = list(cues.NOT_WAR.finditer(sentence))
-    if not found:
-        return False
-    weapons = [m.span() for m in _WEAPON.finditer(sentence)]
-    return any(not any(a <= m.start() < b for a, b in weapons) for m in found)
 
 
 def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: int = 0) -> list:

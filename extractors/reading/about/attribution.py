@@ -243,6 +243,7 @@ class Attributions:
         self._read: list[tuple[int, int]] = []  # (free position, free position) read, sorted
         self._covered = (0, 0)  # the last stretch covered
         self._searched: list[list[int]] = []  # [start, end) where the starting words were looked for
+        self._walked = (-2, 0, -1)  # (low, position, found) of the last _free_before
 
     def _free(self, position: int) -> bool:
         """Whether a bound character (a match of _BOUND_*) lies in no aside."""
@@ -252,14 +253,23 @@ class Attributions:
 
     def _free_before(self, position: int, low: int) -> int:
         """The last free position before `position`, or `low` (a free one, or -1)."""
+        # The walk back from the last figure's start is not walked again: in a run of asides
+        # ("5 killed, 6 wounded, " repeated) it went back to the text's start for each figure.
+        walked = self._walked if self._walked[0] == low and self._walked[1] <= position else None
+        asked, found = position, low
         while position > low + 1:
             bound = _BOUND_BEFORE.search(self.text, low + 1, position)
             if bound is None:
                 break
             position = bound.start()
+            if walked is not None and position < walked[1]:
+                found = walked[2]  # the bounds are single characters: the rest is that walk's
+                break
             if self._free(position):
-                return position
-        return low
+                found = position
+                break
+        self._walked = (low, asked, found)
+        return found
 
     def _free_after(self, position: int, high: int) -> int:
         """The first free position at or after `position`, or `high` (a free one, or the length)."""

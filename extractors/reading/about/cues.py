@@ -21,6 +21,8 @@ cue is never matched without the label it gives.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from functools import cache
 
@@ -126,11 +128,30 @@ def violence_in(text: str) -> bool:
     >>> violence_in("a drone attack on Kharkiv"), violence_in("writers on strike"), violence_in("heart attacks")
     (True, False, False)
     """
-    found = list(_VIOLENT.finditer(text))
+    return bool(violent_spans(text))
+
+
+def violent_spans(text: str) -> list[tuple[int, int]]:
+    """The words of armed violence in `text` outside a phrase that is none (violence.tsv)."""
+    found = [m.span() for m in _VIOLENT.finditer(text)]
     if not found:
-        return False
-    spared = [m.span() for m in _NOT_VIOLENT.finditer(text)]
-    return any(not any(a <= m.start() and m.end() <= b for a, b in spared) for m in found)
+        return []
+    return outside(found, [m.span() for m in _NOT_VIOLENT.finditer(text)])
+
+
+def outside(found: list[tuple[int, int]], spared: list[tuple[int, int]],
+            inside=lambda a, b, start, end: a <= start and end <= b) -> list[tuple[int, int]]:
+    """The spans of `found` in none of `spared` (both sorted, each of non-overlapping spans):
+    each looked up among the spared spans that start before it, not all of them."""
+    if not spared:
+        return found
+    starts = [a for a, _ in spared]
+    kept = []
+    for start, end in found:
+        index = bisect.bisect_right(starts, start) - 1  # the last spared span starting at or before it
+        if index < 0 or not inside(*spared[index], start, end):
+            kept.append((start, end))
+    return kept
 
 
 def measure_of(klass: str, text: str) -> tuple[str, str] | None:
