@@ -57,11 +57,16 @@ TOLERANCE = 0.05        # relative: 300 km and 306 km agree, 300 km and 350 km d
 SAME_TIME_DAYS = 7      # figures of one key published this close are about the same time
 PERIOD_REACH = 100      # characters: a time phrase further from the figure dates another clause
 SAME_FACT_RATIO = 2     # figures further apart than this (10,000 and 25,000) are of two facts
+# Reports of one announcement of new aid join its claim within this many days of its first
+# report: 284 of the 324 reports of the aid gold's announcements are this close, and two
+# packages of one amount are announced closer only rarely ($400 million on 2022-11-04 and 11-10).
+ANNOUNCEMENT_DAYS = 7
 
 # What a member needs from the tables (quantities joined with documents).
 FIELDS = ("quantity_id", "doc_id", "start", "text", "sentence", "sentence_start", "category", "measure",
           "normalized_value", "normalized_low", "normalized_high", "normalized_unit", "subject", "donor",
-          "recipient", "aid_kind", "stage", "attributed_source", "linked_to", "published", "outlet")
+          "recipient", "aid_kind", "stage", "aid_scope", "value_usd", "low_usd", "high_usd", "attributed_source", "linked_to", "published",
+          "outlet")
 
 SQL = ("SELECT " + ", ".join(f"q.{f}" if f not in ("published", "outlet") else f"d.{f}" for f in FIELDS)
        + " FROM quantities q LEFT JOIN documents d USING (doc_id) WHERE q.category <> 'other' AND "
@@ -83,11 +88,14 @@ class Member:
     high: float | None
     linked_to: str | None
     key: "Key"
+    stated_usd: float | None = None  # the number it states (`_stated`) in US dollars
 
     @classmethod
     def of(cls, row: dict) -> "Member":
+        usd = next((row.get(f"{name}_usd") for name in ("value", "high", "low")
+                    if row[f"normalized_{name}"] is not None), None)
         return cls(row["quantity_id"], row["doc_id"], row["start"], row["published"], _source(row),
-                   row["normalized_value"], *interval(row), row["linked_to"], key_of(row))
+                   row["normalized_value"], *interval(row), row["linked_to"], key_of(row), usd)
 
     def bucket(self) -> int:
         """The scratch file of `stream` the member goes to: by its base key."""
@@ -103,27 +111,7 @@ class Member:
 
 # -- the key -----------------------------------------------------------------------------
 
-@cache
-def _actor_names() -> tuple[dict[str, str], dict[str, str]]:
-    exact, caseless = {}, {}
-    for actor in lexicons.actors():
-        (exact if actor.case_sensitive else caseless)[actor.form if actor.case_sensitive else actor.form.casefold()] = actor.actor
-    return exact, caseless
-
-
-def actor_name(written: str | None) -> str | None:
-    """An actor as one name (actors.tsv), or as written where the gazetteer has no form.
-
-    >>> actor_name("U.S."), actor_name("the United States"), actor_name("Kyiv")
-    ('United States', 'United States', 'Ukraine')
-    """
-    if not written:
-        return None
-    name = " ".join(written.split())
-    if name[:4].lower() == "the ":
-        name = name[4:]
-    exact, caseless = _actor_names()
-    return exact.get(name) or caseless.get(name.casefold()) or name
+actor_name = actor_mentions.actor_name  # one name per actor: the reading owns the decision
 
 
 @cache
@@ -233,13 +221,25 @@ class Key:
     period: str | None = None
     period_kind: str | None = None
     named: bool = False  # the subject names what it is about: a weapon, an actor
+    aid_scope: str | None = None
 
-    OPEN = ("donor", "recipient", "stage", "period")  # may be unsaid, and then filled by a match
+    # may be unsaid, and then filled by a match (a kind only for new aid: its base lacks it)
+    OPEN = ("donor", "recipient", "stage", "period", "aid_kind")
 
     def base(self) -> "Key":
         """What every figure of the claim says: the key without its parts that may be unsaid
-        (the figures of one base are cut into times before the rest is settled)."""
-        return Key(self.category, self.measure, self.subject, self.unit, aid_kind=self.aid_kind, named=self.named)
+        (the figures of one base are cut into times before the rest is settled). An
+        announcement of new aid is reported with its kind or without ("the $800 million
+        package"): its kind is settled like its donor."""
+        if self.aid_scope == "new":
+            return Key(self.category, self.measure, self.subject, self.unit, named=self.named, aid_scope="new")
+        return Key(self.category, self.measure, self.subject, self.unit, aid_kind=self.aid_kind, named=self.named,
+                   aid_scope=self.aid_scope)
+
+    def announcement(self) -> bool:
+        """Whether the claim is an announcement of new aid: its reports join it within
+        ANNOUNCEMENT_DAYS of its first, whatever their stage or stated time."""
+        return self.aid_scope == "new"
 
     def specific(self) -> bool:
         """Whether the key tells one fact from another well enough to join figures of two
@@ -270,8 +270,12 @@ def key_of(row: dict) -> Key:
         if row["normalized_unit"] == "count":
             named = weapon(row)
             item = named or " ".join(filter(None, counted(row["subject"])))
+        scope = row.get("aid_scope")
+        if scope == "new":  # one announcement, whatever stage and time its reports say
+            common.update(period=None, period_kind=None)
         return Key(subject=item or "aid", donor=actor_name(row["donor"]), recipient=actor_name(row["recipient"]),
-                   aid_kind=row["aid_kind"], stage=row["stage"], named=named is not None, **common)
+                   aid_kind=row["aid_kind"], stage=None if scope == "new" else row["stage"], named=named is not None,
+                   aid_scope=scope, **common)
     if row["category"] == "weapon_range":
         named = weapon(row)
         if named:
@@ -350,19 +354,27 @@ class _Open:
     stated_low: float = -float("inf")      # the highest number a member states as its low end
     stated_high: float = float("inf")      # the lowest number a member states as its high end
     last_published: dt.date | None = None
+    first_published: dt.date | None = None
 
     def open_to(self, member: Member) -> bool:
         """Whether a statement of another document may join: the key tells facts apart, the
         claim has no member of its document, and it is dated within SAME_TIME_DAYS of the
-        claim's latest member (a claim's own time, not its subject's)."""
-        return (self.key.specific() and member.doc_id not in self.documents
-                and (member.published is None or self.last_published is None
-                     or member.published - self.last_published <= dt.timedelta(days=SAME_TIME_DAYS)))
+        claim's latest member (a claim's own time, not its subject's); an announcement's
+        report within ANNOUNCEMENT_DAYS of its first report."""
+        if not self.key.specific() or member.doc_id in self.documents:
+            return False
+        if member.published is None or self.last_published is None:
+            return True
+        if self.key.announcement():
+            return member.published - self.first_published <= dt.timedelta(days=ANNOUNCEMENT_DAYS)
+        return member.published - self.last_published <= dt.timedelta(days=SAME_TIME_DAYS)
 
     def add(self, members: list[Member]) -> None:
         for m in members:
             if m.published is not None and (self.last_published is None or m.published > self.last_published):
                 self.last_published = m.published
+            if m.published is not None and (self.first_published is None or m.published < self.first_published):
+                self.first_published = m.published
             self.members.append(m)
             self.documents.add(m.doc_id)
             low, high = widened(m.low, m.high)
@@ -519,6 +531,9 @@ def _said(key: Key, own: list[Key]) -> Key:
     """The key as the claim's own members say it: a part that only the key the claim was
     grouped under says (a donor, a time) is left unsaid."""
     unsaid = {name: None for name in Key.OPEN if all(getattr(k, name) is None for k in own)}
+    if key.announcement():  # the kind most of its reports say ("the package": none)
+        kinds = [k.aid_kind for k in own if k.aid_kind is not None]
+        unsaid["aid_kind"] = max(sorted(set(kinds)), key=kinds.count) if kinds else None
     if "period" in unsaid:
         unsaid["period_kind"] = None
     return replace(key, **unsaid)
@@ -568,6 +583,8 @@ def _records(claim: _Open) -> tuple[list[Claim], list[ClaimQuantity]]:
         donor=key.donor, recipient=key.recipient, aid_kind=key.aid_kind, stage=key.stage,
         normalized_unit=key.unit, period=key.period,
         first_published=min(dates) if dates else None, last_published=max(dates) if dates else None,
+        aid_scope=key.aid_scope, first_doc_id=items[0].doc_id, first_value=_stated(items[0]),
+        first_value_usd=items[0].stated_usd,
         documents=len(claim.documents), sources=len({m.source for m in items}),
         quantities=len(items), lowest_value=min(values) if values else None,
         highest_value=max(values) if values else None,
@@ -577,6 +594,11 @@ def _records(claim: _Open) -> tuple[list[Claim], list[ClaimQuantity]]:
         agree=all(agrees), disagreeing_sources="; ".join(outside) or None)
     return [made], [ClaimQuantity(quantity_id=m.quantity_id, claim_id=identifier, doc_id=m.doc_id, source=m.source,
                                   low=m.low, high=m.high, agrees=ok) for m, ok in zip(items, agrees)]
+
+
+def _stated(member: Member) -> float | None:
+    """The number a figure states: its value, else the bound it gives ("up to $60 million")."""
+    return next((v for v in (member.value, member.high, member.low) if v is not None), None)
 
 
 def from_connection(connection) -> tuple[list[Claim], list[ClaimQuantity]]:
@@ -675,6 +697,8 @@ class Example:
     together: tuple[str, ...] = ()
     apart: tuple[str, ...] = ()
     agree: bool | None = None
+    not_new: tuple[str, ...] = ()   # figures in no claim of new aid
+    author: str | None = None       # the documents' outlet, where an example needs it
 
 
 EXAMPLES = [
@@ -741,4 +765,28 @@ EXAMPLES = [
     # A document's repeat in other words is one statement.
     Example((("More than 100 Ukrainian civilians were killed. A hundred Ukrainian civilians were killed.", "2024-11-18"),),
             together=("More than 100 Ukrainian civilians", "A hundred Ukrainian civilians"), agree=True),
+    # Announcements (issue 24). Every report of one package joins one claim, rounded too,
+    # within ANNOUNCEMENT_DAYS of its first report, whether it says the kind or not.
+    Example((("Today the United States is announcing approximately $2.98 billion in security assistance "
+              "for Ukraine.", "2022-08-24"),
+             ("The President announced nearly $3 billion for Ukraine yesterday.", "2022-08-25"),
+             ("We are providing $3 billion to Ukraine's armed forces.", "2022-08-26")),
+            together=("approximately $2.98 billion", "nearly $3 billion", "$3 billion"), agree=True,
+            author="The White House"),
+    # Two packages announced together stay two; their stated sum is no third package.
+    Example((("The United States is providing $1 billion in additional security assistance to Ukraine: "
+              "a drawdown of up to $350 million and $650 million through the Ukraine Security Assistance "
+              "Initiative.", "2022-06-15"),),
+            apart=("up to $350 million", "$650 million"), not_new=("$1 billion",), author="The White House"),
+    # Packages of one amount weeks apart are two announcements.
+    Example((("Today we are announcing $400 million in security assistance for Ukraine.", "2022-11-04"),
+             ("Today we are announcing $400 million in security assistance for Ukraine.", "2022-11-23")),
+            apart=("$400 million", "$400 million"), author="The White House"),
+    # A running total joins no announcement, however near its number.
+    Example((("Today we are announcing $800 million in security assistance for Ukraine, bringing total U.S. "
+              "security assistance to Ukraine to more than $2 billion since the beginning of this "
+              "Administration.", "2022-03-16"),
+             ("We have provided $820 million in security assistance to Ukraine so far.", "2022-03-17")),
+            apart=("$800 million", "more than $2 billion"), not_new=("more than $2 billion", "$820 million"),
+            author="The White House"),
 ]

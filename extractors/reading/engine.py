@@ -15,7 +15,7 @@ import regex
 
 from . import numerals, units
 from .patterns import quick_init
-from .about import agreement, attribution, classify, introduces, noun_class, situate
+from .about import agreement, aid, attribution, classify, introduces, noun_class, situate
 from .about.conflicts import Setting
 from .dimensions import Reading, asked_about, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
@@ -70,7 +70,7 @@ def extract(text: str, doc_id: str | None = None, context: int = MAX_CONTEXT,
     quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published)
                   for candidate in chosen]
     quantities = agreement.agree(text, quantities, noun_class, introduces)
-    return situate(text, quantities, Setting(text, title, published))
+    return aid.settle(text, situate(text, quantities, Setting(text, title, published)), author, published)
 
 
 # A document longer than this is read in windows, each ending at a paragraph break where

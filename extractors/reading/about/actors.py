@@ -26,7 +26,7 @@ from functools import cache
 
 import regex
 
-from ..lexicons import actors, demonyms
+from ..lexicons import actors, demonyms, read_tsv
 
 
 # Words as the gazetteer's forms are written: "U.S.", "Timor-Leste", "Russia’s".
@@ -167,3 +167,71 @@ def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None
     if donor is not None and recipient is not None and donor.lower() == recipient.lower():
         donor = None
     return donor, recipient
+
+
+# ---- one name and one id per actor (issue 24)
+
+@cache
+def _names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(form as written -> actor, casefolded form -> actor, actor -> id) of the gazetteer."""
+    exact, caseless, kinds = {}, {}, {}
+    for actor in actors():
+        if actor.case_sensitive:
+            exact[actor.form] = actor.actor
+        else:
+            caseless[actor.form.casefold()] = actor.actor
+        if actor.form == actor.actor or actor.actor not in kinds:
+            kinds[actor.actor] = actor.kind
+    # A country's id is its ISO 3166-1 alpha-2 code, as `place` writes it: actors.tsv names
+    # each country's pycountry alpha-3 code, places.tsv the alpha-2 code beside it.
+    alpha_2 = {row["source"]: row["place"] for row in read_tsv("places.tsv") if row["kind"] == "country"}
+    ids = {}
+    for row in read_tsv("actors.tsv"):
+        if row["source"] in alpha_2:
+            ids.setdefault(row["actor"], alpha_2[row["source"]])
+    for actor, kind in kinds.items():
+        if actor not in ids:
+            ids[actor] = f"{'country' if kind in ('capital', 'demonym') else kind}:" + \
+                regex.sub(r"[^\p{L}\p{N}]+", "-", actor.casefold()).strip("-")
+    return exact, caseless, ids
+
+
+def actor_name(written: str | None) -> str | None:
+    """An actor as one name (actors.tsv), whitespace normalized; as written, whitespace
+    normalized, where the gazetteer has no form of it.
+
+    >>> actor_name("U.S."), actor_name("the United\\nStates"), actor_name("Kyiv"), actor_name("Commission")
+    ('United States', 'United States', 'Ukraine', 'European Commission')
+    """
+    if not written:
+        return None
+    name = _POSSESSIVE.sub("", " ".join(written.split()))
+    exact, caseless, _ = _names()
+    # "the Commission" is a form, which mentions() gives without its article
+    for form in (name, name[4:] if name[:4].lower() == "the " else "the " + name):
+        if form and (exact.get(form) or caseless.get(form.casefold())):
+            return exact.get(form) or caseless.get(form.casefold())
+    return name[4:] if name[:4].lower() == "the " else name
+
+
+def actor_id(name: str | None) -> str | None:
+    """The id of an actor named as `actor_name` names it: a country's ISO 3166-1 alpha-2
+    code, `<kind>:<name>` for another actor of the gazetteer; None for a name it lacks.
+
+    >>> actor_id("United States"), actor_id("European Union"), actor_id("Hamas"), actor_id("Commission")
+    ('US', 'organization:european-union', 'armed_group:hamas', None)
+    """
+    return _names()[2].get(name) if name else None
+
+
+@cache
+def author_actor(author: str | None) -> str | None:
+    """The actor an official publisher speaks for (authors.tsv): "The White House" and the
+    State Department speak for the United States; a news outlet for no one.
+
+    >>> author_actor("The White House"), author_actor("U.S. Department of State"), author_actor("Reuters")
+    ('United States', 'United States', None)
+    """
+    if not author:
+        return None
+    return {row["author"].casefold(): row["actor"] for row in read_tsv("authors.tsv")}.get(" ".join(author.split()).casefold())

@@ -1,0 +1,174 @@
+"""What an aid amount is, who gives it and to whom as one name each, and its value in US
+dollars (issue 24): what an analyst needs to total aid.
+
+Run over a document's figures once they are labelled and situated (`settle`):
+
+- **Actors.** `donor` and `recipient` become one name each (`actors.actor_name`, from the
+  gazetteer, whitespace normalized), with their ids (`donor_id`, `recipient_id`:
+  `actors.actor_id`) and the words the text wrote (`donor_text`, `recipient_text`). In an
+  official statement (its author speaks for a country: authors.tsv), an amount the author
+  gives in the first person ("we are providing $N", "I hereby ... direct the drawdown of up
+  to $N", "our $N package") has that country as donor, where the sentence names no other
+  donor. A country named as the recipient is never the donor.
+- **Scope** (`aid_scope`, the rule in `aid_scope_rule`), from the cue words of
+  aid-scopes.tsv around the amount: `requested` (a request, a proposal: the whole
+  sentence), `appropriated` (a law, a bill, drawdown authority), `cumulative` (a running
+  total: "bringing total ... to", "since", "so far", "this year"; and "has provided $N" with
+  no word of an announcement), `part` (an item: "including $N", "of which", a 614(a)(1)
+  waiver), `new` (what the text announces: "announced", "today", "additional", "package";
+  and an amount no cue marks). Then, in the document: an amount of one donor and recipient
+  that is the sum of two or more others announced beside it is `cumulative` (two packages
+  announced together, and their sum: `aid_scope.sum_of_packages`).
+- **Value in US dollars** for every amount of money (`value_usd`, `low_usd`, `high_usd`,
+  `usd_rate_date`: exchange.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations
+
+import regex
+
+from .. import exchange
+from ..lexicons import read_tsv
+from . import actors
+from .cues import words_pattern, key
+
+SCOPES = ("new", "cumulative", "part", "requested", "appropriated")
+SCOPE_RULES = ("aid_scope.requested", "aid_scope.appropriated", "aid_scope.cumulative", "aid_scope.has_given",
+               "aid_scope.part", "aid_scope.announced", "aid_scope.unmarked", "aid_scope.sum_of_packages")
+BEFORE_REACH = 200   # characters before an amount its cues are read in
+AFTER_REACH = 150    # and after it
+SUM_TOLERANCE = 0.1  # "over $3 billion" for $2.85 billion and $225 million; "nearly $2.5 billion"
+
+
+@cache
+def _cues() -> tuple[dict[str, tuple[str, str, str]], object]:
+    table = {key(row["cue"]): (row["scope"], row["side"], row["reach"]) for row in read_tsv("aid-scopes.tsv")}
+    return table, words_pattern(row["cue"] for row in read_tsv("aid-scopes.tsv"))
+
+
+# "has provided $N", "we've already shipped over $N": given before, a total to date, unless
+# a word of an announcement stands with it ("has announced", "today").
+_HAS_GIVEN = regex.compile(
+    r"\b(?:ha(?:ve|s)|['’]ve|had)\s+(?:\w+\s+){0,3}?(?:provided|given|sent|delivered|contributed|committed|disbursed|"
+    r"spent|allocated|shipped|transferred|donated|obligated|made\s+available)\b[^.;]{0,60}$", regex.IGNORECASE)
+# The first person of an official statement: the author gives.
+_FIRST_PERSON = regex.compile(r"\b(?:we|We|I|our|Our|my|My|us)\b|['’]re\b|['’]ve\b|['’]m\b")
+_FIRST_PERSON_REACH = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    scope: str
+    rule: str
+
+
+def scope_of(text: str, start: int, end: int, sentence: tuple[int, int], others: list[tuple[int, int]]) -> Scope:
+    """The scope of the aid amount text[start:end], read from the cues of its sentence
+    (aid-scopes.tsv); `others` are the spans of the sentence's other amounts, which a
+    `clause` cue does not reach across."""
+    table, pattern = _cues()
+    window_start = max(sentence[0], start - BEFORE_REACH)
+    window_end = min(sentence[1], end + AFTER_REACH)
+    sentence_wide: list[str] = []
+    nearest: tuple[int, str, str] | None = None
+    for side, a, b in (("before", window_start, start), ("after", end, window_end)):
+        for found in pattern.finditer(text[a:b]):
+            cue_start, cue_end = a + found.start(), a + found.end()
+            scope, cue_side, reach = table[key(found.group("cue"))]
+            if cue_side not in (side, "either"):
+                continue
+            if reach == "sentence":
+                sentence_wide.append(scope)
+                continue
+            between = (cue_end, start) if side == "before" else (end, cue_start)
+            if any(between[0] <= o_start and o_end <= between[1] for o_start, o_end in others):
+                continue  # another amount stands between: the cue is its
+            distance = between[1] - between[0]
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, scope, found.group("cue"))
+    for scope in ("requested", "appropriated"):
+        if scope in sentence_wide:
+            return Scope(scope, f"aid_scope.{scope}")
+    if nearest is not None and nearest[1] != "new":
+        return Scope(nearest[1], f"aid_scope.{nearest[1]}")
+    if nearest is None and _HAS_GIVEN.search(text, max(sentence[0], start - 80), start):
+        return Scope("cumulative", "aid_scope.has_given")
+    if nearest is not None:
+        return Scope("new", "aid_scope.announced")
+    return Scope("new", "aid_scope.unmarked")
+
+
+def _first_person_gives(text: str, start: int, sentence_start: int) -> bool:
+    """Whether the amount's clause, before it, speaks in the first person ("we are
+    providing", "I hereby ... direct", "our $N package")."""
+    return bool(_FIRST_PERSON.search(text, max(sentence_start, start - _FIRST_PERSON_REACH), start))
+
+
+def settle(text: str, quantities: list, author: str | None = None, published: dt.date | None = None) -> list:
+    """The figures of a document with their aid scope, canonical actors and US dollars (see
+    the module's docstring)."""
+    speaks_for = actors.author_actor(author)
+    money = [(q.start, q.end) for q in quantities if q.dimension == "currency"]
+    settled = []
+    for q in quantities:
+        update = {}
+        if q.dimension == "currency":
+            (value, low, high), on = exchange.converted(q.normalized_unit, published, q.normalized_value,
+                                                        q.normalized_low, q.normalized_high)
+            update.update(value_usd=value, low_usd=low, high_usd=high, usd_rate_date=on)
+        if q.category == "aid":
+            update.update(_parties(text, q, speaks_for))
+            if q.dimension == "currency":
+                sentence = (q.sentence_start, q.sentence_start + len(q.sentence))
+                others = [span for span in money if span != (q.start, q.end) and sentence[0] <= span[0] < sentence[1]]
+                found = scope_of(text, q.start, q.end, sentence, others)
+                update.update(aid_scope=found.scope, aid_scope_rule=found.rule)
+        settled.append(q.model_copy(update=update) if update else q)
+    return _sums_of_packages(settled)
+
+
+def _parties(text: str, q, speaks_for: str | None) -> dict:
+    donor, recipient = actors.actor_name(q.donor), actors.actor_name(q.recipient)
+    if donor is None and speaks_for is not None and speaks_for != recipient \
+            and _first_person_gives(text, q.start, q.sentence_start):
+        donor = speaks_for
+    if donor is not None and donor == recipient:
+        donor = None  # a country named as the recipient is never the donor
+    return {"donor": donor, "recipient": recipient, "donor_id": actors.actor_id(donor),
+            "recipient_id": actors.actor_id(recipient), "donor_text": _written(q.donor),
+            "recipient_text": _written(q.recipient)}
+
+
+def _written(name: str | None) -> str | None:
+    return " ".join(name.split()) if name else None
+
+
+# A document announces at most a few packages at once: sums are looked for among this many.
+_MAX_SUMMANDS = 4
+_NEAR = 1500  # characters: packages announced together are told of in one passage
+
+
+def _sums_of_packages(quantities: list) -> list:
+    """An amount of new aid that is the sum, within SUM_TOLERANCE, of two to _MAX_SUMMANDS
+    other new amounts of the same donor, recipient and currency told of near it: the
+    stated sum of packages announced together ("$1 billion": $350 million and $650
+    million) is `cumulative`, not a third package."""
+    new = [i for i, q in enumerate(quantities) if q.category == "aid" and q.aid_scope == "new"
+           and q.normalized_value is not None]
+    out = list(quantities)
+    for i in new:
+        total = quantities[i]
+        candidates = [quantities[j] for j in new if j != i and abs(quantities[j].start - total.start) <= _NEAR
+                      and quantities[j].normalized_unit == total.normalized_unit
+                      and quantities[j].normalized_value < total.normalized_value
+                      and (quantities[j].recipient == total.recipient or None in (quantities[j].recipient, total.recipient))]
+        values = sorted({q.normalized_value for q in candidates})[:12]
+        if any(abs(sum(c) - total.normalized_value) <= SUM_TOLERANCE * total.normalized_value
+               for n in range(2, min(_MAX_SUMMANDS, len(values)) + 1) for c in combinations(values, n)):
+            out[i] = total.model_copy(update={"aid_scope": "cumulative", "aid_scope_rule": "aid_scope.sum_of_packages"})
+    return out
