@@ -464,7 +464,10 @@ def _times(members: list[Member]) -> list[list[Member]]:
 
 def group(members: list[Member]) -> list[_Open]:
     """The claims of the members of one base key (Key.base), in `Member.order`: by time,
-    then by the key's other parts within the time."""
+    then by the key's other parts within the time; announcements of new aid by
+    `_announcements`."""
+    if members and members[0].key.base().announcement():
+        return _announcements(members)
     claims: list[_Open] = []
     for time in _times(members):
         settled = _settled_keys([m.key for m in time])
@@ -493,6 +496,65 @@ def _claims_in(key: Key, members: list[Member]) -> list[_Open]:
                 target = _Open(key)
                 opened.append(target)
             target.add(statement)
+    return opened
+
+
+def _announcements(members: list[Member]) -> list[_Open]:
+    """Announcements of new aid, from their reports in `Member.order` (date first): a
+    document's statement joins the claim, opened by an earlier document, whose first report
+    is at most ANNOUNCEMENT_DAYS before it, that it agrees with (`_Open.admits`), whose
+    donor, recipient and kind its own do not contradict (a part it leaves unsaid contradicts
+    nothing: "the $800 million package" is a report of the United States' $800 million to
+    Ukraine), and that has no member of its document; of several, the one that shares most
+    of its said parts, then the nearest in amount, then the first. Else it opens one: two
+    packages of one document are two claims. A claim's donor, recipient and kind are those
+    most of its members say."""
+    opened: list[_Open] = []
+    window = dt.timedelta(days=ANNOUNCEMENT_DAYS)
+    by_document: dict[str, list[Member]] = {}
+    for member in members:
+        by_document.setdefault(member.doc_id or "", []).append(member)
+    parts = ("donor", "recipient", "aid_kind")
+    said: dict[int, dict[str, set]] = {}
+    active: list[_Open] = []
+    for document_members in by_document.values():
+        for statement in _statements(document_members):
+            low, high = _span(statement)
+            first = statement[0]
+            own = {name: {getattr(m.key, name) for m in statement} - {None} for name in parts}
+            best, best_rank = None, None
+            if first.published is not None:  # in date order: a claim past the window is closed
+                active = [c for c in active if c.first_published is None or first.published - c.first_published <= window]
+            for claim in active:
+                if first.doc_id in claim.documents or not claim.admits(low, high):
+                    continue
+                if first.published is not None and claim.first_published is not None \
+                        and not dt.timedelta(0) <= first.published - claim.first_published <= window:
+                    continue
+                theirs = said[id(claim)]
+                if any(own[name] and theirs[name] and not own[name] & theirs[name] for name in parts):
+                    continue
+                shared = sum(bool(own[name] & theirs[name]) for name in parts)
+                distance = abs((low if low is not None else high) - (claim.stated_low if claim.stated_low > -float("inf")
+                                                                     else claim.stated_high))
+                rank = (-shared, distance)
+                if best_rank is None or rank < best_rank:
+                    best, best_rank = claim, rank
+            if best is None:
+                best = _Open(first.key.base())
+                opened.append(best)
+                active.append(best)
+                said[id(best)] = {name: set() for name in parts}
+            best.add(statement)
+            for name in parts:
+                said[id(best)][name] |= own[name]
+    for claim in opened:
+        keys = [m.key for m in claim.members]
+        common = {}
+        for name in parts:
+            values = [getattr(k, name) for k in keys if getattr(k, name) is not None]
+            common[name] = max(sorted(set(values)), key=values.count) if values else None
+        claim.key = replace(claim.key, **common)
     return opened
 
 

@@ -515,8 +515,9 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
         if found is None or not (found.named_within("sentence") or found.named_within("paragraph", conflicts.STRONG)
                                  or quantity.aid_kind == "military" and found.named_within("title")):
             return False
-        if cues.NOT_WAR_AID.search(sentence_text) and not found.named_within("sentence", conflicts.STRONG) \
-                and not cues.violence_in(sentence_text):
+        # military aid is war aid: "military education" in a drawdown's sentence is no school
+        if quantity.aid_kind != "military" and cues.NOT_WAR_AID.search(sentence_text) \
+                and not found.named_within("sentence", conflicts.STRONG) and not cues.violence_in(sentence_text):
             return False
         return True
     if not violent and _names_harm_of_peace(sentence_text):

@@ -68,7 +68,8 @@ _RECIPIENT_BEFORE = regex.compile(
 _DONOR_BEFORE = regex.compile(r"\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 # "Russia's invasion", "Russia's war": a possessor that is a target or an aggressor.
 _AGGRESSION_AFTER = regex.compile(
-    r"\s+(?:(?:full-scale|brutal|unprovoked|illegal|ongoing|continued|renewed)\s+)*"
+    r"\s+(?:(?:full-scale|brutal|unprovoked|illegal|ongoing|continued|renewed|further|premeditated|unjustified|"
+    r"unjustifiable|horrific|senseless|relentless|vicious|aggressive|and|,)\s*)*"
     r"(?:invasion|war|aggression|attacks?|strikes?|offensives?|occupation|assaults?|bombardments?|forces|troops|army|"
     r"military|missiles?|drones?|shelling|annexation|blockade|brutality|atrocities)\b", regex.IGNORECASE)
 # "the ROK's pledge of additional assistance": the possessor gives.
@@ -225,13 +226,16 @@ def actor_id(name: str | None) -> str | None:
 
 
 @cache
-def author_actor(author: str | None) -> str | None:
-    """The actor an official publisher speaks for (authors.tsv): "The White House" and the
-    State Department speak for the United States; a news outlet for no one.
+def _acts_for() -> dict[str, str]:
+    return {" ".join(row["name"].split()).casefold(): row["country"] for row in read_tsv("authors.tsv")}
 
-    >>> author_actor("The White House"), author_actor("U.S. Department of State"), author_actor("Reuters")
-    ('United States', 'United States', None)
+
+def acts_for(name: str | None) -> str | None:
+    """The country a publisher or an agency acts for (authors.tsv): "The White House" and
+    the State Department speak for the United States, the Pentagon gives its aid; a news
+    outlet speaks for no one.
+
+    >>> acts_for("The White House"), acts_for("U.S. Department of State"), acts_for("Pentagon"), acts_for("Reuters")
+    ('United States', 'United States', 'United States', None)
     """
-    if not author:
-        return None
-    return {row["author"].casefold(): row["actor"] for row in read_tsv("authors.tsv")}.get(" ".join(author.split()).casefold())
+    return _acts_for().get(" ".join(name.split()).casefold()) if name else None

@@ -8,8 +8,10 @@ Run over a document's figures once they are labelled and situated (`settle`):
   `actors.actor_id`) and the words the text wrote (`donor_text`, `recipient_text`). In an
   official statement (its author speaks for a country: authors.tsv), an amount the author
   gives in the first person ("we are providing $N", "I hereby ... direct the drawdown of up
-  to $N", "our $N package") has that country as donor, where the sentence names no other
-  donor. A country named as the recipient is never the donor.
+  to $N", "our $N package"), or whose sentence names no actor but its recipient ("the $800
+  million package for Ukraine"), has that country as donor, where the sentence names no
+  donor; an agency's aid (the Pentagon's, USAID's) is its country's. A country named as the
+  recipient is never the donor.
 - **Scope** (`aid_scope`, the rule in `aid_scope_rule`), from the cue words of
   aid-scopes.tsv around the amount: `requested` (a request, a proposal: the whole
   sentence), `appropriated` (a law, a bill, drawdown authority), `cumulative` (a running
@@ -112,7 +114,7 @@ def _first_person_gives(text: str, start: int, sentence_start: int) -> bool:
 def settle(text: str, quantities: list, author: str | None = None, published: dt.date | None = None) -> list:
     """The figures of a document with their aid scope, canonical actors and US dollars (see
     the module's docstring)."""
-    speaks_for = actors.author_actor(author)
+    speaks_for = actors.acts_for(author)
     money = [(q.start, q.end) for q in quantities if q.dimension == "currency"]
     settled = []
     for q in quantities:
@@ -134,14 +136,27 @@ def settle(text: str, quantities: list, author: str | None = None, published: dt
 
 def _parties(text: str, q, speaks_for: str | None) -> dict:
     donor, recipient = actors.actor_name(q.donor), actors.actor_name(q.recipient)
+    donor = actors.acts_for(donor) or donor  # the Pentagon's aid is the United States'
     if donor is None and speaks_for is not None and speaks_for != recipient \
-            and _first_person_gives(text, q.start, q.sentence_start):
+            and (_first_person_gives(text, q.start, q.sentence_start) or not _names_other(q, speaks_for)):
         donor = speaks_for
     if donor is not None and donor == recipient:
         donor = None  # a country named as the recipient is never the donor
     return {"donor": donor, "recipient": recipient, "donor_id": actors.actor_id(donor),
             "recipient_id": actors.actor_id(recipient), "donor_text": _written(q.donor),
             "recipient_text": _written(q.recipient)}
+
+
+def _names_other(q, speaks_for: str) -> bool:
+    """Whether the amount's sentence names an actor other than its recipient and the
+    author's own country: then the sentence may be of another's aid ("Japan's $5.5
+    billion"), and the author is not assumed to give it."""
+    recipient = actors.actor_name(q.recipient)
+    for _, _, name, _ in actors.mentions(q.sentence):
+        actor = actors.actor_name(name)
+        if actor not in (recipient, speaks_for) and actors.acts_for(actor) != speaks_for:
+            return True
+    return False
 
 
 def _written(name: str | None) -> str | None:
