@@ -187,3 +187,59 @@ def _sums_of_packages(quantities: list) -> list:
                for n in range(2, min(_MAX_SUMMANDS, len(values)) + 1) for c in combinations(values, n)):
             out[i] = total.model_copy(update={"aid_scope": "cumulative", "aid_scope_rule": "aid_scope.sum_of_packages"})
     return out
+
+
+# ---- examples: each rule's, positive and negative; they run as tests (tests/test_aid.py)
+
+@dataclass(frozen=True)
+class Example:
+    """An aid amount in a text (at `span`) and what it must be: its scope, donor, recipient."""
+
+    text: str
+    span: str
+    scope: str | None = None
+    donor: str | None = "unchecked"
+    recipient: str | None = "unchecked"
+    author: str | None = None
+
+
+WHITE_HOUSE = "The White House"
+EXAMPLES = [
+    # new: an announcement, in the first person of an official statement
+    Example("Today, we are announcing an additional $800 million in security assistance for Ukraine.",
+            "$800 million", "new", donor="United States", recipient="Ukraine", author=WHITE_HOUSE),
+    Example("I hereby direct the drawdown of up to $100 million in defense articles to provide assistance to Ukraine.",
+            "up to $100 million", "new", donor="United States", recipient="Ukraine", author=WHITE_HOUSE),
+    # ... but a news outlet speaks for no one, and another donor named is never the author
+    Example("Today, we are announcing an additional $800 million in security assistance for Ukraine.",
+            "$800 million", "new", donor=None, author="Reuters"),
+    Example("Japan has pledged $5.5 billion in financial support for Ukraine.", "$5.5 billion",
+            donor="Japan", recipient="Ukraine", author=WHITE_HOUSE),
+    Example("The Pentagon announced $300 million in security assistance for Ukraine.", "$300 million", "new",
+            donor="United States", author=WHITE_HOUSE),
+    # a target is no donor
+    Example("We are providing $54 million in humanitarian assistance to those affected by Russia's further "
+            "invasion of Ukraine.", "$54 million", "new", donor="United States", author=WHITE_HOUSE),
+    # cumulative: running totals
+    Example("This brings total U.S. security assistance to Ukraine to more than $2 billion.", "more than $2 billion",
+            "cumulative", donor="United States", author=WHITE_HOUSE),
+    Example("We have provided $4.5 billion in security assistance to Ukraine since the start of this "
+            "administration.", "$4.5 billion", "cumulative", author=WHITE_HOUSE),
+    Example("The United States has provided $650 million in security assistance to Ukraine.", "$650 million",
+            "cumulative", author=WHITE_HOUSE),
+    # requested and appropriated: the whole sentence
+    Example("The request seeks $20.5 billion for security assistance and $3 billion for humanitarian aid for "
+            "Ukraine.", "$3 billion", "requested", author=WHITE_HOUSE),
+    Example("Congress passed $40 billion in aid for Ukraine in a supplemental bill.", "$40 billion",
+            "appropriated", author=WHITE_HOUSE),
+    # part: an item of a package
+    Example("We are announcing $54 million in humanitarian aid for Ukraine; this funding includes $28 million "
+            "from USAID for Ukraine.", "$28 million", "part", author=WHITE_HOUSE),
+    # the sum of two packages announced together
+    Example("The United States is providing $1 billion in additional security assistance to Ukraine: a drawdown "
+            "of up to $350 million and $650 million through the Ukraine Security Assistance Initiative.",
+            "$1 billion", "cumulative", author=WHITE_HOUSE),
+    Example("The United States is providing $1 billion in additional security assistance to Ukraine: a drawdown "
+            "of up to $350 million and $650 million through the Ukraine Security Assistance Initiative.",
+            "$650 million", "new", author=WHITE_HOUSE),
+]
