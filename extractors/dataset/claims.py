@@ -61,11 +61,14 @@ SAME_FACT_RATIO = 2     # figures further apart than this (10,000 and 25,000) ar
 # report: 284 of the 324 reports of the aid gold's announcements are this close, and two
 # packages of one amount are announced closer only rarely ($400 million on 2022-11-04 and 11-10).
 ANNOUNCEMENT_DAYS = 7
+# An amount said as reported ("the package we announced last week") joins an announcement
+# first reported up to this many days before it.
+REPORT_DAYS = 120
 
 # What a member needs from the tables (quantities joined with documents).
 FIELDS = ("quantity_id", "doc_id", "start", "text", "sentence", "sentence_start", "category", "measure",
           "normalized_value", "normalized_low", "normalized_high", "normalized_unit", "subject", "donor",
-          "recipient", "aid_kind", "stage", "aid_scope", "value_usd", "low_usd", "high_usd", "attributed_source", "linked_to", "published",
+          "recipient", "aid_kind", "stage", "aid_scope", "aid_scope_rule", "value_usd", "low_usd", "high_usd", "attributed_source", "linked_to", "published",
           "outlet")
 
 SQL = ("SELECT " + ", ".join(f"q.{f}" if f not in ("published", "outlet") else f"d.{f}" for f in FIELDS)
@@ -89,13 +92,15 @@ class Member:
     linked_to: str | None
     key: "Key"
     stated_usd: float | None = None  # the number it states (`_stated`) in US dollars
+    reported: bool = False  # said as a report of an earlier announcement (aid_scope.reported)
 
     @classmethod
     def of(cls, row: dict) -> "Member":
         usd = next((row.get(f"{name}_usd") for name in ("value", "high", "low")
                     if row[f"normalized_{name}"] is not None), None)
         return cls(row["quantity_id"], row["doc_id"], row["start"], row["published"], _source(row),
-                   row["normalized_value"], *interval(row), row["linked_to"], key_of(row), usd)
+                   row["normalized_value"], *interval(row), row["linked_to"], key_of(row), usd,
+                   row.get("aid_scope_rule") == "aid_scope.reported")
 
     def bucket(self) -> int:
         """The scratch file of `stream` the member goes to: by its base key."""
@@ -518,7 +523,7 @@ def _announcements(members: list[Member]) -> list[_Open]:
     said: dict[int, dict[str, set]] = {}
     active: list[_Open] = []
     for document_members in by_document.values():
-        for statement in _statements(document_members):
+        for statement in _statements(document_members, exact=True):
             low, high = _span(statement)
             first = statement[0]
             own = {name: {getattr(m.key, name) for m in statement} - {None} for name in parts}
@@ -540,6 +545,8 @@ def _announcements(members: list[Member]) -> list[_Open]:
                 rank = (-shared, distance)
                 if best_rank is None or rank < best_rank:
                     best, best_rank = claim, rank
+            if best is None and any(m.reported for m in statement):
+                best = _reported(opened, statement, own, said, low, high)
             if best is None:
                 best = _Open(first.key.base())
                 opened.append(best)
@@ -558,11 +565,33 @@ def _announcements(members: list[Member]) -> list[_Open]:
     return opened
 
 
-def _statements(members: list[Member]) -> list[list[Member]]:
+def _reported(opened: list[_Open], statement: list[Member], own: dict, said: dict, low, high) -> _Open | None:
+    """The announcement an amount said as reported ("the $800 million package we announced
+    last week", aid_scope_rule `aid_scope.reported`) is a report of, after the window: the
+    latest claim first reported at most REPORT_DAYS before it that it agrees with and whose
+    donor, recipient and kind it does not contradict; None where there is none (the
+    announcement's own report is not in the corpus: the amount is its first report)."""
+    first = statement[0]
+    for claim in reversed(opened):
+        if claim.first_published is None or first.published is None:
+            continue
+        if not dt.timedelta(0) <= first.published - claim.first_published <= dt.timedelta(days=REPORT_DAYS):
+            continue
+        theirs = said[id(claim)]
+        if first.doc_id in claim.documents or not claim.admits(low, high) or any(
+                own[name] and theirs[name] and not own[name] & theirs[name] for name in theirs):
+            continue
+        return claim
+    return None
+
+
+def _statements(members: list[Member], exact: bool = False) -> list[list[Member]]:
     """A document's figures of one key as statements: a figure and those linked to it (the
     same figure in another unit) are one, and so are its repeats, in whatever words (a
     heading's "more than 100" and its paragraph's "a hundred": bounds that agree, stated
-    numbers within the tolerance)."""
+    numbers within the tolerance). With `exact` (packages of a document), two exact numbers
+    are one statement only where they are equal: $1.25 billion and $1.22 billion announced
+    together are two packages."""
     ids = {m.quantity_id for m in members}
     statements: list[_Open] = []
     placed: dict[str, _Open] = {}
@@ -571,13 +600,20 @@ def _statements(members: list[Member]) -> list[list[Member]]:
         if partner is not None and partner in placed:
             statement = placed[partner]
         else:
-            statement = next((s for s in statements if s.admits(member.low, member.high)), None)
+            statement = next((s for s in statements if s.admits(member.low, member.high)
+                              and not (exact and _exact(member) and any(_exact(m) and m.value != member.value
+                                                                        for m in s.members))), None)
             if statement is None:
                 statement = _Open(None)
                 statements.append(statement)
         statement.add([member])
         placed[member.quantity_id] = statement
     return [s.members for s in statements]
+
+
+def _exact(member: Member) -> bool:
+    """Whether a figure states one number ("$800 million", not "nearly $3 billion")."""
+    return member.value is not None and member.low == member.value == member.high
 
 
 def _span(members: list[Member]) -> tuple[float | None, float | None]:
@@ -629,8 +665,18 @@ def _by_base(ordered) -> Iterator[tuple[list[Claim], list[ClaimQuantity]]]:
         yield from map(_records, group(batch))
 
 
+def _first(items: list[Member]) -> Member:
+    """A claim's first report: its earliest dated member; of an announcement's first day, one
+    that states an exact number ("$1.85 billion" before "nearly $2 billion")."""
+    first = items[0]
+    if first.key.announcement() and first.published is not None and not _exact(first):
+        return next((m for m in items if m.published == first.published and _exact(m)), first)
+    return first
+
+
 def _records(claim: _Open) -> tuple[list[Claim], list[ClaimQuantity]]:
     items = claim.members
+    first = _first(items)
     identifier = claim_id(claim.key, items[0].quantity_id)
     key = _said(claim.key, [m.key for m in items])
     agrees = agreeing(items)
@@ -645,8 +691,8 @@ def _records(claim: _Open) -> tuple[list[Claim], list[ClaimQuantity]]:
         donor=key.donor, recipient=key.recipient, aid_kind=key.aid_kind, stage=key.stage,
         normalized_unit=key.unit, period=key.period,
         first_published=min(dates) if dates else None, last_published=max(dates) if dates else None,
-        aid_scope=key.aid_scope, first_doc_id=items[0].doc_id, first_value=_stated(items[0]),
-        first_value_usd=items[0].stated_usd,
+        aid_scope=key.aid_scope, first_doc_id=first.doc_id, first_value=_stated(first),
+        first_value_usd=first.stated_usd,
         documents=len(claim.documents), sources=len({m.source for m in items}),
         quantities=len(items), lowest_value=min(values) if values else None,
         highest_value=max(values) if values else None,

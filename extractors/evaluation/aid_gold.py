@@ -196,7 +196,9 @@ def score(corpora: Path = SHARED_CORPORA, part: str = "dev", gold_dir: Path = GO
         scores.held[0] += bool(held)
         problem = None
         if len(held) != 1:
-            problem = f"held by {len(held)} claims of new aid"
+            problem = f"held by {len(held)} claims of new aid" + "".join(
+                f"; {by_id[c].first_published} {by_id[c].first_value} {by_id[c].donor} {by_id[c].recipient} "
+                f"{by_id[c].aid_kind} ({by_id[c].quantities})" for c in sorted(held, key=lambda c: str(by_id[c].first_published)))
         else:
             claim = by_id[next(iter(held))]
             others = {report_of[m.quantity_id] for m in members if m.claim_id == claim.claim_id

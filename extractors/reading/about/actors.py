@@ -239,3 +239,33 @@ def acts_for(name: str | None) -> str | None:
     ('United States', 'United States', 'United States', None)
     """
     return _acts_for().get(" ".join(name.split()).casefold()) if name else None
+
+
+_PARAGRAPH = regex.compile(r"\n[ \t]*\n")
+
+
+def recipient_before(text: str, start: int, reach: int = 600) -> str | None:
+    """The recipient the amount's paragraph names last before it ("... assistance to
+    Ukraine. The package includes $N"), as written: an actor after "to", "for", "support"
+    or a possessive that is served ("Ukraine's defense"), within `reach` characters and
+    the paragraph.
+
+    >>> recipient_before("We stand with Ukraine. The package is worth $800 million.", 44)
+    'Ukraine'
+    >>> recipient_before("Russia's invasion goes on. The package is worth $800 million.", 48) is None
+    True
+    """
+    window_start = max(0, start - reach)
+    breaks = list(_PARAGRAPH.finditer(text, window_start, start))
+    if breaks:
+        window_start = breaks[-1].end()
+    window = text[window_start:start]
+    found = None
+    for m_start, m_end, name, possessive in mentions(window):
+        left = window[max(0, m_start - 40):m_start]
+        right = window[m_end + (2 if possessive else 0):m_end + 60]
+        if possessive and _AGGRESSION_AFTER.match(right):
+            continue
+        if possessive and _SERVED_AFTER.match(right) or _RECIPIENT_BEFORE.search(left):
+            found = name
+    return found

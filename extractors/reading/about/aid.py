@@ -11,14 +11,18 @@ Run over a document's figures once they are labelled and situated (`settle`):
   to $N", "our $N package"), or whose sentence names no actor but its recipient ("the $800
   million package for Ukraine"), has that country as donor, where the sentence names no
   donor; an agency's aid (the Pentagon's, USAID's) is its country's. A country named as the
-  recipient is never the donor.
+  recipient is never the donor. A recipient the sentence does not name is the one its
+  paragraph names last before it; a kind it does not say near the amount, the first its
+  sentence says.
 - **Scope** (`aid_scope`, the rule in `aid_scope_rule`), from the cue words of
   aid-scopes.tsv around the amount: `requested` (a request, a proposal: the whole
   sentence), `appropriated` (a law, a bill, drawdown authority), `cumulative` (a running
   total: "bringing total ... to", "since", "so far", "this year"; and "has provided $N" with
   no word of an announcement), `part` (an item: "including $N", "of which", a 614(a)(1)
   waiver), `new` (what the text announces: "announced", "today", "additional", "package";
-  and an amount no cue marks). Then, in the document: an amount of one donor and recipient
+  and an amount no cue marks); a new amount told of as announced before ("last week", "on
+  April 5th", "previously") is `aid_scope.reported`: a report of an earlier announcement,
+  whose claim it joins up to claims.REPORT_DAYS later. Then, in the document: an amount of one donor and recipient
   that is the sum of two or more others announced beside it is `cumulative` (two packages
   announced together, and their sum: `aid_scope.sum_of_packages`).
 - **Value in US dollars** for every amount of money (`value_usd`, `low_usd`, `high_usd`,
@@ -37,11 +41,13 @@ import regex
 from .. import exchange
 from ..lexicons import read_tsv
 from . import actors
+from . import cues
 from .cues import words_pattern, key
 
 SCOPES = ("new", "cumulative", "part", "requested", "appropriated")
 SCOPE_RULES = ("aid_scope.requested", "aid_scope.appropriated", "aid_scope.cumulative", "aid_scope.has_given",
-               "aid_scope.part", "aid_scope.announced", "aid_scope.unmarked", "aid_scope.sum_of_packages")
+               "aid_scope.part", "aid_scope.announced", "aid_scope.reported", "aid_scope.unmarked",
+               "aid_scope.sum_of_packages")
 BEFORE_REACH = 200   # characters before an amount its cues are read in
 AFTER_REACH = 150    # and after it
 SUM_TOLERANCE = 0.1  # "over $3 billion" for $2.85 billion and $225 million; "nearly $2.5 billion"
@@ -58,6 +64,13 @@ def _cues() -> tuple[dict[str, tuple[str, str, str]], object]:
 _HAS_GIVEN = regex.compile(
     r"\b(?:ha(?:ve|s)|['’]ve|had)\s+(?:\w+\s+){0,3}?(?:provided|given|sent|delivered|contributed|committed|disbursed|"
     r"spent|allocated|shipped|transferred|donated|obligated|made\s+available)\b[^.;]{0,60}$", regex.IGNORECASE)
+# A package told of as announced before: "the $800 million we announced last week", "the
+# last PDA", "announced on April 5th". Its claim is the earlier announcement's (claims.py).
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_REPORTED = regex.compile(
+    r"\b(?:last\s+(?:week|month|year|PDA|package|drawdown|tranche|time)|the\s+other\s+(?:day|week)|earlier\s+this\s+"
+    r"(?:week|month|year)|previously|(?:weeks|days|months)\s+ago|announced\s+(?:on|in|last)\b|approved\s+in\s+early|"
+    r"(?:on|in|since|late|early)\s+" + _MONTH + r")\b")
 # The first person of an official statement: the author gives.
 _FIRST_PERSON = regex.compile(r"\b(?:we|We|I|our|Our|my|My|us)\b|['’]re\b|['’]ve\b|['’]m\b")
 _FIRST_PERSON_REACH = 120
@@ -100,6 +113,8 @@ def scope_of(text: str, start: int, end: int, sentence: tuple[int, int], others:
         return Scope(nearest[1], f"aid_scope.{nearest[1]}")
     if nearest is None and _HAS_GIVEN.search(text, max(sentence[0], start - 80), start):
         return Scope("cumulative", "aid_scope.has_given")
+    if _REPORTED.search(text, max(sentence[0], start - BEFORE_REACH), min(sentence[1], end + AFTER_REACH)):
+        return Scope("new", "aid_scope.reported")
     if nearest is not None:
         return Scope("new", "aid_scope.announced")
     return Scope("new", "aid_scope.unmarked")
@@ -125,6 +140,8 @@ def settle(text: str, quantities: list, author: str | None = None, published: dt
             update.update(value_usd=value, low_usd=low, high_usd=high, usd_rate_date=on)
         if q.category == "aid":
             update.update(_parties(text, q, speaks_for))
+            if q.aid_kind is None:  # "the $800 million package" of a sentence on security assistance
+                update["aid_kind"] = cues.aid_kind_of(q.sentence)
             if q.dimension == "currency":
                 sentence = (q.sentence_start, q.sentence_start + len(q.sentence))
                 others = [span for span in money if span != (q.start, q.end) and sentence[0] <= span[0] < sentence[1]]
@@ -136,6 +153,8 @@ def settle(text: str, quantities: list, author: str | None = None, published: dt
 
 def _parties(text: str, q, speaks_for: str | None) -> dict:
     donor, recipient = actors.actor_name(q.donor), actors.actor_name(q.recipient)
+    if recipient is None:  # "... to Ukraine. The package includes $N": the paragraph's
+        recipient = actors.actor_name(actors.recipient_before(text, q.sentence_start))
     donor = actors.acts_for(donor) or donor  # the Pentagon's aid is the United States'
     if donor is None and speaks_for is not None and speaks_for != recipient \
             and (_first_person_gives(text, q.start, q.sentence_start) or not _names_other(q, speaks_for)):
