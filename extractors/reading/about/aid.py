@@ -62,15 +62,18 @@ def _cues() -> tuple[dict[str, tuple[str, str, str]], object]:
 # "has provided $N", "we've already shipped over $N": given before, a total to date, unless
 # a word of an announcement stands with it ("has announced", "today").
 _HAS_GIVEN = regex.compile(
-    r"\b(?:ha(?:ve|s)|['’]ve|had)\s+(?:\w+\s+){0,3}?(?:provided|given|sent|delivered|contributed|committed|disbursed|"
+    r"\b(?:ha(?:ve|s)|['’]ve|had|previously|already)\s+(?:\w+\s+){0,3}?(?:provided|given|sent|delivered|contributed|committed|disbursed|"
     r"spent|allocated|shipped|transferred|donated|obligated|made\s+available)\b[^.;]{0,60}$", regex.IGNORECASE)
 # A package told of as announced before: "the $800 million we announced last week", "the
 # last PDA", "announced on April 5th". Its claim is the earlier announcement's (claims.py).
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _REPORTED = regex.compile(
-    r"\b(?:last\s+(?:week|month|year|PDA|package|drawdown|tranche|time)|the\s+other\s+(?:day|week)|earlier\s+this\s+"
-    r"(?:week|month|year)|previously|(?:weeks|days|months)\s+ago|announced\s+(?:on|in|last)\b|approved\s+in\s+early|"
-    r"(?:on|in|since|late|early)\s+" + _MONTH + r")\b")
+    r"(?i:\b(?:(?:last|past)\s+(?:couple\s+of\s+|few\s+)?(?:weeks?|months?|PDA|package|drawdown|tranche|time)|"
+    r"the\s+other\s+(?:day|week)|earlier\s+this\s+(?:week|month|year)|previously|(?:weeks|days|months)\s+ago|"
+    r"announced\s+(?:on|in|last)|approved\s+in\s+early)|(?:on|in|since|late|early)\s+" + _MONTH + r")\b")
+# A year's total: "in 2021, $650 million", "$400 million in 2021".
+_YEAR = regex.compile(r"\b(?:in|during|for|over)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d\b[,\s]*$|"
+                      r"^\s+(?:\w+\s+){0,4}?(?:in|during)\s+(?:19|20)\d\d\b")
 # The first person of an official statement: the author gives.
 _FIRST_PERSON = regex.compile(r"\b(?:we|We|I|our|Our|my|My|us)\b|['’]re\b|['’]ve\b|['’]m\b")
 _FIRST_PERSON_REACH = 120
@@ -111,6 +114,8 @@ def scope_of(text: str, start: int, end: int, sentence: tuple[int, int], others:
             return Scope(scope, f"aid_scope.{scope}")
     if nearest is not None and nearest[1] != "new":
         return Scope(nearest[1], f"aid_scope.{nearest[1]}")
+    if _YEAR.search(text, max(sentence[0], start - 40), start) or _YEAR.match(text, end, min(sentence[1], end + 40)):
+        return Scope("cumulative", "aid_scope.cumulative")  # "in 2021, $650 million": a year's total
     if nearest is None and _HAS_GIVEN.search(text, max(sentence[0], start - 80), start):
         return Scope("cumulative", "aid_scope.has_given")
     if _REPORTED.search(text, max(sentence[0], start - BEFORE_REACH), min(sentence[1], end + AFTER_REACH)):
