@@ -601,7 +601,7 @@ def _statements(members: list[Member], exact: bool = False) -> list[list[Member]
             statement = placed[partner]
         else:
             statement = next((s for s in statements if s.admits(member.low, member.high)
-                              and not (exact and _exact(member) and any(_exact(m) and m.value != member.value
+                              and not (exact and _exact(member) and any(_exact(m) and not _rounding(m.value, member.value)
                                                                         for m in s.members))), None)
             if statement is None:
                 statement = _Open(None)
@@ -609,6 +609,32 @@ def _statements(members: list[Member], exact: bool = False) -> list[list[Member]
         statement.add([member])
         placed[member.quantity_id] = statement
     return [s.members for s in statements]
+
+
+def _rounding(a: float, b: float) -> bool:
+    """Whether one number is the other or the other rounded to its own digits: $1.8 billion
+    is $1.85 billion rounded, $600 million $625 million; $1.22 billion is no rounding of
+    $1.25 billion.
+
+    >>> _rounding(1.85e9, 1.8e9), _rounding(625e6, 600e6), _rounding(1.25e9, 1.22e9), _rounding(5.0, 5.0)
+    (True, True, False, True)
+    """
+    if a == b:
+        return True
+    coarse, fine = (a, b) if _unit(a) > _unit(b) else (b, a)
+    return _unit(coarse) > _unit(fine) and abs(coarse - fine) < _unit(coarse)
+
+
+def _unit(number: float) -> float:
+    """The place of a number's last significant digit: 1e8 for 1.8e9, 1e7 for 1.85e9."""
+    import math
+
+    if number == 0:
+        return 1.0
+    unit = 10.0 ** math.floor(math.log10(abs(number)))
+    while unit > 1e-6 and not math.isclose(round(number / unit) * unit, number, rel_tol=1e-9):
+        unit /= 10
+    return unit
 
 
 def _exact(member: Member) -> bool:

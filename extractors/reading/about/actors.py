@@ -72,6 +72,11 @@ _AGGRESSION_AFTER = regex.compile(
     r"unjustifiable|horrific|senseless|relentless|vicious|aggressive|and|,)\s*)*"
     r"(?:invasion|war|aggression|attacks?|strikes?|offensives?|occupation|assaults?|bombardments?|forces|troops|army|"
     r"military|missiles?|drones?|shelling|annexation|blockade|brutality|atrocities)\b", regex.IGNORECASE)
+# "Russian aggression": a demonym before an act of war names the aggressor.
+_HOSTILE_AFTER = regex.compile(
+    r"\s+(?:(?:full-scale|brutal|unprovoked|illegal|ongoing|continued|renewed|further)\s+)*"
+    r"(?:invasion|war|aggression|attacks?|strikes?|offensives?|occupation|assaults?|bombardments?|shelling|"
+    r"annexation|blockade|brutality|atrocities)\b", regex.IGNORECASE)
 # "the ROK's pledge of additional assistance": the possessor gives.
 _GIVING_AFTER = regex.compile(
     r"\s+(?:[\p{L}-]+\s+){0,2}?(?:pledges?|contributions?|commitments?|assistance|aid|packages?|support|"
@@ -148,6 +153,8 @@ def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None
         right = sentence[m_end + (2 if possessive else 0):m_end + 60]
         if possessive and _AGGRESSION_AFTER.match(right):
             continue  # "Russia's invasion"
+        if demonym and _HOSTILE_AFTER.match(right):
+            continue  # "stand up to Russian aggression": an aggressor, no recipient
         if possessive and _SERVED_AFTER.match(right) or _RECIPIENT_BEFORE.search(left) \
                 or _IN_RIGHT_AFTER.fullmatch(sentence, end, m_start):
             recipients.append((distance, name))  # "aid to Ukraine"; "$48 million in Poland"

@@ -40,7 +40,7 @@ import regex
 
 from .. import exchange
 from ..lexicons import read_tsv
-from . import actors
+from . import actors, conflicts
 from . import cues
 from .cues import words_pattern, key
 
@@ -125,6 +125,23 @@ def scope_of(text: str, start: int, end: int, sentence: tuple[int, int], others:
     return Scope("new", "aid_scope.unmarked")
 
 
+# "I authorized", "we are providing", "we'll be sending": the author gives.
+_AUTHOR_GIVES = regex.compile(
+    r"\b(?:I|we|We)\b(?:\s+[\w’']+){0,3}?\s+(?:authoriz\w*|announc\w*|provid\w*|send\w*|sent|direct\w*|"
+    r"deliver\w*|commit\w*|pledg\w*|approv\w*|sign\w*|rush\w*)\b")
+
+
+def _author_gives_after(text: str, q) -> bool:
+    """Whether the author's first person gives the amount after the donor the sentence
+    names: a country named before the author's own verb is no giver of its amount."""
+    sentence_end = q.sentence_start + len(q.sentence)
+    written = q.donor or ""
+    at = text.rfind(written, q.sentence_start, q.start) if written else -1
+    if at < 0:
+        return False
+    return bool(_AUTHOR_GIVES.search(text, at + len(written), q.start)) and q.end <= sentence_end
+
+
 def _first_person_gives(text: str, start: int, sentence_start: int) -> bool:
     """Whether the amount's clause, before it, speaks in the first person ("we are
     providing", "I hereby ... direct", "our $N package")."""
@@ -158,9 +175,15 @@ def settle(text: str, quantities: list, author: str | None = None, published: dt
 
 def _parties(text: str, q, speaks_for: str | None) -> dict:
     donor, recipient = actors.actor_name(q.donor), actors.actor_name(q.recipient)
+    if speaks_for is not None and recipient == speaks_for:
+        recipient = None  # "during Zelenskyy's visit to the United States": a place, in its own statement
     if recipient is None:  # "... to Ukraine. The package includes $N": the paragraph's
         recipient = actors.actor_name(actors.recipient_before(text, q.sentence_start))
+        if speaks_for is not None and recipient == speaks_for:
+            recipient = None
     donor = actors.acts_for(donor) or donor  # the Pentagon's aid is the United States'
+    if speaks_for is not None and donor is not None and donor != speaks_for and _author_gives_after(text, q):
+        donor = speaks_for  # "as the threat from Russia grew, I authorized $60 million"
     if donor is None and speaks_for is not None and speaks_for != recipient \
             and (_first_person_gives(text, q.start, q.sentence_start) or not _names_other(q, speaks_for)):
         donor = speaks_for
@@ -172,14 +195,15 @@ def _parties(text: str, q, speaks_for: str | None) -> dict:
 
 
 def _names_other(q, speaks_for: str) -> bool:
-    """Whether the amount's sentence names an actor other than its recipient and the
-    author's own country: then the sentence may be of another's aid ("Japan's $5.5
-    billion"), and the author is not assumed to give it."""
+    """Whether the amount's sentence names an actor other than its recipient, the author's
+    own country and the parties of the war it is about: then the sentence may be of
+    another's aid ("Japan's $5.5 billion"), and the author is not assumed to give it."""
     recipient = actors.actor_name(q.recipient)
+    fighting = set(conflicts.conflicts()[q.conflict].parties) if q.conflict in conflicts.conflicts() else set()
     for _, _, name, _ in actors.mentions(q.sentence):
         actor = actors.actor_name(name)
-        if actor not in (recipient, speaks_for) and actors.acts_for(actor) != speaks_for:
-            return True
+        if actor not in (recipient, speaks_for) and actor not in fighting and actors.acts_for(actor) != speaks_for:
+            return True  # the parties at war give no aid to one another
     return False
 
 
