@@ -16,7 +16,8 @@ Run over a document's figures once they are labelled and situated (`settle`):
   sentence says.
 - **Scope** (`aid_scope`, the rule in `aid_scope_rule`), from the cue words of
   aid-scopes.tsv around the amount: `requested` (a request, a proposal: the whole
-  sentence), `appropriated` (a law, a bill, drawdown authority), `cumulative` (a running
+  sentence, and the next where it opens by pointing back: "This includes $6 billion for
+  USAI"), `appropriated` (a law, a bill, drawdown authority), `cumulative` (a running
   total: "bringing total ... to", "since", "so far", "this year"; and "has provided $N" with
   no word of an announcement), `part` (an item: "including $N", "of which", a 614(a)(1)
   waiver), `new` (what the text announces: "announced", "today", "additional", "package";
@@ -71,6 +72,10 @@ _REPORTED = regex.compile(
     r"(?i:\b(?:(?:last|past)\s+(?:couple\s+of\s+|few\s+)?(?:weeks?|months?|PDA|package|drawdown|tranche|time)|"
     r"the\s+other\s+(?:day|week)|earlier\s+this\s+(?:week|month|year)|previously|(?:weeks|days|months)\s+ago|"
     r"announced\s+(?:on|in|last)|approved\s+in\s+early)|(?:on|in|since|late|early)\s+" + _MONTH + r")\b")
+# A sentence that opens by pointing back takes the request or the law of the one before:
+# "The request seeks $33 billion. This includes $6 billion for USAI."
+_ANAPHORA = regex.compile(r"(?:This|That|It|These|Those|Of\s+(?:this|that|these))\s+(?:\w+\s+)?"
+                          r"(?:includes?|including|provides?|would|will|is|are|funding|request|package|amount)\b")
 # A year's total: "in 2021, $650 million", "$400 million in 2021".
 _YEAR = regex.compile(r"\b(?:in|during|for|over)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d\b[,\s]*$|"
                       r"^\s+(?:\w+\s+){0,4}?(?:in|during)\s+(?:19|20)\d\d\b")
@@ -109,6 +114,11 @@ def scope_of(text: str, start: int, end: int, sentence: tuple[int, int], others:
             distance = between[1] - between[0]
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, scope, found.group("cue"))
+    if _ANAPHORA.match(text, sentence[0]):  # "This includes $6 billion for USAI": the request before
+        for found in pattern.finditer(text[max(0, sentence[0] - 2 * BEFORE_REACH):sentence[0]]):
+            scope, _, reach = table[key(found.group("cue"))]
+            if reach == "sentence":
+                sentence_wide.append(scope)
     for scope in ("requested", "appropriated"):
         if scope in sentence_wide:
             return Scope(scope, f"aid_scope.{scope}")
@@ -280,6 +290,8 @@ EXAMPLES = [
             "Ukraine.", "$3 billion", "requested", author=WHITE_HOUSE),
     Example("Congress passed $40 billion in aid for Ukraine in a supplemental bill.", "$40 billion",
             "appropriated", author=WHITE_HOUSE),
+    Example("The supplemental request seeks $33 billion for Ukraine. This includes $6 billion for the Ukraine "
+            "Security Assistance Initiative.", "$6 billion", "requested", author=WHITE_HOUSE),
     # part: an item of a package
     Example("We are announcing $54 million in humanitarian aid for Ukraine; this funding includes $28 million "
             "from USAID for Ukraine.", "$28 million", "part", author=WHITE_HOUSE),
