@@ -76,3 +76,15 @@ def test_the_rates_load_from_the_package_without_network_in_under_a_second_of_cp
             "print(time.process_time() - start)\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert float(result.stdout) < 1.0
+
+
+def test_eval_aid_names_the_missing_corpus_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from extractors.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "--aid", "--half", "dev", "--corpora", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "whitehouse-briefing-room.jsonl.gz: missing" in result.output
+    bad = CliRunner().invoke(app, ["eval", "--aid", "--half", "sideways"])
+    assert bad.exit_code != 0 and "'sideways' is not dev, report or all" in bad.output

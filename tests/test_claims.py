@@ -155,3 +155,15 @@ def test_streamed_claims_are_the_claims_in_memory(tmp_path):
     connection.execute("CREATE TABLE documents (doc_id VARCHAR, published DATE, outlet VARCHAR)")
     connection.executemany("INSERT INTO documents VALUES (?, ?, ?)", documents)
     assert claims.from_connection(connection) == claims.records(rows)
+
+
+def test_an_announcement_records_its_first_report():
+    example = next(e for e in claims.EXAMPLES if e.together and e.together[0] == "approximately $2.98 billion")
+    rows = _rows(example.documents, example.author)
+    made, _ = claims.records(rows)
+    (announced,) = [c for c in made if c.aid_scope == "new"]
+    assert (announced.first_published, announced.first_doc_id, announced.first_value) == (
+        dt.date(2022, 8, 24), "d0", 2.98e9)
+    assert (announced.donor, announced.recipient, announced.aid_kind, announced.documents) == (
+        "United States", "Ukraine", "military", 3)
+    assert announced.first_value_usd == 2.98e9
