@@ -11,8 +11,8 @@ Run over a document's figures once they are labelled and situated (`settle`):
   to $N", "our $N package"), or whose sentence names no actor but its recipient ("the $800
   million package for Ukraine"), has that country as donor, where the sentence names no
   donor; an agency's aid (the Pentagon's, USAID's) is its country's. A country named as the
-  recipient is never the donor. A recipient the sentence does not name is the one its
-  paragraph names last before it; a kind it does not say near the amount, the first its
+  recipient is never the donor. A recipient an official statement's sentence does not
+  name is the one its paragraph names last before it; a kind it does not say near the amount, the first its
   sentence says.
 - **Scope** (`aid_scope`, the rule in `aid_scope_rule`), from the cue words of
   aid-scopes.tsv around the amount: `requested` (a request, a proposal: the whole
@@ -187,7 +187,7 @@ def _parties(text: str, q, speaks_for: str | None) -> dict:
     donor, recipient = actors.actor_name(q.donor), actors.actor_name(q.recipient)
     if speaks_for is not None and recipient == speaks_for:
         recipient = None  # "during Zelenskyy's visit to the United States": a place, in its own statement
-    if recipient is None:  # "... to Ukraine. The package includes $N": the paragraph's
+    if recipient is None and speaks_for is not None:  # "... to Ukraine. The package includes $N": the paragraph's
         recipient = actors.actor_name(actors.recipient_before(text, q.sentence_start))
         if speaks_for is not None and recipient == speaks_for:
             recipient = None
