@@ -135,6 +135,9 @@ def scope_of(text: str, start: int, end: int, sentence: tuple[int, int], others:
     return Scope("new", "aid_scope.unmarked")
 
 
+# Givers the gazetteer has no name for: "Allies will provide", "our partners pledged".
+_OTHER_GIVERS = regex.compile(r"\b(?:[Aa]llies|[Pp]artners|[Dd]onors|[Mm]ember\s+[Ss]tates|other\s+countries|"
+                              r"Europeans|[Cc]oalition)\b")
 # "I authorized", "we are providing", "we'll be sending": the author gives.
 _AUTHOR_GIVES = regex.compile(
     r"\b(?:I|we|We)\b(?:\s+[\w’']+){0,3}?\s+(?:authoriz\w*|announc\w*|provid\w*|send\w*|sent|direct\w*|"
@@ -208,6 +211,8 @@ def _names_other(q, speaks_for: str) -> bool:
     """Whether the amount's sentence names an actor other than its recipient, the author's
     own country and the parties of the war it is about: then the sentence may be of
     another's aid ("Japan's $5.5 billion"), and the author is not assumed to give it."""
+    if _OTHER_GIVERS.search(q.sentence, 0, q.start - q.sentence_start):
+        return True  # "Allies will announce €40 billion"
     recipient = actors.actor_name(q.recipient)
     fighting = set(conflicts.conflicts()[q.conflict].parties) if q.conflict in conflicts.conflicts() else set()
     for _, _, name, _ in actors.mentions(q.sentence):
@@ -273,6 +278,8 @@ EXAMPLES = [
             "$800 million", "new", donor=None, author="Reuters"),
     Example("Japan has pledged $5.5 billion in financial support for Ukraine.", "$5.5 billion",
             donor="Japan", recipient="Ukraine", author=WHITE_HOUSE),
+    Example("Allies will announce their intention to provide a minimum baseline funding of €40 billion for "
+            "Ukraine within the next year.", "€40 billion", donor=None, author=WHITE_HOUSE),
     Example("The Pentagon announced $300 million in security assistance for Ukraine.", "$300 million", "new",
             donor="United States", author=WHITE_HOUSE),
     # a target is no donor
