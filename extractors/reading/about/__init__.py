@@ -501,8 +501,9 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     Soldiers killed, wounded, missing or captured are war casualties by themselves.
 
     `aid` needs a conflict named in its clause or sentence, or surely (not a country alone)
-    in its paragraph, or for military aid in the document's title and lead: assistance to a
-    party or to people a conflict affects. Money for
+    in its paragraph, or, for arms (a drawdown, security assistance, weapons), in its
+    paragraph or the document's title and lead (a briefing's answer names the war in its
+    question): assistance to a party or to people a conflict affects. Money for
     climate, health, development or at home that no conflict ties to (only a country at war
     named, no armed group, war or town) is none.
     """
@@ -513,10 +514,10 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     sentence_text = text[sentence[0]:sentence[1]]
     if category == "aid":
         if found is None or not (found.named_within("sentence") or found.named_within("paragraph", conflicts.STRONG)
-                                 or quantity.aid_kind == "military" and found.named_within("title")):
+                                 or _MILITARY_AID.search(sentence_text) and found.named_within("title")):
             return False
         # military aid is war aid: "military education" in a drawdown's sentence is no school
-        if quantity.aid_kind != "military" and cues.NOT_WAR_AID.search(sentence_text) \
+        if not _MILITARY_AID.search(sentence_text) and cues.NOT_WAR_AID.search(sentence_text) \
                 and not found.named_within("sentence", conflicts.STRONG) and not cues.violence_in(sentence_text):
             return False
         return True
@@ -529,6 +530,12 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     if category == "casualties" and quantity.measure != "displaced" and is_military(quantity.subject or quantity.unit):
         return True
     return category in _ANYWHERE_IN_WAR and found is not None and found.named_within("document", conflicts.STRONG)
+
+
+# Words that say the aid is arms ("food security" says nothing of weapons).
+_MILITARY_AID = regex.compile(r"\b(?:drawdown|security\s+assistance|military\s+(?:aid|assistance|support|equipment)|"
+                              r"defen[cs]e\s+articles|weapons|arms|ammunition|Security\s+Assistance\s+Initiative|"
+                              r"Foreign\s+Military\s+Financing)\b", regex.IGNORECASE)
 
 
 def _names_harm_of_peace(sentence: str) -> bool:
