@@ -13,7 +13,7 @@ Run over a document's figures once they are labelled and situated (`settle`):
   donor; an agency's aid (the Pentagon's, USAID's) is its country's. A country named as the
   recipient is never the donor. A recipient an official statement's sentence does not
   name is the one its paragraph names last before it; a kind it does not say near the amount, the first its
-  sentence says.
+  sentence says, unless the amount is "in aid" of every kind.
 - **Scope** (`aid_scope`, the rule in `aid_scope_rule`), from the cue words of
   aid-scopes.tsv around the amount: `requested` (a request, a proposal: the whole
   sentence, and the next where it opens by pointing back: "This includes $6 billion for
@@ -135,6 +135,8 @@ def scope_of(text: str, start: int, end: int, sentence: tuple[int, int], others:
     return Scope("new", "aid_scope.unmarked")
 
 
+_OF_EVERY_KIND = regex.compile(r"\s+(?:in|of)\s+(?:(?:new|additional|total|U\.S\.|US|American)\s+)?"
+                               r"(?:aid|assistance|support|funding)\b", regex.IGNORECASE)
 # Givers the gazetteer has no name for: "Allies will provide", "our partners pledged".
 _OTHER_GIVERS = regex.compile(r"\b(?:[Aa]llies|[Pp]artners|[Dd]onors|[Mm]ember\s+[Ss]tates|other\s+countries|"
                               r"Europeans|[Cc]oalition)\b")
@@ -175,7 +177,9 @@ def settle(text: str, quantities: list, author: str | None = None, published: dt
             update.update(value_usd=value, low_usd=low, high_usd=high, usd_rate_date=on)
         if q.category == "aid":
             update.update(_parties(text, q, speaks_for))
-            if q.aid_kind is None:  # "the $800 million package" of a sentence on security assistance
+            if q.aid_kind is None and not _OF_EVERY_KIND.match(text, q.end):
+                # "the $800 million package" of a sentence on security assistance; "$175
+                # billion in aid" is aid of every kind, whatever else its sentence says
                 update["aid_kind"] = cues.aid_kind_of(q.sentence)
             if q.dimension == "currency":
                 sentence = (q.sentence_start, q.sentence_start + len(q.sentence))
