@@ -45,7 +45,7 @@ AID_ACCURACY = [
     ("gold amounts read as aid at all", 295, 520, 0.5244, 0.6092),
     ("`donor` right, of the amounts read as aid", 264, 292, 0.8649, 0.9328),
     ("`recipient` right", 79, 108, 0.6410, 0.8061),
-    ("`aid_kind` right", 99, 108, 0.8492, 0.9555),
+    ("`aid_kind` right", 95, 108, 0.8049, 0.9283),
     ("`aid_scope` right", 196, 260, 0.6980, 0.8023),
     ("`stage` right (war gold, report half)", 60, 72, 0.7309, 0.9020),
 ]
