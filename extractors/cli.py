@@ -567,7 +567,11 @@ def eval_command(root: Path = ROOT,
                  conflict: bool = typer.Option(False, "--conflict",
                                                help="Score war labels, conflict, place and period against the conflict "
                                                     "gold of docs/conflict-gold/, reading its documents from the shared "
-                                                    "corpora.")) -> None:
+                                                    "corpora."),
+                 aid: bool = typer.Option(False, "--aid",
+                                          help="Score the US aid announcements to Ukraine of docs/aid-gold/ (found once, "
+                                               "not-new amounts counted as new, donor, recipient, kind, scope), reading "
+                                               "the shared corpora; --half dev, report or all.")) -> None:
     """Score the extractors against the gold annotations in corpus/gold.csv:
     precision, recall and F1, strict (same span and value) and lenient (overlapping span,
     same value), overall and per dimension and category. With --war, score the war-figure
@@ -581,6 +585,8 @@ def eval_command(root: Path = ROOT,
     Example: extract eval --attribution
 
     Example: extract eval --transcripts --errors
+
+    Example: extract eval --aid --half dev
     """
     if transcripts:
         from .evaluation import transcript_gold
@@ -588,6 +594,18 @@ def eval_command(root: Path = ROOT,
         try:
             scores = transcript_gold.score(corpora, before=before)
         except (transcript_gold.TranscriptGoldError, OSError) as error:
+            _fail(str(error))
+        typer.echo(json.dumps(scores.as_dict(), indent=2) if format is Format.json else scores.render(errors))
+        return
+    if aid:
+        from .evaluation import aid_gold
+
+        part = "dev" if half == "tuning" else half
+        if part not in aid_gold.PARTS:
+            _fail(f"--half: {half!r} is not dev, report or all")
+        try:
+            scores = aid_gold.score(corpora, part)
+        except (aid_gold.AidGoldError, OSError) as error:
             _fail(str(error))
         typer.echo(json.dumps(scores.as_dict(), indent=2) if format is Format.json else scores.render(errors))
         return

@@ -14,13 +14,13 @@ from extractors.reading.engine import extract
 from .conftest import ROOT
 
 
-def _rows(documents):
+def _rows(documents, author=None):
     rows = []
     for i, (text, published) in enumerate(documents):
         day = dt.date.fromisoformat(published) if published else None
-        for q in extract(text, doc_id=f"d{i}", published=day):
+        for q in extract(text, doc_id=f"d{i}", published=day, author=author):
             row = q.model_dump()
-            row.update(published=dt.date.fromisoformat(published) if published else None, outlet=f"outlet {i}")
+            row.update(published=day, outlet=author or f"outlet {i}")
             rows.append(row)
     rows.sort(key=lambda r: (r["published"] is None, r["published"] or dt.date.min, r["doc_id"], r["start"]))
     return [r for r in rows if r["category"] != "other"]
@@ -34,7 +34,7 @@ def _claim_of(rows, found, written: str, nth: int) -> str:
 
 @pytest.mark.parametrize("example", claims.EXAMPLES, ids=[e.documents[0][0][:40] for e in claims.EXAMPLES])
 def test_example(example):
-    rows = _rows(example.documents)
+    rows = _rows(example.documents, example.author)
     made, members = claims.records(rows)
     found = {m.quantity_id: m.claim_id for m in members}
     seen: dict[str, int] = {}
@@ -51,6 +51,10 @@ def test_example(example):
     if example.apart:
         ids = [claim(w) for w in example.apart]
         assert len(set(ids)) == len(ids), ids
+    scopes = {c.claim_id: c.aid_scope for c in made}
+    for written in example.not_new:
+        held = [found.get(r["quantity_id"]) for r in rows if r["text"] == written]
+        assert held and all(scopes.get(c) != "new" for c in held), (written, [scopes.get(c) for c in held])
 
 
 def test_a_disagreeing_member_is_named():
@@ -151,3 +155,15 @@ def test_streamed_claims_are_the_claims_in_memory(tmp_path):
     connection.execute("CREATE TABLE documents (doc_id VARCHAR, published DATE, outlet VARCHAR)")
     connection.executemany("INSERT INTO documents VALUES (?, ?, ?)", documents)
     assert claims.from_connection(connection) == claims.records(rows)
+
+
+def test_an_announcement_records_its_first_report():
+    example = next(e for e in claims.EXAMPLES if e.together and e.together[0] == "approximately $2.98 billion")
+    rows = _rows(example.documents, example.author)
+    made, _ = claims.records(rows)
+    (announced,) = [c for c in made if c.aid_scope == "new"]
+    assert (announced.first_published, announced.first_doc_id, announced.first_value) == (
+        dt.date(2022, 8, 24), "d0", 2.98e9)
+    assert (announced.donor, announced.recipient, announced.aid_kind, announced.documents) == (
+        "United States", "Ukraine", "military", 3)
+    assert announced.first_value_usd == 2.98e9

@@ -15,7 +15,7 @@ from typing import Literal, Optional
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 # Quantity is made by the reading and published here as the quantities table.
-from ..reading.quantity import AidKind, Category, Measure, Quantity, Stage  # noqa: F401
+from ..reading.quantity import AidKind, AidScope, Category, Measure, Quantity, Stage  # noqa: F401
 
 
 class Document(BaseModel):
@@ -91,6 +91,10 @@ class Claim(BaseModel):
     period: Optional[str] = Field(None, description="The time the figures are about, where their sentences say (`since February 2022`, `2023`, `last week`), as one normalized phrase.")
     first_published: Optional[dt.date] = Field(None, description="The earliest publication date of the members' documents.")
     last_published: Optional[dt.date] = Field(None, description="The latest publication date of the members' documents.")
+    aid_scope: Optional[AidScope] = Field(None, description="For aid money: the members' `aid_scope`. A claim of `new` aid is one announcement: every report of one package, in any document published within the window the data card states of its first report, in any words (\"nearly $3 billion\" for $2.98 billion), whatever stage or time its reports say; two packages announced together are two claims. Sum `first_value_usd` of these claims, one per announcement.")
+    first_doc_id: Optional[str] = Field(None, description="The document of the claim's first member: the earliest dated (then by document id and position), its first report.")
+    first_value: Optional[float] = Field(None, description="The number the first report states, in `normalized_unit`: its value, else its bound (\"up to $60 million\").")
+    first_value_usd: Optional[float] = Field(None, description="`first_value` in US dollars at the first report's rate (quantities.value_usd); empty where there is no rate.")
     documents: int = Field(ge=1, description="How many documents state the claim.")
     sources: int = Field(ge=1, description="How many sources give it: a member's source is its `attributed_source`, else its document's outlet, else its document.")
     quantities: int = Field(ge=1, description="How many figures state it (claim_quantities rows).")

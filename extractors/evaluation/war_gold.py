@@ -311,11 +311,14 @@ def score(corpora: Path, half: str = "tuning", gold_dir: Path = GOLD_DIR, rounds
                             # scored where the sentence names them ("we" or a name from
                             # another sentence is no name the sentence gives)
                             if g[role] and _plain(g[role]) in sentence_text:
-                                ok = _same_actor(g[role], getattr(q, role))
+                                # the gold writes names as the sentence does: against the words
+                                # as written (issue 24 made `donor` one name per actor)
+                                found_actor = getattr(q, f"{role}_text", None) or getattr(q, role)
+                                ok = _same_actor(g[role], found_actor)
                                 scores.actors[role][1] += 1
                                 scores.actors[role][0] += ok
                                 if not ok:
-                                    scores.errors.append(f"{role} {s['sentence_id']} {g['text']!r}: gold {g[role]!r}, got {getattr(q, role)!r}")
+                                    scores.errors.append(f"{role} {s['sentence_id']} {g['text']!r}: gold {g[role]!r}, got {found_actor!r}")
                         if g["stage"]:
                             found_stage = getattr(q, "stage", None)
                             scores.stage[1] += 1

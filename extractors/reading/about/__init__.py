@@ -507,8 +507,9 @@ class SentenceCues:
     a page of figures with no sentence end, where each figure's sentence is its own
     thousands of characters, is read in time linear in its length."""
 
-    # (names harm of peace, names crime, names aid that is no war's, names violence)
-    TESTS = (_harm_of_peace_spans, _spans_of(cues.CRIME), _spans_of(cues.NOT_WAR_AID), cues.violent_spans)
+    # (names harm of peace, names crime, names aid that is no war's, names violence, names arms)
+    TESTS = (_harm_of_peace_spans, _spans_of(cues.CRIME), _spans_of(cues.NOT_WAR_AID), cues.violent_spans,
+             lambda text: [m.span() for m in _MILITARY_AID.finditer(text)])
 
     def __init__(self, text: str):
         self.text = text
@@ -564,8 +565,9 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     Soldiers killed, wounded, missing or captured are war casualties by themselves.
 
     `aid` needs a conflict named in its clause or sentence, or surely (not a country alone)
-    in its paragraph, or for military aid in the document's title and lead: assistance to a
-    party or to people a conflict affects. Money for
+    in its paragraph, or, for arms (a drawdown, security assistance, weapons), in its
+    paragraph or the document's title and lead (a briefing's answer names the war in its
+    question): assistance to a party or to people a conflict affects. Money for
     climate, health, development or at home that no conflict ties to (only a country at war
     named, no armed group, war or town) is none.
     """
@@ -573,12 +575,14 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     # the figure's own words are no cue: "two strikes" counts strikes of any kind
     clause_text = text[clause[0]:start] + " " + text[end:clause[1]]
     violent = cues.violence_in(clause_text)
-    harm_of_peace, crime, aid_of_peace, violent_sentence = (sentence_cues or SentenceCues(text))(sentence)[:4]
+    harm_of_peace, crime, aid_of_peace, violent_sentence, military_aid = (sentence_cues or SentenceCues(text))(sentence)
     if category == "aid":
         if found is None or not (found.named_within("sentence") or found.named_within("paragraph", conflicts.STRONG)
-                                 or quantity.aid_kind == "military" and found.named_within("title")):
+                                 or military_aid and found.named_within("title")):
             return False
-        if aid_of_peace and not found.named_within("sentence", conflicts.STRONG) and not violent_sentence:
+        # military aid is war aid: "military education" in a drawdown's sentence is no school
+        if not military_aid and aid_of_peace and not found.named_within("sentence", conflicts.STRONG) \
+                and not violent_sentence:
             return False
         return True
     if not violent and harm_of_peace:
@@ -590,6 +594,12 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     if category == "casualties" and quantity.measure != "displaced" and is_military(quantity.subject or quantity.unit):
         return True
     return category in _ANYWHERE_IN_WAR and found is not None and found.named_within("document", conflicts.STRONG)
+
+
+# Words that say the aid is arms ("food security" says nothing of weapons).
+_MILITARY_AID = regex.compile(r"\b(?:drawdown|security\s+assistance|military\s+(?:aid|assistance|support|equipment)|"
+                              r"defen[cs]e\s+articles|weapons|arms|ammunition|Security\s+Assistance\s+Initiative|"
+                              r"Foreign\s+Military\s+Financing)\b", regex.IGNORECASE)
 
 
 def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: int = 0) -> list:

@@ -26,7 +26,7 @@ from functools import cache
 
 import regex
 
-from ..lexicons import actors, demonyms
+from ..lexicons import actors, demonyms, read_tsv
 
 
 # Words as the gazetteer's forms are written: "U.S.", "Timor-Leste", "Russia’s".
@@ -68,9 +68,15 @@ _RECIPIENT_BEFORE = regex.compile(
 _DONOR_BEFORE = regex.compile(r"\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 # "Russia's invasion", "Russia's war": a possessor that is a target or an aggressor.
 _AGGRESSION_AFTER = regex.compile(
-    r"\s+(?:(?:full-scale|brutal|unprovoked|illegal|ongoing|continued|renewed)\s+)*"
+    r"\s+(?:(?:full-scale|brutal|unprovoked|illegal|ongoing|continued|renewed|further|premeditated|unjustified|"
+    r"unjustifiable|horrific|senseless|relentless|vicious|aggressive|and|,)\s*)*"
     r"(?:invasion|war|aggression|attacks?|strikes?|offensives?|occupation|assaults?|bombardments?|forces|troops|army|"
     r"military|missiles?|drones?|shelling|annexation|blockade|brutality|atrocities)\b", regex.IGNORECASE)
+# "Russian aggression": a demonym before an act of war names the aggressor.
+_HOSTILE_AFTER = regex.compile(
+    r"\s+(?:(?:full-scale|brutal|unprovoked|illegal|ongoing|continued|renewed|further)\s+)*"
+    r"(?:invasion|war|aggression|attacks?|strikes?|offensives?|occupation|assaults?|bombardments?|shelling|"
+    r"annexation|blockade|brutality|atrocities)\b", regex.IGNORECASE)
 # "the ROK's pledge of additional assistance": the possessor gives.
 _GIVING_AFTER = regex.compile(
     r"\s+(?:[\p{L}-]+\s+){0,2}?(?:pledges?|contributions?|commitments?|assistance|aid|packages?|support|"
@@ -147,6 +153,8 @@ def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None
         right = sentence[m_end + (2 if possessive else 0):m_end + 60]
         if possessive and _AGGRESSION_AFTER.match(right):
             continue  # "Russia's invasion"
+        if demonym and _HOSTILE_AFTER.match(right):
+            continue  # "stand up to Russian aggression": an aggressor, no recipient
         if possessive and _SERVED_AFTER.match(right) or _RECIPIENT_BEFORE.search(left) \
                 or _IN_RIGHT_AFTER.fullmatch(sentence, end, m_start):
             recipients.append((distance, name))  # "aid to Ukraine"; "$48 million in Poland"
@@ -167,3 +175,104 @@ def parties(sentence: str, start: int, end: int) -> tuple[str | None, str | None
     if donor is not None and recipient is not None and donor.lower() == recipient.lower():
         donor = None
     return donor, recipient
+
+
+# ---- one name and one id per actor (issue 24)
+
+@cache
+def _names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(form as written -> actor, casefolded form -> actor, actor -> id) of the gazetteer."""
+    exact, caseless, kinds = {}, {}, {}
+    for actor in actors():
+        if actor.case_sensitive:
+            exact[actor.form] = actor.actor
+        else:
+            caseless[actor.form.casefold()] = actor.actor
+        if actor.form == actor.actor or actor.actor not in kinds:
+            kinds[actor.actor] = actor.kind
+    # A country's id is its ISO 3166-1 alpha-2 code, as `place` writes it: actors.tsv names
+    # each country's pycountry alpha-3 code, places.tsv the alpha-2 code beside it.
+    alpha_2 = {row["source"]: row["place"] for row in read_tsv("places.tsv") if row["kind"] == "country"}
+    ids = {}
+    for row in read_tsv("actors.tsv"):
+        if row["source"] in alpha_2:
+            ids.setdefault(row["actor"], alpha_2[row["source"]])
+    for actor, kind in kinds.items():
+        if actor not in ids:
+            ids[actor] = f"{'country' if kind in ('capital', 'demonym') else kind}:" + \
+                regex.sub(r"[^\p{L}\p{N}]+", "-", actor.casefold()).strip("-")
+    return exact, caseless, ids
+
+
+def actor_name(written: str | None) -> str | None:
+    """An actor as one name (actors.tsv), whitespace normalized; as written, whitespace
+    normalized, where the gazetteer has no form of it.
+
+    >>> actor_name("U.S."), actor_name("the United\\nStates"), actor_name("Kyiv"), actor_name("Commission")
+    ('United States', 'United States', 'Ukraine', 'European Commission')
+    """
+    if not written:
+        return None
+    name = _POSSESSIVE.sub("", " ".join(written.split()))
+    exact, caseless, _ = _names()
+    # "the Commission" is a form, which mentions() gives without its article
+    for form in (name, name[4:] if name[:4].lower() == "the " else "the " + name):
+        if form and (exact.get(form) or caseless.get(form.casefold())):
+            return exact.get(form) or caseless.get(form.casefold())
+    return name[4:] if name[:4].lower() == "the " else name
+
+
+def actor_id(name: str | None) -> str | None:
+    """The id of an actor named as `actor_name` names it: a country's ISO 3166-1 alpha-2
+    code, `<kind>:<name>` for another actor of the gazetteer; None for a name it lacks.
+
+    >>> actor_id("United States"), actor_id("European Union"), actor_id("Hamas"), actor_id("Commission")
+    ('US', 'organization:european-union', 'armed_group:hamas', None)
+    """
+    return _names()[2].get(name) if name else None
+
+
+@cache
+def _acts_for() -> dict[str, str]:
+    return {" ".join(row["name"].split()).casefold(): row["country"] for row in read_tsv("authors.tsv")}
+
+
+def acts_for(name: str | None) -> str | None:
+    """The country a publisher or an agency acts for (authors.tsv): "The White House" and
+    the State Department speak for the United States, the Pentagon gives its aid; a news
+    outlet speaks for no one.
+
+    >>> acts_for("The White House"), acts_for("U.S. Department of State"), acts_for("Pentagon"), acts_for("Reuters")
+    ('United States', 'United States', 'United States', None)
+    """
+    return _acts_for().get(" ".join(name.split()).casefold()) if name else None
+
+
+_PARAGRAPH = regex.compile(r"\n[ \t]*\n")
+
+
+def recipient_before(text: str, start: int, reach: int = 600) -> str | None:
+    """The recipient the amount's paragraph names last before it ("... assistance to
+    Ukraine. The package includes $N"), as written: an actor after "to", "for", "support"
+    or a possessive that is served ("Ukraine's defense"), within `reach` characters and
+    the paragraph.
+
+    >>> recipient_before("We stand with Ukraine. The package is worth $800 million.", 44)
+    'Ukraine'
+    >>> recipient_before("Russia's invasion goes on. The package is worth $800 million.", 48) is None
+    True
+    """
+    window_start = max(0, start - reach)
+    breaks = list(_PARAGRAPH.finditer(text, window_start, start))
+    if breaks:
+        window_start = breaks[-1].end()
+    window = text[window_start:start]
+    found = None
+    for m_start, m_end, name, possessive in mentions(window):
+        left = window[max(0, m_start - 40):m_start]
+        right = window[m_end + (2 if possessive else 0):m_end + 60]
+        if possessive and _AGGRESSION_AFTER.match(right):
+            continue
+        if possessive and _SERVED_AFTER.match(right) or _RECIPIENT_BEFORE.search(left):
+            found = name
+    return found

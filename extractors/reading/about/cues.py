@@ -118,7 +118,9 @@ _AID = read_tsv("aid-cues.tsv")
 AID_KINDS_TABLE = {row["cue"]: row["kind"] or None for row in _AID}
 AID_CUE = words_pattern(row["cue"] for row in _AID if row["makes_aid"] == "yes")
 AID_KIND_CUE = words_pattern(row["cue"] for row in _AID if row["kind"])
-NOT_GIVEN = words_pattern(row["cue"] for row in _AID if row["makes_aid"] in ("request", "domestic", "finance"))
+# A request is aid asked for (aid_scope `requested`: about/aid.py); spending at home and the
+# size of a fund are no aid.
+NOT_GIVEN = words_pattern(row["cue"] for row in _AID if row["makes_aid"] in ("domestic", "finance"))
 PAY = words_pattern(row["cue"] for row in _AID if row["makes_aid"] == "pay")
 
 

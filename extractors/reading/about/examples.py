@@ -54,7 +54,7 @@ EXAMPLES = [
             span="hundreds of thousands of additional artillery rounds", category="aid", stage="pledged"),
     # Aid money without "aid" beside it.
     Example("at least €2 billion has been provided to Kyiv for its power grid", span="at least €2 billion",
-            category="aid", recipient="Kyiv", stage="delivered"),
+            category="aid", recipient="Ukraine", stage="delivered"),  # one name per actor
     Example("€120 million for Ukraine and €6 million for Georgia", span="€120 million",
             category="aid", recipient="Ukraine"),
     Example("€120 million for Ukraine and €6 million for Georgia", span="€6 million",
@@ -97,16 +97,16 @@ EXAMPLES = [
     Example("The Russian missile has a range of over 1,100 kilometres (680 miles)", span="680 miles",
             qualifier="more_than", low=680, category="weapon_range"),
     Example("Britain has pledged aid to Ukraine of more than $6bn (£4.7bn)", span="£4.7bn", qualifier="more_than",
-            category="aid", donor="Britain"),
+            category="aid", donor="United Kingdom"),
     # Donors and recipients.
     Example("Ukraine's Nordic partners pledged 12 billion euros", span="12 billion euros",
             category="aid", donor=None, recipient="Ukraine", stage="pledged"),
     Example("Since Russia's invasion began, the Commission has allocated €45 billion in aid",
-            span="€45 billion", category="aid", donor="Commission", stage="allocated"),
+            span="€45 billion", category="aid", donor="European Commission", stage="allocated"),
     Example("since russia's invasion began, the commission has allocated €45 billion in aid to ukraine",
-            span="€45 billion", category="aid", donor="commission", recipient="ukraine"),
+            span="€45 billion", category="aid", donor="European Commission", recipient="Ukraine"),
     Example("As the U.S. has already provided $175 billion in aid to Ukraine", span="$175 billion",
-            category="aid", donor="U.S.", recipient="Ukraine", stage="delivered"),
+            category="aid", donor="United States", recipient="Ukraine", stage="delivered"),
     # Which war, where and when (issue 23): the conflict from the clause, the sentence, the
     # paragraph, the title, the document, the document's date choosing among them.
     Example("Russian strikes on Kharkiv killed 12 people overnight", span="12 people", category="casualties",
