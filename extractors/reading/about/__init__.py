@@ -310,6 +310,9 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         if cues.NOT_WAR.search(before) or cues.NOT_WAR.search(after):
             return About(subject=subject)  # "Extreme storms leave two dead"
         measure = _casualty_measure(before, after, phrase, clause=not partitive)
+        if itself and itself[0] == "casualties" and klass != "people" and itself[1] != "casualties" \
+                and measure not in ("troops", itself[1]):
+            measure = itself[1]  # "lives lost", "160 deaths and 267 injuries": the noun says it
         if measure == "troops":
             return About("troops", subject=subject)
         if measure:
@@ -449,22 +452,58 @@ _SUBJECT_STOP = {
 }
 
 
-def _clause(after: str) -> str:
-    """The rest of the figure's clause, up to the next clause break."""
+def _clause(after: str, past_appositions: bool = False) -> str:
+    """The rest of the figure's clause, up to the next clause break; with
+    `past_appositions`, over the appositions right after the figure ("17 people, among them
+    four children, were killed": the clause of 17 goes on to "were killed")."""
+    if past_appositions:
+        apposition = match_after(APPOSITION, after, 0)
+        if apposition is not None:
+            after = " " + after[apposition.end():]
     window = after[:_AFTER_WINDOW]
     stop = _CLAUSE_END.search(window)
     return window[: stop.start()] if stop else window
 
 
+# An apposition after a figure, which says who its people are and is set off by commas or
+# dashes: "17 people, among them four children, were killed", "241 personnel — including
+# 220 Marines and 21 others — in a truck bombing", "2,250 Palestinians, a majority of them
+# civilians, and 73 Israelis".
+APPOSITION = regex.compile(
+    r"\s*(?:,|\s[\u2013\u2014]|\s--)\s*(?:among\s+(?:them|whom)|including|of\s+whom|(?:a|the)\s+majority(?:\s+of\s+them)?|"
+    r"(?:most|many|all|some|half|several|dozens|hundreds|thousands)\s+of\s+(?:them|whom)|(?:almost|nearly)\s+all(?:\s+of\s+them)?|"
+    r"mostly|mainly|both)\b[^,;:()\u2013\u2014]{1,80}?(?:,|[\u2013\u2014]|--)", regex.IGNORECASE)
+# The breaks that end a clause before a figure: punctuation. A conjunction does not: "killed
+# 12 and wounded 45" gives 45 the verb after "and", "fired artillery at Nikopol and 40
+# rockets" the verb before it.
+_PUNCTUATION = regex.compile(r"[,;:()\u2013\u2014]")
+# A Markdown link's target is no text: "[killed](https://...) 241 U.S. military personnel".
+_LINK_TARGET = regex.compile(r"\]\([^)\s]*\)")
+
+
+def _clause_before(before: str, window: int) -> str:
+    """The figure's clause before it, at most `window` characters back: from the last
+    punctuation ("When fighters captured Kirkuk last October, hundreds of people poured
+    out": the people were not captured)."""
+    if "](" in before[-window - 200:]:
+        before = _LINK_TARGET.sub("", before[-window - 200:])
+    before = before[-window:]
+    stop = None
+    for stop in _PUNCTUATION.finditer(before):
+        pass
+    return before[stop.end():] if stop else before
+
+
 def _measure_in(klass: str, before: str, after: str) -> tuple[str, str] | None:
     """The (category, measure) a cue of the figure's clause gives it: the first after the
-    figure, or else the nearest before it ("killing over 50 and wounding over 40": 40
-    wounded)."""
-    found = cues.MEASURE_CUES[klass].search(_clause(after))
+    figure (past an apposition), or else the nearest before it ("killing over 50 and
+    wounding over 40": 40 wounded)."""
+    found = cues.MEASURE_CUES[klass].search(_clause(after, past_appositions=True))
     if found is None:
-        # munitions are told of further back ("fired tube artillery at Nikopol and 40 rockets")
-        window = _BEFORE_WINDOW * 2 if klass == "weapons" else _BEFORE_WINDOW
-        found = next(reversed(list(cues.MEASURE_CUES[klass].finditer(before[-window:]))), None)
+        # munitions are told of further back, past a comma ("fired tube artillery at Nikopol
+        # and 40 rockets", "Iran attacked Israel, 200 ballistic missiles")
+        looked = before[-_BEFORE_WINDOW * 2:] if klass == "weapons" else _clause_before(before, _BEFORE_WINDOW)
+        found = next(reversed(list(cues.MEASURE_CUES[klass].finditer(looked))), None)
     return None if found is None else cues.BY_CLASS[klass][cues.key(found.group("cue"))]
 
 

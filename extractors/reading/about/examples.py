@@ -151,6 +151,42 @@ EXAMPLES = [
             measure="killed", conflict="israel-hamas", published=MAY_20_2024),
     Example("A terrorist attack at the airport killed 13 service members", span="13 service members",
             category="casualties", measure="killed"),
+    # The clause reader (issue 26): past an apposition, a participle after the noun, a
+    # Markdown link's target; a part takes its whole's labels ("including", "among them",
+    # "of whom"), an item listed after an apposition the labels of the item before it.
+    Example("17 people, among them four children, were killed in the Russian strike on Kharkiv",
+            span="17 people", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("17 people, among them four children, were killed in the Russian strike on Kharkiv",
+            span="four children", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("38 civilians wounded in the strike on Kherson were taken to hospital", span="38 civilians",
+            category="casualties", measure="wounded", published=MAY_20_2024),
+    Example("Nearly 400 Palestinians have been killed in the West Bank since October 7, including almost 100 children",
+            span="almost 100 children", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("The shelling killed 9 soldiers and 3 medics in Donetsk", span="3 medics", category="casualties",
+            measure="killed", published=MAY_20_2024),
+    Example("The war killed more than 2,250 Palestinians, a majority of them civilians, and 73 Israelis",
+            span="73 Israelis", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("a Ukrainian strike killed and wounded up to 100 Russian servicemen, 15 of whom were FSB personnel",
+            span="15", category="casualties", measure="casualties", published=MAY_20_2024),
+    Example("Hezbollah terrorists [killed](https://example.org/beirut-1983) 241 U.S. military personnel — "
+            "including 220 U.S. Marines and 21 other service personnel — in a truck bombing",
+            span="220 U.S. Marines", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("Hezbollah terrorists [killed](https://example.org/beirut-1983) 241 U.S. military personnel — "
+            "including 220 U.S. Marines and 21 other service personnel — in a truck bombing",
+            span="21 other service personnel", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("More than 1,300 innocent lives lost in Israel, including at least 27 Americans",
+            span="at least 27 Americans", category="casualties", measure="killed", published=MAY_20_2024),
+    # A noun that is a measure says it, whatever the clause's other words: lives lost are killed.
+    Example("More than 1,300 innocent lives lost in Israel, including at least 27 Americans",
+            span="More than 1,300 innocent lives", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("The shelling of Kharkiv resulted in 160 deaths and 267 injuries", span="267 injuries",
+            category="casualties", measure="wounded", published=MAY_20_2024),
+    # ... and not across its clause: a part of troops stays troops; a verb before a comma is
+    # another clause's.
+    Example("Russia deployed 5,000 troops, including 300 special forces, to the border with Ukraine",
+            span="300 special forces", category="troops", published=MAY_20_2024),
+    Example("When Islamic State fighters captured Kirkuk last October, hundreds of people poured on to the streets",
+            span="hundreds of people", category="other", published=MAY_20_2024),
 ]
 
 NEGATIVES = [
