@@ -315,9 +315,11 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
             measure = itself[1]  # "lives lost", "160 deaths and 267 injuries": the noun says it
         if measure == "troops":
             return About("troops", subject=subject)
+        if measure == "other" or match_after(_EACH_AFTER, after, 0):
+            return About(subject=subject)  # "150 servicemen refused to fight", "300 to 500 servicemen each"
         if measure:
             return About("casualties", measure, subject)
-        if itself and itself[1] == "captured" and _BARE_PRISONERS.search(phrase) \
+        if itself and itself[1] == "captured" and _BARE_PRISONERS.search(subject or phrase) \
                 and (_POLITICAL.search(phrase) or not _WAR_PRISONERS.search(before[-_AFTER_WINDOW:] + " " + phrase + " " + _clause(after))):
             return About(subject=subject)  # "transporting 400 Russian prisoners" (convicts) are no POWs
         if itself:
@@ -406,7 +408,7 @@ def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True)
         return in_phrase[1]  # "300 wounded soldiers"
     if in_phrase is not None:  # "20,000 mobilized men" are troops, unless they "died"
         found = _measure_in("people", before, after) if clause else None
-        return found[1] if found and found[0] == "casualties" else in_phrase[0]
+        return found[1] if found and found[0] == "casualties" else "other" if found and found[0] == "other" else in_phrase[0]
     in_action = match_after(_IN_ACTION, after, 0)
     if in_action is not None:
         return cues.BY_CLASS["people"][cues.key(in_action.group("m"))][1]
@@ -420,10 +422,12 @@ def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True)
     return (found[1] or found[0]) if found else None
 
 
+# A figure for each of several: a unit's size, not a count of troops.
+_EACH_AFTER = regex.compile(r"\s+(?:each|apiece)\b(?!\s+(?:day|night|week|month|year|time))", regex.IGNORECASE)
 # Prisoners are captured in war where the text says so: of war, exchanged, released...
 _BARE_PRISONERS = regex.compile(r"\b(?:prisoners?|detainees|captives)$", regex.IGNORECASE)
 _WAR_PRISONERS = regex.compile(r"\b(?:exchang\w*|swap\w*|releas\w*|return\w*|repatriat\w*|fre(?:ed|e|eing)|captur\w*|"
-                               r"taken|held|war|POWs?|hostages?)\b", regex.IGNORECASE)
+                               r"taken|held|war|POWs?|hostages?|(?:came|come|coming|brought)\s+home)\b", regex.IGNORECASE)
 _POLITICAL = regex.compile(r"\b(?:political|penal|convicted|jailed|imprisoned)\b", regex.IGNORECASE)
 # Generic people a troop verb can make troops of: "300 men were mobilized".
 _MAY_SERVE = {"men", "people", "persons", "citizens", "residents", "recruits", "volunteers", "civilians"}
@@ -477,6 +481,8 @@ APPOSITION = regex.compile(
 # 12 and wounded 45" gives 45 the verb after "and", "fired artillery at Nikopol and 40
 # rockets" the verb before it.
 _PUNCTUATION = regex.compile(r"[,;:()\u2013\u2014]")
+# A part's clause opens with these: its verb is its whole's, in the clause before.
+_PART_OPENS = regex.compile(r"\s*(?:including|among\s+(?:them|whom)|of\s+whom)\b", regex.IGNORECASE)
 # A Markdown link's target is no text: "[killed](https://...) 241 U.S. military personnel".
 _LINK_TARGET = regex.compile(r"\]\([^)\s]*\)")
 
@@ -484,14 +490,16 @@ _LINK_TARGET = regex.compile(r"\]\([^)\s]*\)")
 def _clause_before(before: str, window: int) -> str:
     """The figure's clause before it, at most `window` characters back: from the last
     punctuation ("When fighters captured Kirkuk last October, hundreds of people poured
-    out": the people were not captured)."""
+    out": the people were not captured); a part's from the punctuation before its whole's
+    ("12,000 residents will be displaced, including 2,500 fighters")."""
     if "](" in before[-window - 200:]:
         before = _LINK_TARGET.sub("", before[-window - 200:])
-    before = before[-window:]
-    stop = None
-    for stop in _PUNCTUATION.finditer(before):
-        pass
-    return before[stop.end():] if stop else before
+    looked = before[-2 * window:]
+    stops = [m.end() for m in _PUNCTUATION.finditer(looked)]
+    start = stops[-1] if stops else 0
+    if stops and _PART_OPENS.match(looked, start):
+        return looked[stops[-2] if len(stops) > 1 else 0:]
+    return looked[max(start, len(looked) - window):]
 
 
 def _measure_in(klass: str, before: str, after: str) -> tuple[str, str] | None:
@@ -564,8 +572,11 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
         return False  # crime, riots and mass shootings, where the sentence names no war (crime.tsv)
     if violent or found is not None and found.named_within("title"):
         return True
-    if category == "casualties" and quantity.measure != "displaced" and is_military(quantity.subject or quantity.unit):
-        return True
+    if category == "casualties" and quantity.measure != "displaced" and (
+            is_military(quantity.subject or quantity.unit) or cues.violence_in(quantity.subject or "")):
+        return True  # soldiers killed, prisoners of war: war casualties by themselves
+    if category == "casualties" and quantity.measure != "displaced" and cues.violence_in(sentence_text):
+        return True  # "gunmen attacked a convoy and killed six staff"
     return category in _ANYWHERE_IN_WAR and found is not None and found.named_within("document", conflicts.STRONG)
 
 

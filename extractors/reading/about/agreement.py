@@ -99,7 +99,10 @@ def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quant
         if out[i - 1].category != "other":
             labelled = i - 1
         current = out[i]
-        if current.category not in ("other", "troops") or current.linked_to or labelled < i - 8:
+        # A labelled figure keeps its labels, but for the troops soldiers are by themselves and
+        # the casualties "lost" says, where they are part of a toll
+        if current.category not in ("other", "troops", "casualties") or current.linked_to or labelled < i - 8 \
+                or current.category == "casualties" and current.measure != "casualties":
             continue
         current_class = _class(current, noun_class)
         source = None
@@ -116,6 +119,8 @@ def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quant
             glued = alike and _glued(text, previous.end, current.start)
             if current.category == "troops" and not (previous.category == "casualties" and (part or glued)):
                 break  # soldiers are troops unless they are part of a toll or listed in it
+            if current.category == "casualties" and not (part and previous.category == "casualties"):
+                break  # "1,300 lives lost, including at least 27 Americans": killed, as the whole
             if glued:
                 source = previous  # "45 patrol boats and over 300 trucks"
                 break

@@ -181,12 +181,30 @@ EXAMPLES = [
             span="More than 1,300 innocent lives", category="casualties", measure="killed", published=MAY_20_2024),
     Example("The shelling of Kharkiv resulted in 160 deaths and 267 injuries", span="267 injuries",
             category="casualties", measure="wounded", published=MAY_20_2024),
+    Example("The Syrian Observatory said 12,000 residents will be displaced, including 2,500 fighters",
+            span="2,500 fighters", category="casualties", measure="displaced", published=MAY_20_2024),
     # ... and not across its clause: a part of troops stays troops; a verb before a comma is
     # another clause's.
     Example("Russia deployed 5,000 troops, including 300 special forces, to the border with Ukraine",
             span="300 special forces", category="troops", published=MAY_20_2024),
     Example("When Islamic State fighters captured Kirkuk last October, hundreds of people poured on to the streets",
             span="hundreds of people", category="other", published=MAY_20_2024),
+    # War or not, for casualties and troops (issue 26): prisoners of war and soldiers are war
+    # casualties by themselves, and so are people killed where the sentence tells of armed
+    # violence; soldiers who refuse to fight or desert, a unit's size, troops in drills are no
+    # troops.
+    Example("95 prisoners of war came home to Ukraine", span="95 prisoners of war", category="casualties",
+            measure="captured", published=MAY_20_2024),
+    Example("Gunmen attacked a convoy in Jowzjan and killed six staff", span="six staff", category="casualties",
+            measure="killed"),
+    Example("150 Buryat servicemen refused to fight and returned home", span="150 Buryat servicemen",
+            category="other", published=MAY_20_2024),
+    Example("Russian commanders are holding 9 mobilized soldiers who refuse to fight", span="9 mobilized soldiers",
+            category="other", published=MAY_20_2024),
+    Example("approximately 25 battalion tactical groups composed of 300 to 500 servicemen each",
+            span="300 to 500 servicemen", category="other", published=MAY_20_2024),
+    Example("About 3,000 troops to take part in missile force's drills in central Russia",
+            span="About 3,000 troops", category="other", published=MAY_20_2024),
 ]
 
 NEGATIVES = [
@@ -209,4 +227,6 @@ NEGATIVES = [
     "The company reported a profit of $5 million.",
     "a HIMARS strike on an ammunition depot approximately 60 km east of the city",
     "killed in 2014",
+    "We are ramping up our assistance to these earthquakes that have now killed more than 20,000 people in Syria",
+    "Last year, one single heat event in India killed more than 100 people",
 ]
