@@ -333,7 +333,7 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         return About("aid", subject=subject, aid_kind=cues.aid_kind_of(phrase))  # "nearly 100 aid trucks"
     if klass in ("weapons", "equipment"):
         clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
-        found = None if partitive else _measure_in(klass, before, after)
+        found = _in_phrase(klass, phrase) or (None if partitive else _measure_in(klass, before, after))
         if found is None and klass == "weapons" and _STRUCK_WITH.search(before[-_AFTER_WINDOW:]):
             found = ("attacks", "launched")  # "struck Nikopol with 40 Grad rockets"
         if found == ("attacks", "intercepted") and _WHOLE_OF.search(before[-_BEFORE_WINDOW:]):
@@ -355,13 +355,21 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
             return About("aid", subject=subject,  # "2.2 million doses ... to Ukraine"
                          stage=cues.stage_near(before[-_STAGE_WINDOW:], _clause(after)))
     if klass in ("structures", "places") and not partitive:
-        found = _measure_in(klass, before, after)
+        found = _in_phrase(klass, phrase) or _measure_in(klass, before, after)
         if found:
             clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
             if found[1] in ("damaged", "destroyed") and _DAMAGED_OR_DESTROYED.search(clause):
                 found = ("damage", "damaged_or_destroyed")
             return About(*found, subject)
     return About(subject=subject)
+
+
+def _in_phrase(klass: str, phrase: str) -> tuple[str, str] | None:
+    """The measure a modifier of the counted noun gives: "two destroyed S-300 launchers",
+    "12 damaged buildings"."""
+    head = phrase.split()[-1] if phrase else ""
+    modifiers = phrase[: len(phrase) - len(head)]
+    return cues.measure_of(klass, modifiers) if modifiers.strip() else None
 
 
 _TO_PARTY = regex.compile(r"^\s+(?:[\p{L}\p{N}-]+\s+){0,5}?(?:to|for)\s+", regex.IGNORECASE)

@@ -90,6 +90,9 @@ def _with(q: Quantity, labels: dict, qualifier: str, partner: str) -> Quantity:
 
 
 _MATERIEL = ("weapons", "equipment")
+# What a strike damages or destroys: a list of them is one breakdown ("60 strongholds, 15
+# depots, 43 armored fighting vehicles").
+_DAMAGED = ("structures", "places", "equipment", "weapons")
 
 
 def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quantity]:
@@ -114,7 +117,8 @@ def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quant
             previous_class = _class(previous, noun_class)
             alike = current.dimension == previous.dimension and (
                 current.dimension != "count" or current_class == previous_class
-                or {current_class, previous_class} <= set(_MATERIEL))
+                or {current_class, previous_class} <= set(_MATERIEL)
+                or previous.category == "damage" and {current_class, previous_class} <= set(_DAMAGED))
             part = alike and (current.rule == "count.part_of" or _INCLUDING.search(text, previous.end, current.start))
             glued = alike and _glued(text, previous.end, current.start)
             if current.category == "troops" and not (previous.category == "casualties" and (part or glued)):

@@ -205,6 +205,22 @@ EXAMPLES = [
             span="300 to 500 servicemen", category="other", published=MAY_20_2024),
     Example("About 3,000 troops to take part in missile force's drills in central Russia",
             span="About 3,000 troops", category="other", published=MAY_20_2024),
+    # Damage (issue 26): the noun of an attack with its target ("strikes against", "assaults
+    # on"), a measure in the counted phrase, sites and locations as places, and a breakdown of
+    # what a strike destroyed across classes.
+    Example("United States forces conducted discrete strikes against three facilities in Iraq",
+            span="three facilities", category="damage", measure="attacked", published=MAY_20_2024),
+    Example("16 people were killed in simultaneous Taliban suicide assaults on two security compounds in Kabul",
+            span="two security compounds", category="damage", measure="attacked", published=MAY_20_2024),
+    Example("Footage of the strike near Kherson shows two destroyed S-300 launchers",
+            span="two destroyed S-300 launchers", category="damage", measure="destroyed", published=MAY_20_2024),
+    Example("The Russian attack resulted in the deaths of civilians and targeted more than two dozen critical energy sites in Ukraine",
+            span="more than two dozen critical energy sites", category="damage", measure="attacked",
+            published=MAY_20_2024),
+    Example("In their offensive Syrian troops have destroyed 15 depots, 43 armored fighting vehicles and 12 tanks",
+            span="43 armored fighting vehicles", category="damage", measure="destroyed", published=MAY_20_2024),
+    Example("Russian strikes damaged or destroyed 1,200 buildings in Kharkiv", span="1,200 buildings",
+            category="damage", measure="damaged_or_destroyed", published=MAY_20_2024),
 ]
 
 NEGATIVES = [
@@ -229,4 +245,5 @@ NEGATIVES = [
     "killed in 2014",
     "We are ramping up our assistance to these earthquakes that have now killed more than 20,000 people in Syria",
     "Last year, one single heat event in India killed more than 100 people",
+    "The company opened two new sites and 40 locations in Texas",
 ]
