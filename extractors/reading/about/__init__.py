@@ -300,6 +300,11 @@ def _with_parties(about: About, text: str, sentence_start: int, sentence_end: in
 
 
 def _count(before: str, after: str, unit: str, subject: str | None) -> About:
+    if unit == "times":
+        return About("attacks", "launched", subject)  # the count reader reads only attacks' times
+    tally = tallied(before + "0", len(before), len(before) + 1)
+    if tally is not None and tally.category != "troops" or tally is not None and noun_class(unit) == "people":
+        return About(tally.category, tally.measure, subject)  # "the death toll climbed to 4,300"
     # "ten pieces of military equipment" is of the class of its complement
     phrase = subject if unit.lower() in PARTITIVE_HEADS and subject else _through_head(subject, unit)
     klass = noun_class(phrase)
@@ -310,7 +315,7 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         if cues.NOT_WAR.search(before) or cues.NOT_WAR.search(after):
             return About(subject=subject)  # "Extreme storms leave two dead"
         measure = _casualty_measure(before, after, phrase, clause=not partitive)
-        if itself and itself[0] == "casualties" and klass != "people" and itself[1] != "casualties" \
+        if itself and itself[0] == "casualties" and klass != "people" and itself[1] in ("killed", "wounded") \
                 and measure not in ("troops", itself[1]):
             measure = itself[1]  # "lives lost", "160 deaths and 267 injuries": the noun says it
         if measure == "troops":
@@ -521,6 +526,97 @@ def _measure_in(klass: str, before: str, after: str) -> tuple[str, str] | None:
         looked = before[-_BEFORE_WINDOW * 2:] if klass == "weapons" else _clause_before(before, _BEFORE_WINDOW)
         found = next(reversed(list(cues.MEASURE_CUES[klass].finditer(looked))), None)
     return None if found is None else cues.BY_CLASS[klass][cues.key(found.group("cue"))]
+
+
+# ---- tallies: a number that is the value of a count named before it (issue 26)
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What a tally counts: its head noun (the count's unit), the words that name it, and the
+    category and measure they give."""
+
+    unit: str
+    subject: str
+    category: str | None
+    measure: str | None
+
+
+# A tally ("the death toll", "the number of Turkish troops killed in the offensive", "the
+# force"), then, with no number, sentence or clause end between, what it became: "climbed
+# to", "passed", "stood at", "of", "will grow by", a qualifier, and the number.
+_TALLY = regex.compile(
+    r"\b(?:(?P<toll>(?:(?P<kind>death|casualty|civilian|fatality)\s+)?(?:toll|tally))"
+    r"|(?:total\s+)?(?:number|count|tally)\s+of(?=\s)"
+    r"|(?P<force>force|forces|army|contingent|deployment|garrison))\b"
+    r"(?P<rest>[^.;:!?()\d\u2013\u2014]{0,100}?)"
+    r"(?<![\p{L}])(?:to|at|by|past|of|reached|reaches|passed|passes|surpassed|exceeded|topped|hit|is|was|stands\s+at|stood\s+at)"
+    r"(?:\s+(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|roughly|an\s+estimated|approximately))*\s+$",
+    regex.IGNORECASE)
+_TALLY_BACK = 160
+# Where the counted words of "the number of ..." end: the tally's verb.
+_TALLY_VERB = regex.compile(r"\b(?:has|have|had|is|was|are|were|will|would|rose|risen|climbed|grew|grown|increased|jumped|"
+                            r"reached|passed|stood|stands|now|to|at)\b", regex.IGNORECASE)
+# A year is no tally's value: "the army will be modernised by 2030".
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+
+
+def tallied(text: str, start: int, end: int) -> Tally | None:
+    """The tally whose value is the number text[start:end], or None. The count reader reads
+    such a number as a count of what the tally counts.
+
+    >>> tallied("The death toll in Gaza climbed to 4,300", 34, 39)
+    Tally(unit='people', subject='death toll', category='casualties', measure='killed')
+    >>> tallied("raised the number of Turkish troops killed in the offensive to 67", 63, 65).measure
+    'killed'
+    >>> tallied("The army will be modernised by 2030", 31, 35) is None
+    True
+    """
+    if _YEAR.fullmatch(text, start, end):
+        return None
+    found = _TALLY.search(text[max(0, start - _TALLY_BACK):start])
+    if found is None:
+        return None
+    if found.group("toll"):
+        kind = (found.group("kind") or "death").lower()
+        measure = "casualties" if kind == "casualty" else "killed"
+        return Tally("people", found.group("toll"), "casualties", measure)
+    if found.group("force"):
+        return Tally("troops", found.group("force"), "troops", None)
+    if not found.group("rest").strip():
+        return None
+    rest = found.group("rest")
+    verb = _TALLY_VERB.search(rest)
+    counted = rest[:verb.start()].strip() if verb else rest.strip()
+    words = counted.split()
+    head = next((w for w in words if lexicons.noun_class(w)), None)
+    itself = cues.self_measure(head or counted)
+    said = cues.measure_of("people", counted)
+    if said is not None:
+        category, measure = said if said[0] == "casualties" else (said[0], None)
+    elif itself is not None and itself[0] == "casualties":
+        category, measure = itself
+    elif head is not None and is_military(head):
+        category, measure = "troops", None
+    else:
+        return None  # "the number of cases reached 2 million"
+    return Tally(head or "people", counted, category, measure)
+
+
+# ---- events counted in times (issue 26)
+
+_TIMES_BACK = 80
+
+
+def counts_attacks(text: str, start: int) -> bool:
+    """Whether a number followed by "times" counts attacks: the clause before it tells of
+    armed violence or of weapons fired ("the town was shelled 300 times", "violated the
+    ceasefire 1,500 times", "fired at warships dozens of times"); "three times more" does not.
+
+    >>> counts_attacks("The town was shelled 300 times", 21), counts_attacks("It is three times more", 6)
+    (True, False)
+    """
+    clause = _clause_before(text[max(0, start - 2 * _TIMES_BACK):start], _TIMES_BACK)
+    return cues.violence_in(clause) or cues.MEASURE_CUES["weapons"].search(clause) is not None
 
 
 # ---- in the world: which war, where and when (issue 23)

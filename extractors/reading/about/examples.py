@@ -221,6 +221,34 @@ EXAMPLES = [
             span="43 armored fighting vehicles", category="damage", measure="destroyed", published=MAY_20_2024),
     Example("Russian strikes damaged or destroyed 1,200 buildings in Kharkiv", span="1,200 buildings",
             category="damage", measure="damaged_or_destroyed", published=MAY_20_2024),
+    # Tallies and partitives take the noun and measure of what they count; events counted in
+    # times are attacks; a headline in title case is read as a sentence (issue 26).
+    Example("The death toll in Gaza climbed to 4,300, the health ministry said", span="4,300",
+            category="casualties", measure="killed", conflict="israel-hamas", published=MAY_20_2024),
+    Example("The latest casualty raised the number of Turkish troops killed in the Syria offensive to 67",
+            span="67", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("The number of displaced in Sudan has passed 2 million", span="2 million", category="casualties",
+            measure="displaced", published=MAY_20_2024),
+    Example("Ukraine's army will grow by 20,000 this year as the war goes on", span="20,000", category="troops",
+            published=MAY_20_2024),
+    Example("Hamas fighters took 40 people hostage; four of them were confirmed dead", span="40 people",
+            category="casualties", measure="captured", published=MAY_20_2024),
+    Example("Hamas fighters took 40 people hostage; four of them were confirmed dead", span="four",
+            category="casualties", measure="killed", published=MAY_20_2024),
+    Example("Russian shelling killed two of our soldiers near Bakhmut", span="two", category="casualties",
+            measure="killed", published=MAY_20_2024),
+    Example("Ukrainian air defenses shot down 60 of 76 Russian missiles", span="60", category="attacks",
+            measure="intercepted", published=MAY_20_2024),
+    Example("The town was shelled 300 times in a day by Russian forces", span="300 times", category="attacks",
+            measure="launched", published=MAY_20_2024),
+    Example("Russia violated the ceasefire 1,500 times, Ukraine said", span="1,500 times", category="attacks",
+            measure="launched", published=MAY_20_2024),
+    Example("Drone Attack Wounds Three Civilians in Odesa", span="Three Civilians", category="casualties",
+            measure="wounded", published=MAY_20_2024),
+    Example("Sudan: RSF Attack Kills Dozens Of Villagers In Darfur", span="Dozens Of Villagers",
+            category="casualties", measure="killed", published=MAY_20_2024),
+    Example("Army Says 85 Fighters Killed in Raid on Rebel Camp in Darfur", span="85 Fighters", category="casualties",
+            measure="killed", published=MAY_20_2024),
 ]
 
 NEGATIVES = [
@@ -246,4 +274,6 @@ NEGATIVES = [
     "We are ramping up our assistance to these earthquakes that have now killed more than 20,000 people in Syria",
     "Last year, one single heat event in India killed more than 100 people",
     "The company opened two new sites and 40 locations in Texas",
+    "The number of cases reached 2 million",
+    "Prices are three times higher than before the war",
 ]
