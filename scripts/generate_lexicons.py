@@ -81,6 +81,9 @@ ROOTS: dict[str, tuple[str, ...]] = {
         "structure.n.01",           # bridges, dams, towers, fortifications
     ),
 }
+# Capitalized nouns (the names of peoples and groups: Syrian, Kurd) get the class people where
+# a sense of theirs is a person.
+PEOPLE_BY_NAME = "person.n.01"
 # The more specific class wins where a form gets more than one.
 PRIORITY = ("military_personnel", "weapons", "equipment", "structures", "people")
 
@@ -256,6 +259,19 @@ def nouns_rows(wordnet_dir: Path) -> list[tuple[str, str, str]]:
         cls = next(c for c in PRIORITY if c in found)
         for form in [lemma, *plurals(lemma, wn)]:
             candidates.setdefault(form.replace("_", " "), {})[cls] = found[cls]
+    # Names of peoples and groups of persons, which WordNet writes only capitalized: "Syrians",
+    # "Yemenis", "Sudanese", "Kurds" count people (any of their senses a person's, so that a
+    # language's or a dog's first sense does not hide it). Lower-case forms keep their class.
+    person = wn.synset(PEOPLE_BY_NAME)
+    for lemma, offsets in wn.senses.items():
+        if lemma in wn.lowercase or "_" in lemma or not lemma.isalpha() or lemma in candidates:
+            continue
+        senses = [o for o in offsets if o not in wn.instance and person in wn.closure(o)]
+        written = {w for o in senses for w in wn.words[o] if w.lower() == lemma}
+        if senses and not all(w.isupper() for w in written):  # an acronym ("DCI") is no people's name
+            forms = [lemma] if lemma.endswith("ese") else [lemma, *plurals(lemma, wn)]  # "Sudanese"
+            for form in forms:
+                candidates.setdefault(form, {}).setdefault("people", PEOPLE_BY_NAME)
     rows = []
     for form, classes in candidates.items():
         cls = next(c for c in PRIORITY if c in classes)

@@ -430,7 +430,8 @@ def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True)
     if _MEASURE_LIST.search(after[:_AFTER_WINDOW]) or _MEASURE_LIST_BEFORE.search(before[-_BEFORE_WINDOW:]):
         return "casualties"
     found = _measure_in("people", before, after)
-    if found and found[0] == "troops" and not (is_military(phrase) or head.lower() in _MAY_SERVE):
+    if found and found[0] == "troops" and not (is_military(phrase) or head.lower() in _MAY_SERVE
+                                               or fold(head) in lexicons.demonyms()):
         return None  # "the parent of three children was mobilized": children are no troops
     return (found[1] or found[0]) if found else None
 
@@ -443,7 +444,8 @@ _WAR_PRISONERS = regex.compile(r"\b(?:exchang\w*|swap\w*|releas\w*|return\w*|rep
                                r"taken|held|war|POWs?|hostages?|(?:came|come|coming|brought)\s+home)\b", regex.IGNORECASE)
 _POLITICAL = regex.compile(r"\b(?:political|penal|convicted|jailed|imprisoned)\b", regex.IGNORECASE)
 # Generic people a troop verb can make troops of: "300 men were mobilized".
-_MAY_SERVE = {"men", "people", "persons", "citizens", "residents", "recruits", "volunteers", "civilians"}
+_MAY_SERVE = {"men", "people", "persons", "citizens", "residents", "recruits", "volunteers", "civilians",
+              "prisoners", "convicts", "inmates"}
 
 
 def _share(after: str, subject: str | None) -> About:
@@ -477,6 +479,12 @@ def _clause(after: str, past_appositions: bool = False) -> str:
         apposition = match_after(APPOSITION, after, 0)
         if apposition is not None:
             after = " " + after[apposition.end():]
+        participle = match_after(_PARTICIPLE_AFTER_COMMA, after, 0)
+        if participle is not None:
+            after = " " + after[participle.end():]  # "two American citizens, held by Russia"
+        coordinated = match_after(_COORDINATED, after, 0)
+        if coordinated is not None and noun_class(coordinated.group("noun")) == "people":
+            after = " " + after[coordinated.end():]  # "20,744 servicemen and women injured"
     window = after[:_AFTER_WINDOW]
     stop = _CLAUSE_END.search(window)
     return window[: stop.start()] if stop else window
@@ -490,6 +498,10 @@ APPOSITION = regex.compile(
     r"\s*(?:,|\s[\u2013\u2014]|\s--)\s*(?:among\s+(?:them|whom)|including|of\s+whom|(?:a|the)\s+majority(?:\s+of\s+them)?|"
     r"(?:most|many|all|some|half|several|dozens|hundreds|thousands)\s+of\s+(?:them|whom)|(?:almost|nearly)\s+all(?:\s+of\s+them)?|"
     r"mostly|mainly|both)\b[^,;:()\u2013\u2014]{1,80}?(?:,|[\u2013\u2014]|--)", regex.IGNORECASE)
+# A participle after a comma goes on with the figure's clause.
+_PARTICIPLE_AFTER_COMMA = regex.compile(r"\s*,\s*(?=\p{Ll}+(?:ed|en)\b)")
+# A noun coordinated with the counted one, which the clause runs past to its verb.
+_COORDINATED = regex.compile(r"\s+(?:and|or|&)\s+(?P<noun>[\p{L}-]+)\b")
 # The breaks that end a clause before a figure: punctuation. A conjunction does not: "killed
 # 12 and wounded 45" gives 45 the verb after "and", "fired artillery at Nikopol and 40
 # rockets" the verb before it.

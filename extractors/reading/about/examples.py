@@ -249,6 +249,21 @@ EXAMPLES = [
             category="casualties", measure="killed", published=MAY_20_2024),
     Example("Army Says 85 Fighters Killed in Raid on Rebel Camp in Darfur", span="85 Fighters", category="casualties",
             measure="killed", published=MAY_20_2024),
+    # Peoples' names count people (WordNet's capitalized persons); a participle after a comma
+    # and a noun coordinated with the counted one go on with its clause; prisoners "from
+    # prison" are captured; people of a nation serving in a war are troops (issue 26).
+    Example("130,000 Syrians are reportedly still missing or detained in Syria", span="130,000 Syrians",
+            category="casualties", measure="missing", published=MAY_20_2024),
+    Example("The fighting in Darfur has uprooted 10 million Sudanese", span="10 million Sudanese",
+            category="casualties", measure="displaced", published=MAY_20_2024),
+    Example("Hamas freed 24 hostages and 300 Palestinian detainees, held by Israel, came home",
+            span="24 hostages", category="casualties", measure="captured", published=MAY_20_2024),
+    Example("That deal also released 5,000 Taliban fighters from prison in Afghanistan",
+            span="5,000 Taliban fighters", category="casualties", measure="captured", published=MAY_20_2024),
+    Example("after 20,744 American servicemen and women injured in Afghanistan", span="20,744 American servicemen",
+            category="casualties", measure="wounded", published=dt.date(2021, 8, 31)),
+    Example("after 800,000 Americans serving in Afghanistan, the war ends", span="800,000 Americans",
+            category="troops", published=dt.date(2021, 8, 31)),
 ]
 
 NEGATIVES = [
@@ -276,4 +291,6 @@ NEGATIVES = [
     "The company opened two new sites and 40 locations in Texas",
     "The number of cases reached 2 million",
     "Prices are three times higher than before the war",
+    "Ranging from vandalism to arson, more than 900 attacks on refugee centers were recorded in Germany",
+    "The Budget supports the resettlement of up to 125,000 refugees",
 ]

@@ -110,8 +110,8 @@ def is_counted_noun(word: str) -> bool:
         return True
     if lower.endswith("men") and lower not in SINGULAR_MEN:
         return True  # servicemen, gunmen, policemen
-    if lower.endswith("is") and lower.isalpha() and noun_class(lower) == "people":
-        return True  # "73 Israelis", "Iraqis"; not "crisis"
+    if lower.endswith(("is", "ese")) and lower.isalpha() and noun_class(lower) == "people":
+        return True  # "73 Israelis", "Iraqis", "10 million Sudanese"; not "crisis"
     return (len(lower) >= 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
             and lower.isalpha())
 
