@@ -264,6 +264,11 @@ EXAMPLES = [
             category="casualties", measure="wounded", published=dt.date(2021, 8, 31)),
     Example("after 800,000 Americans serving in Afghanistan, the war ends", span="800,000 Americans",
             category="troops", published=dt.date(2021, 8, 31)),
+    Example("The fighting in Sudan has left 9 million internally displaced people",
+            span="9 million internally displaced people", category="casualties", measure="displaced",
+            published=MAY_20_2024),
+    Example("The resistance killed 100 Russian personnel since the start of the war, including 30 since April 12",
+            span="30", category="casualties", measure="killed", published=MAY_20_2024),
 ]
 
 NEGATIVES = [

@@ -101,10 +101,19 @@ def _other_units() -> frozenset[str]:
 WORD_CACHE = 1 << 12
 
 
+@cache
+def _actor_names() -> frozenset[str]:
+    """Single-word names of countries, organizations and armed groups, lower-cased: a name
+    that ends in "s" counts nothing ("thousands of Hamas fighters")."""
+    return frozenset(a.form.lower() for a in lexicons.actors() if a.kind != "demonym" and " " not in a.form)
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def is_counted_noun(word: str) -> bool:
     lower = word.lower().rstrip(".")
     if _never_in_phrase(word.rstrip(".")) or _POSSESSIVE.search(lower):
+        return False
+    if word[:1].isupper() and lower in _actor_names() and noun_class(lower) is None:
         return False
     if lower in IRREGULAR_PLURALS:
         return True
@@ -313,6 +322,10 @@ _CLAUSE_ENDS = regex.compile(
 _BRACKETED = regex.compile(rf"(?P<noun>{_WORD})[ \u00a0]*\([ \u00a0]*(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost|around|up[ \u00a0]+to)[ \u00a0]+)?$",
                            regex.IGNORECASE)
 _CLOSING = regex.compile(r"[ \u00a0]*\)")
+# A part of a whole counted before it, with no noun of its own.
+_INCLUDING_BEFORE = regex.compile(
+    r"\b(?:including|among[ \u00a0]+(?:them|whom))[ \u00a0]+(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost)[ \u00a0]+)?$",
+    regex.IGNORECASE)
 _WORD_PATTERN = regex.compile(_WORD)
 _CLAUSE_STOP = regex.compile(r"[,;:.()]|\band\b")
 _SENTENCE_BREAK = regex.compile(r"[.!?;:\n](?=\s)")
@@ -344,6 +357,11 @@ def _elided(text: str, amount) -> Reading | None:
         # "one of the strikes" picks one out, where the clause says what befell it ("one of
         # the missiles was intercepted"); "one of its key elements" is no count
         if noun is not None and (numeral.value != 1 or _befell(text, amount.start, text.find(noun, part.start()) + len(noun), noun)):
+            return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.part_of", amount, noun)
+    including = search_before(_INCLUDING_BEFORE, text, amount.start, 40)
+    if including is not None and match_after(_CLAUSE_ENDS, text, amount.end):
+        noun = _people_noun_before(text, including.start())
+        if noun is not None:  # "killed 100 personnel since the war began, including 30 since April"
             return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.part_of", amount, noun)
     if not _casualty_near(text, max(0, amount.start - 40), min(len(text), amount.end + 60)):
         return None  # no casualty word near: nothing elided
@@ -420,8 +438,9 @@ def _single(text: str, amount, phrase) -> Reading | None:
         return None
     words, spans = phrase.captures(_PHRASE_TOKEN), phrase.spans(_PHRASE_TOKEN)
     for i, token in enumerate(words[:3]):
+        token = token.rstrip(".")  # "injuring one officer."
         if noun_class(token) == "people" and (not token[0].isupper() or headline(text, spans[i][0])):
-            end = spans[i][1]
+            end = spans[i][0] + len(token)
             tail = text[end:min(len(text), end + _SINGULAR_CUE)]
             stop = _CLAUSE_STOP.search(tail)
             if cues.measure_of("people", tail[:stop.start()] if stop else tail) \
@@ -538,7 +557,7 @@ PARTICIPLES = {
     "guided", "self-propelled", "specialized", "experienced", "missing", "surrendered",
     "deployed", "additional", "civilian", "military", "foreign", "elderly", "young", "old",
     "extra", "fellow", "front-line", "frontline", "total", "further", "naval", "regular",
-    "more", "other", "another", "new",
+    "more", "other", "another", "new", "already",  # "one million already vulnerable internally displaced people"
 }
 
 
@@ -549,7 +568,7 @@ def _modifier(word: str) -> bool:
     lower = word.lower()
     return (word[0].isupper() or lower in PARTICIPLES or lower in lexicons.adjectives() or lower.endswith(
         ("an", "al", "ic", "ive", "ian", "ese", "ish", "ary", "ful", "less", "made", "ing",
-         "ern", "ile", "ar", "ior", "-based", "-made", "-range")) or is_counted_noun(word))
+         "ern", "ile", "ar", "ior", "-based", "-made", "-range", "ly")) or is_counted_noun(word))
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -689,6 +708,12 @@ EXAMPLES += [
     Example("Drone Attack Wounds Three Civilians in Odesa", span="Three Civilians", value=3),
     Example("RSF Attack Kills Dozens Of Villagers In Darfur", span="Dozens Of Villagers", low=12),
     Example("One Soldier Killed In Houthi Attack", span="One Soldier", value=1),
+    Example("The fighting has left 9 million internally displaced people", span="9 million internally displaced people"),
+    Example("The IDF has killed thousands of Hamas fighters", span="thousands of Hamas fighters", unit="fighters"),
+    Example("killed 100 Russian personnel since the war began, including 30 since April 12", span="30",
+            unit="personnel"),
+    Example("during a routine traffic stop, injuring one officer.", span="one officer", unit="officer"),
+    Example("The fighting has uprooted 10 million Sudanese", span="10 million Sudanese", unit="Sudanese"),
 ]
 
 NEGATIVES = [
