@@ -269,6 +269,10 @@ EXAMPLES = [
             published=MAY_20_2024),
     Example("The resistance killed 100 Russian personnel since the start of the war, including 30 since April 12",
             span="30", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("Putin faces mounting casualties – over 600,000 since the start of this war in Ukraine",
+            span="over 600,000", category="casualties", measure="casualties", published=MAY_20_2024),
+    Example("Israeli strikes or the dozens of Islamic Jihad rockets that reportedly fell inside Gaza",
+            span="dozens of Islamic Jihad rockets", category="attacks", measure="launched", published=MAY_20_2024),
 ]
 
 NEGATIVES = [

@@ -322,6 +322,12 @@ _CLAUSE_ENDS = regex.compile(
 _BRACKETED = regex.compile(rf"(?P<noun>{_WORD})[ \u00a0]*\([ \u00a0]*(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost|around|up[ \u00a0]+to)[ \u00a0]+)?$",
                            regex.IGNORECASE)
 _CLOSING = regex.compile(r"[ \u00a0]*\)")
+# A casualty noun, then a dash or a colon, then its number: "casualties – over 600,000".
+_NAMED_BEFORE = regex.compile(
+    rf"\b(?P<noun>{'|'.join(sorted((c for c, (category, _) in cues.SELF.items() if category == 'casualties' and ' ' not in c), key=len, reverse=True))})"
+    r"[ \u00a0]*(?:[:\u2013\u2014]|--|[ \u00a0]-)[ \u00a0]*"
+    r"(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost|around|up[ \u00a0]+to)[ \u00a0]+)?$",
+    regex.IGNORECASE)
 # A part of a whole counted before it, with no noun of its own.
 _INCLUDING_BEFORE = regex.compile(
     r"\b(?:including|among[ \u00a0]+(?:them|whom))[ \u00a0]+(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost)[ \u00a0]+)?$",
@@ -358,6 +364,10 @@ def _elided(text: str, amount) -> Reading | None:
         # the missiles was intercepted"); "one of its key elements" is no count
         if noun is not None and (numeral.value != 1 or _befell(text, amount.start, text.find(noun, part.start()) + len(noun), noun)):
             return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.part_of", amount, noun)
+    named = search_before(_NAMED_BEFORE, text, amount.start, 40)
+    if named is not None and match_after(_CLAUSE_ENDS, text, amount.end):
+        noun = named.group("noun")  # "mounting casualties – over 600,000 since the start"
+        return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.elided_noun", amount, noun)
     including = search_before(_INCLUDING_BEFORE, text, amount.start, 40)
     if including is not None and match_after(_CLAUSE_ENDS, text, amount.end):
         noun = _people_noun_before(text, including.start())
@@ -566,9 +576,13 @@ def _modifier(word: str) -> bool:
     """Adjectives, names and nouns that modify the head: "North Korean", "civilian",
     "US-made", "fighting"; verbs in -ed are not ("June 23 showed Russian troops")."""
     lower = word.lower()
-    return (word[0].isupper() or lower in PARTICIPLES or lower in lexicons.adjectives() or lower.endswith(
+    return (word[0].isupper() or _ARTICLE_NAME.match(word) is not None or lower in PARTICIPLES or lower in lexicons.adjectives() or lower.endswith(
         ("an", "al", "ic", "ive", "ian", "ese", "ish", "ary", "ful", "less", "made", "ing",
          "ern", "ile", "ar", "ior", "-based", "-made", "-range", "ly")) or is_counted_noun(word))
+
+
+# A name that opens with an Arabic article: "12,000 al-Waer residents", "al-Shabab fighters".
+_ARTICLE_NAME = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ed|es|et)-\p{Lu}")
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -714,6 +728,9 @@ EXAMPLES += [
             unit="personnel"),
     Example("during a routine traffic stop, injuring one officer.", span="one officer", unit="officer"),
     Example("The fighting has uprooted 10 million Sudanese", span="10 million Sudanese", unit="Sudanese"),
+    Example("12,000 al-Waer residents will be displaced", span="12,000 al-Waer residents", unit="residents"),
+    Example("as he faces mounting casualties – over 600,000 since the start", span="over 600,000",
+            unit="casualties"),
 ]
 
 NEGATIVES = [
