@@ -442,7 +442,8 @@ _EACH_AFTER = regex.compile(r"\s+(?:each|apiece)\b(?!\s+(?:day|night|week|month|
 _BARE_PRISONERS = regex.compile(r"\b(?:prisoners?|detainees|captives)$", regex.IGNORECASE)
 _WAR_PRISONERS = regex.compile(r"\b(?:exchang\w*|swap\w*|releas\w*|return\w*|repatriat\w*|fre(?:ed|e|eing)|captur\w*|"
                                r"taken|held|war|POWs?|hostages?|(?:came|come|coming|brought)\s+home)\b", regex.IGNORECASE)
-_POLITICAL = regex.compile(r"\b(?:political|penal|convicted|jailed|imprisoned)\b", regex.IGNORECASE)
+_POLITICAL = regex.compile(r"\b(?:political|penal|convicted|jailed|imprisoned|unjustly|wrongfully|arbitrarily)\b",
+                           regex.IGNORECASE)
 # Generic people a troop verb can make troops of: "300 men were mobilized".
 _MAY_SERVE = {"men", "people", "persons", "citizens", "residents", "recruits", "volunteers", "civilians",
               "prisoners", "convicts", "inmates"}
@@ -558,12 +559,18 @@ class Tally:
 # to", "passed", "stood at", "of", "will grow by", a qualifier, and the number.
 _TALLY = regex.compile(
     r"\b(?:(?P<toll>(?:(?P<kind>death|casualty|civilian|fatality)\s+)?(?:toll|tally))"
-    r"|(?:total\s+)?(?:number|count|tally)\s+of(?=\s)"
-    r"|(?P<force>force|forces|army|contingent|deployment|garrison))\b"
+    r"|(?:total\s+)?(?:number|count|tally)\s+of(?=\s))\b"
     r"(?P<rest>[^.;:!?()\d\u2013\u2014]{0,100}?)"
     r"(?<![\p{L}])(?:to|at|by|past|of|reached|reaches|passed|passes|surpassed|exceeded|topped|hit|is|was|stands\s+at|stood\s+at)"
+    r"(?P<qualifier>(?:\s+(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|roughly|an\s+estimated|approximately))*)\s+$"
+    # a force's size: "a force of 20,000", "the army will grow by 20,000"
+    r"|\b(?P<force>force|army|contingent|deployment|garrison)(?:\s+[\p{L}'’]+){0,3}?\s+(?:of|(?:grow|grows|grew|grown|increase[sd]?|"
+    r"swell(?:s|ed)?|expand(?:s|ed)?|rise|rises|rose|risen)\s+(?:by|to)|numbers|numbered|totals|totalled|totaled|reached|stands\s+at|stood\s+at)"
     r"(?:\s+(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|roughly|an\s+estimated|approximately))*\s+$",
     regex.IGNORECASE)
+# A number that compares or divides is no tally's value: "three times the number", "20 per cent".
+_NOT_TALLIED = regex.compile(r"\s*(?:%|(?:times|percent|per|fold|more|less|fewer|higher|lower|pm|am|[ap]\.m\.)\b)",
+                             regex.IGNORECASE)
 _TALLY_BACK = 160
 # Where the counted words of "the number of ..." end: the tally's verb.
 _TALLY_VERB = regex.compile(r"\b(?:has|have|had|is|was|are|were|will|would|rose|risen|climbed|grew|grown|increased|jumped|"
@@ -583,7 +590,7 @@ def tallied(text: str, start: int, end: int) -> Tally | None:
     >>> tallied("The army will be modernised by 2030", 31, 35) is None
     True
     """
-    if _YEAR.fullmatch(text, start, end):
+    if _YEAR.fullmatch(text, start, end) or match_after(_NOT_TALLIED, text, end, 12):
         return None
     found = _TALLY.search(text[max(0, start - _TALLY_BACK):start])
     if found is None:
@@ -594,7 +601,7 @@ def tallied(text: str, start: int, end: int) -> Tally | None:
         return Tally("people", found.group("toll"), "casualties", measure)
     if found.group("force"):
         return Tally("troops", found.group("force"), "troops", None)
-    if not found.group("rest").strip():
+    if not (found.group("rest") or "").strip():
         return None
     rest = found.group("rest")
     verb = _TALLY_VERB.search(rest)

@@ -302,4 +302,5 @@ NEGATIVES = [
     "Prices are three times higher than before the war",
     "Ranging from vandalism to arson, more than 900 attacks on refugee centers were recorded in Germany",
     "The Budget supports the resettlement of up to 125,000 refugees",
+    "We secured the release of 16 unjustly detained prisoners held by the Russian government, including four Americans",
 ]
