@@ -303,4 +303,7 @@ NEGATIVES = [
     "Ranging from vandalism to arson, more than 900 attacks on refugee centers were recorded in Germany",
     "The Budget supports the resettlement of up to 125,000 refugees",
     "We secured the release of 16 unjustly detained prisoners held by the Russian government, including four Americans",
+    "Ukrainian forces in the Azovstal factory refused a Russian ultimatum to surrender by 1pm local time",
+    "the number of dead Wagner personnel was three times the number of wounded",
+    "Russian forces entered the town at 1530 local time",
 ]
