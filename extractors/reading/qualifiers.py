@@ -69,9 +69,11 @@ def _alternation(phrases) -> str:
 
 
 _BEFORE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<phrase>{_alternation(BEFORE)})(?P<wrap>{_SPACE}*\n)?{_SPACE}*$", regex.IGNORECASE)
+    rf"(?<![\p{{L}}\p{{N}}])(?P<phrase>{_alternation(BEFORE)}){_SPACE}*$", regex.IGNORECASE)
 # ... and across the break of a line that was wrapped at a width ("approximately\n    $55
 # million"), never one that ends short (a row, a heading, "The war is over\n300 km").
+_BEFORE_WRAPPED = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<phrase>{_alternation(BEFORE)}){_SPACE}*\n{_SPACE}*$", regex.IGNORECASE)
 WRAPPED_LINE = 50
 # "2,000-plus" and "2,000 or more"; a "plus" that goes on to another figure ("5 tanks plus
 # 3 helicopters") or a word ("$5 billion plus interest") adds, it does not bound.
@@ -84,7 +86,8 @@ _PHRASAL_OVER = regex.compile(
     rf"won|win|carr(?:y|ies|ied)|roll(?:ed|s)?|spill(?:ed|s)?|presid(?:ed|es|ing)|fought|"
     rf"argu(?:ed|ing)|watch(?:ed|es|ing)?){_SPACE}+$", regex.IGNORECASE)
 # How far back a qualifier can start: the longest phrase plus some spacing.
-_LOOKBACK = max(map(len, BEFORE)) + 16
+_LOOKBACK = max(map(len, BEFORE)) + 4
+_WRAPPED_LOOKBACK = _LOOKBACK + 12  # and the indentation of the wrapped line
 # What a phrase before a number ends with, and what one after it starts with ("or", "plus",
 # "-plus"): a number with none of them next to it is tried against neither pattern.
 _BEFORE_ENDS = case_blind({phrase[-1] for phrase in BEFORE})
@@ -209,11 +212,12 @@ def qualify(text: str, amount: Amount, start: int, end: int):
                 else start), end, "range"
     if amount.qualifier == "vague":
         return start, end, "vague"
-    before = search_before(_BEFORE, text, start, _LOOKBACK) \
-        if previous_char(text, start, _LOOKBACK) in _BEFORE_ENDS else None
-    if before is not None and before.group("wrap") \
-            and before.end("phrase") - (text.rfind("\n", 0, before.start("phrase")) + 1) < WRAPPED_LINE:
-        before = None
+    ends_phrase = previous_char(text, start, _WRAPPED_LOOKBACK) in _BEFORE_ENDS
+    before = search_before(_BEFORE, text, start, _LOOKBACK) if ends_phrase else None
+    if before is None and ends_phrase and "\n" in text[max(0, start - _WRAPPED_LOOKBACK):start]:
+        before = search_before(_BEFORE_WRAPPED, text, start, _WRAPPED_LOOKBACK)
+        if before is not None and before.end("phrase") - (text.rfind("\n", 0, before.start("phrase")) + 1) < WRAPPED_LINE:
+            before = None
     if before is not None:
         phrase = _normal(before.group("phrase"))
         if not (phrase == "over" and search_before(_PHRASAL_OVER, text, before.start("phrase"), 16)):

@@ -22,13 +22,14 @@ clause a cue counts, elided nouns, and the agreement of pairs and breakdowns
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
 
 from .. import lexicons
-from ..patterns import fold, match_after
+from ..patterns import fold, match_after, next_char
 from . import actors, conflicts, cues, periods
 from . import places as place_gazetteer
 
@@ -302,7 +303,8 @@ def _with_parties(about: About, text: str, sentence_start: int, sentence_end: in
 def _count(before: str, after: str, unit: str, subject: str | None) -> About:
     if unit == "times":
         return About("attacks", "launched", subject)  # the count reader reads only attacks' times
-    tally = tallied(before + "0", len(before), len(before) + 1)
+    window = before[-_TALLY_BACK:] + "0"
+    tally = tallied(window, len(window) - 1, len(window))
     if tally is not None and tally.category != "troops" or tally is not None and noun_class(unit) == "people":
         return About(tally.category, tally.measure, subject)  # "the death toll climbed to 4,300"
     # "ten pieces of military equipment" is of the class of its complement
@@ -476,7 +478,7 @@ def _clause(after: str, past_appositions: bool = False) -> str:
     """The rest of the figure's clause, up to the next clause break; with
     `past_appositions`, over the appositions right after the figure ("17 people, among them
     four children, were killed": the clause of 17 goes on to "were killed")."""
-    if past_appositions:
+    if past_appositions and next_char(after, 0) in _AFTER_FIGURE_STARTS:
         apposition = match_after(APPOSITION, after, 0)
         if apposition is not None:
             after = " " + after[apposition.end():]
@@ -499,6 +501,8 @@ APPOSITION = regex.compile(
     r"\s*(?:,|\s[\u2013\u2014]|\s--)\s*(?:among\s+(?:them|whom)|including|of\s+whom|(?:a|the)\s+majority(?:\s+of\s+them)?|"
     r"(?:most|many|all|some|half|several|dozens|hundreds|thousands)\s+of\s+(?:them|whom)|(?:almost|nearly)\s+all(?:\s+of\s+them)?|"
     r"mostly|mainly|both)\b[^,;:()\u2013\u2014]{1,80}?(?:,|[\u2013\u2014]|--)", regex.IGNORECASE)
+# What an apposition, a participle after a comma or a coordinated noun start with.
+_AFTER_FIGURE_STARTS = frozenset(",-\u2013\u2014&aoAO")
 # A participle after a comma goes on with the figure's clause.
 _PARTICIPLE_AFTER_COMMA = regex.compile(r"\s*,\s*(?=\p{Ll}+(?:ed|en)\b)")
 # A noun coordinated with the counted one, which the clause runs past to its verb.
@@ -575,6 +579,27 @@ _TALLY_BACK = 160
 # Where the counted words of "the number of ..." end: the tally's verb.
 _TALLY_VERB = regex.compile(r"\b(?:has|have|had|is|was|are|were|will|would|rose|risen|climbed|grew|grown|increased|jumped|"
                             r"reached|passed|stood|stands|now|to|at)\b", regex.IGNORECASE)
+# What joins a tally to its number ("climbed to", "stood at", "a force of", "passed"), past
+# a qualifier ("to nearly"): looked for first, as the last words before the number.
+_TALLY_LINKS = frozenset({"to", "at", "by", "past", "of", "reached", "reaches", "passed", "passes", "surpassed",
+                          "exceeded", "topped", "hit", "is", "was", "numbers", "numbered", "totals", "totalled",
+                          "totaled"})
+_TALLY_QUALIFIERS = frozenset({"about", "around", "some", "nearly", "almost", "over", "more", "than", "least",
+                               "roughly", "an", "estimated", "approximately"})
+
+
+def _linked(text: str, start: int) -> bool:
+    for word in reversed(text[max(0, start - 40):start].split()):
+        word = word.lower()
+        if word in _TALLY_LINKS:
+            return True
+        if word not in _TALLY_QUALIFIERS:
+            return False
+    return False
+
+
+# A tally's word, found first by the standard library's engine: most numbers have none before them.
+_TALLY_WORD = re.compile(r"(?i)\b(?:toll|tally|number|count|force|army|contingent|deployment|garrison)\b")
 # A year is no tally's value: "the army will be modernised by 2030".
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 
@@ -590,9 +615,12 @@ def tallied(text: str, start: int, end: int) -> Tally | None:
     >>> tallied("The army will be modernised by 2030", 31, 35) is None
     True
     """
-    if _YEAR.fullmatch(text, start, end) or match_after(_NOT_TALLIED, text, end, 12):
+    if not _linked(text, start):
         return None
-    found = _TALLY.search(text[max(0, start - _TALLY_BACK):start])
+    window = text[max(0, start - _TALLY_BACK):start]
+    if _TALLY_WORD.search(window) is None or _YEAR.fullmatch(text, start, end) or match_after(_NOT_TALLIED, text, end, 12):
+        return None
+    found = _TALLY.search(window)
     if found is None:
         return None
     if found.group("toll"):

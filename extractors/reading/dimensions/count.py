@@ -162,7 +162,7 @@ def headline(text: str, pos: int) -> bool:
     >>> headline("Drone Attack Wounds Three Civilians in Odesa", 20), headline("He said Three Rivers", 8)
     (True, False)
     """
-    start = text.rfind("\n", max(0, pos - _HEADLINE_LINE), pos) + 1
+    start = max(text.rfind("\n", 0, pos) + 1, pos - _HEADLINE_LINE, 0)
     end = text.find("\n", pos, pos + _HEADLINE_LINE)
     words = _HEADLINE_WORD.findall(text, start, end if end >= 0 else min(len(text), pos + _HEADLINE_LINE))
     return len(words) >= 3 and all(word[0].isupper() for word in words)
@@ -328,6 +328,7 @@ _NAMED_BEFORE = regex.compile(
     r"[ \u00a0]*(?:[:\u2013\u2014]|--|[ \u00a0]-)[ \u00a0]*"
     r"(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost|around|up[ \u00a0]+to)[ \u00a0]+)?$",
     regex.IGNORECASE)
+_NAMED_LINKS = frozenset(":-\u2013\u2014")
 # A part of a whole counted before it, with no noun of its own.
 _INCLUDING_BEFORE = regex.compile(
     r"\b(?:including|among[ \u00a0]+(?:them|whom))[ \u00a0]+(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost)[ \u00a0]+)?$",
@@ -364,11 +365,16 @@ def _elided(text: str, amount) -> Reading | None:
         # the missiles was intercepted"); "one of its key elements" is no count
         if noun is not None and (numeral.value != 1 or _befell(text, amount.start, text.find(noun, part.start()) + len(noun), noun)):
             return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.part_of", amount, noun)
-    named = search_before(_NAMED_BEFORE, text, amount.start, 40)
+    # (each look tried only where the words before the number hold what it needs)
+    window = text[max(0, amount.start - 40):amount.start]
+    named = search_before(_NAMED_BEFORE, text, amount.start, 40) \
+        if not _NAMED_LINKS.isdisjoint(window) else None
     if named is not None and match_after(_CLAUSE_ENDS, text, amount.end):
         noun = named.group("noun")  # "mounting casualties – over 600,000 since the start"
         return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.elided_noun", amount, noun)
-    including = search_before(_INCLUDING_BEFORE, text, amount.start, 40)
+    window = window.lower()
+    including = search_before(_INCLUDING_BEFORE, text, amount.start, 40) \
+        if "includ" in window or "among" in window else None
     if including is not None and match_after(_CLAUSE_ENDS, text, amount.end):
         noun = _people_noun_before(text, including.start())
         if noun is not None:  # "killed 100 personnel since the war began, including 30 since April"
