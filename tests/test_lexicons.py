@@ -62,6 +62,51 @@ def test_adjectives_tsv_is_what_wordnet_gives():
     assert generated == committed, "adjectives.tsv differs from WordNet: run scripts/generate_lexicons.py"
 
 
+def _needs_wordnet(name: str = "data.verb") -> None:
+    if not (WORDNET / name).is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{WORDNET / name} is missing: CI installs wordnet-base")
+        pytest.skip(f"{WORDNET / name} not found: install Debian's wordnet-base")
+
+
+def test_harm_words_are_what_wordnet_gives():
+    _needs_wordnet()
+    assert generate_lexicons.harm_rows(WORDNET) == rows("measures-wordnet.tsv")[1:], (
+        "measures-wordnet.tsv differs from WordNet: run scripts/generate_lexicons.py and review the diff")
+    assert generate_lexicons.violence_rows(WORDNET) == rows("violence-wordnet.tsv")[1:], (
+        "violence-wordnet.tsv differs from WordNet: run scripts/generate_lexicons.py and review the diff")
+
+
+def test_every_harm_exclusion_excludes_a_lemma_under_the_roots():
+    _needs_wordnet()
+    under = set()
+    for pos, roots, *_ in (*generate_lexicons.HARM_ROOTS, *generate_lexicons.VIOLENCE_ROOTS):
+        under |= set(generate_lexicons.wordnet(WORDNET, pos).first_sense_under(list(roots)))
+    assert set(generate_lexicons.NOT_HARM) <= under, sorted(set(generate_lexicons.NOT_HARM) - under)
+
+
+def test_verb_forms():
+    _needs_wordnet()
+    verbs = generate_lexicons.wordnet(WORDNET, "verb")
+    nouns = set(generate_lexicons.wordnet(WORDNET, "noun").senses)
+    assert generate_lexicons.verb_forms("slay", verbs, nouns) == ["slay", "slays", "slain", "slew", "slaying"]
+    # a verb that is also a noun gives no base form: "shell" is read as the noun
+    assert generate_lexicons.verb_forms("shell", verbs, nouns) == ["shelled", "shelling"]
+    assert generate_lexicons.verb_forms("gun_down", verbs, nouns)[2] == "gunned down"
+    assert "counterstruck" in generate_lexicons.verb_forms("counterstrike", verbs, nouns)
+    assert generate_lexicons.verb_forms("carpet_bomb", verbs, nouns) == []
+
+
+def test_hand_measures_add_to_or_replace_the_generated_ones():
+    """A hand row of measures.tsv gives what WordNet does not: a cue it lacks, or another label."""
+    generated = {(r[0], r[1]): r[2:4] for r in rows("measures-wordnet.tsv")[1:]}
+    with open(DATA / "measures.tsv", encoding="utf-8", newline="") as f:
+        hand = [r for r in csv.reader((line for line in f if not line.startswith("#")),
+                                       delimiter="\t", quoting=csv.QUOTE_NONE)][1:]
+    same = [r[:2] for r in hand if generated.get((r[0], r[1])) == tuple(r[2:4])]
+    assert not same, f"hand rows WordNet gives alike: {same}"
+
+
 def test_actors_tsv_is_what_pycountry_gives():
     generated = generate_lexicons.actors_rows()
     committed = rows("actors.tsv")[1:]

@@ -55,3 +55,12 @@ def test_candidate_scan_is_exhaustive_on_the_shared_corpora():
                 yield json.loads(line)["text"]
     for text in texts():
         assert _scanned(text) == _everywhere(text)
+
+
+def test_values_are_exact_to_the_digits_written():
+    """4.1 billion is 4100000000.0, not the float product 4099999999.9999995 (issue 26)."""
+    from extractors import extract
+
+    found = {q.text: q.value for q in extract("€4.1 billion and $4.1m, $2¾ billion, 1.15 million people")}
+    assert found == {"€4.1 billion": 4100000000.0, "$4.1m": 4100000.0, "$2¾ billion": 2750000000.0,
+                     "1.15 million people": 1150000.0}

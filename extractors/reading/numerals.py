@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
@@ -38,9 +39,21 @@ TENS = {
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "b": 1e9,
 }
+
+
+def times_exactly(value: float, factor: float) -> float:
+    """value x factor, exact to the digits written: 4.1 billion is 4100000000.0, where the
+    float product is 4099999999.9999995.
+
+    >>> 4.1 * 1e9, times_exactly(4.1, 1e9)
+    (4099999999.9999995, 4100000000.0)
+    """
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 # A single "m" or "k" glued to digits is a scale only where a dimension says so ("$2m");
-# it is ambiguous with metres, so the numeral keeps it apart as `scale_abbreviation`.
+# it is ambiguous with metres, so the numeral keeps it apart as `scale_abbreviation`; so is
+# a capital "B" after a currency sign ("$25B" is 25 billion dollars; "Article 25B" is none).
 FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3,
     "quarter": 0.25, "quarters": 0.25, "fifth": 0.2, "fifths": 0.2,
@@ -73,10 +86,13 @@ _DIGITS = rf"""
         [0-9]{{1,3}}(?:(?P<sep>[{SEPARATORS}])[0-9]{{3}})(?:(?P=sep)[0-9]{{3}})*(?:\.[0-9]+)?
       | [0-9]+(?:\.[0-9]+)?
     )
-    (?:(?:[ \u00a0]?|[ \u00a0]*\n[ \u00a0]*)(?P<scale>hundred|thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn)\b
-      | (?P<abbr>m|k)\b
+    (?:(?:[ \u00a0]?|[ \u00a0]*\n[ \u00a0]*)(?P<scale>hundred|thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn)
+         (?:\b|(?<=illion)(?=(?:in|for|to|of|from|and|worth)\b))  # "$50 billionin aid": a space missing
+      | (?P<abbr>m|k|(?<=\p{{Sc}}[ \u00a0]?[0-9][0-9.,]*)(?-i:B))\b
     )?
 """
+# A vulgar fraction may take a scale word: "$2¾ billion".
+_FRACTION_SCALE = r"(?:[ \u00a0]?(?P<fraction_scale>hundred|thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn)\b)?"
 _WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion",
                          "trillion", "dozen"], key=len, reverse=True))
 # Number words run over spaces and hyphens, never over a line break; "and" joins only after
@@ -101,7 +117,8 @@ _WORDS = rf"""
 """
 _VAGUE = r"""
     (?P<vague>(?:tens|dozens|scores|hundreds|thousands|millions|billions|trillions)
-        (?:\s+of\s+(?P<vague_scale>thousands|millions|billions|trillions))?)\b
+        (?:\s+of\s+(?P<vague_scale>thousands|millions|billions|trillions))?
+      | several\s+(?P<several>dozen|hundred|thousand|million|billion))\b
 """
 # A numeral never starts inside a word, an id, a model designation ("F-16", "S-400"),
 # a URL path, a footnote ("[12]"), a clock time, a date ("17/11") or a designation's
@@ -110,7 +127,7 @@ _VAGUE = r"""
 _NUMERAL = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}_/@#.:%=]|\p{{L}}-|\s[-\u2212]|[\p{{N}}][.,]|\[(?=[0-9]+\]))
-    (?:{_FRACTION}|{_DIGITS}|{_WORDS}|{_VAGUE})
+    (?:{_FRACTION}{_FRACTION_SCALE}|{_DIGITS}|{_WORDS}|{_VAGUE})
     (?![\p{{N}}]|[/:]\p{{N}}|(?<=\d)(?:st|nd|rd|th)\b|[.,]\p{{N}})
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -277,11 +294,13 @@ def _from_match(match: regex.Match) -> Numeral | None:
                                                                 _ABBREVIATION_GROUP, _WORDS_GROUP)
     if fraction is not None:
         value = _fraction(match)
+        if value is not None and match.group("fraction_scale"):
+            value = times_exactly(value, SCALES[fold(match.group("fraction_scale"))])
         return None if value is None else Numeral(start, end, match.group(), value, value, value, "fraction")
     if digits is not None:
         value = parse_digits(digits)
         if scale:
-            value *= SCALES[fold(scale)]
+            value = times_exactly(value, SCALES[fold(scale)])
         if not math.isfinite(value) or value > MAX_MAGNITUDE:
             return None  # "9" * 300 is no amount anyone wrote: an id, a code, or garbage
         ambiguous = fold(abbreviation) if abbreviation else None
@@ -292,6 +311,10 @@ def _from_match(match: regex.Match) -> Numeral | None:
         if value is None:
             return None
         return Numeral(start, end, match.group(), value, value, value, "words")
+    several = match.group("several")
+    if several:  # "several hundred" is hundreds: 100 to 1,000
+        unit = 12.0 if fold(several) == "dozen" else SCALES[fold(several)]
+        return Numeral(start, end, match.group(), None, unit, unit * 10, "vague")
     word = fold(match.group("vague").split()[0])
     unit = VAGUE[word] * (VAGUE[fold(match.group("vague_scale"))] if match.group("vague_scale") else 1)
     return Numeral(start, end, match.group(), None, float(unit), float(unit * VAGUE_SPAN[word]), "vague")
@@ -317,7 +340,7 @@ def _fraction(match: regex.Match) -> float | None:
 # The words are matched as a trie (shared prefixes), case-sensitively in the lower-cased text
 # where lower-casing keeps its length (nearly always), several times faster than a
 # case-insensitive alternation; elsewhere, case-insensitively in the text itself.
-_START_WORDS = sorted({*UNITS, *TENS, "a", "an", "half", "quarter", *VAGUE})
+_START_WORDS = sorted({*UNITS, *TENS, "a", "an", "half", "quarter", "several", *VAGUE})
 
 
 def trie_pattern(words) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from .patterns import case_blind, fold, key, match_after, next_char, previous_char, quick_init, search_before
-from .numerals import SCALES, SEPARATORS, Numeral, continues_designation, is_day_of_month, is_year
+from .numerals import SCALES, SEPARATORS, Numeral, continues_designation, is_day_of_month, is_year, times_exactly
 
 # Phrase -> qualifier. The pattern tries longer phrases first ("just over" before "over").
 BEFORE = {
@@ -70,6 +70,11 @@ def _alternation(phrases) -> str:
 
 _BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<phrase>{_alternation(BEFORE)}){_SPACE}*$", regex.IGNORECASE)
+# ... and across the break of a line that was wrapped at a width ("approximately\n    $55
+# million"), never one that ends short (a row, a heading, "The war is over\n300 km").
+_BEFORE_WRAPPED = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<phrase>{_alternation(BEFORE)}){_SPACE}*\n{_SPACE}*$", regex.IGNORECASE)
+WRAPPED_LINE = 50
 # "2,000-plus" and "2,000 or more"; a "plus" that goes on to another figure ("5 tanks plus
 # 3 helicopters") or a word ("$5 billion plus interest") adds, it does not bound.
 _AFTER = regex.compile(
@@ -82,6 +87,7 @@ _PHRASAL_OVER = regex.compile(
     rf"argu(?:ed|ing)|watch(?:ed|es|ing)?){_SPACE}+$", regex.IGNORECASE)
 # How far back a qualifier can start: the longest phrase plus some spacing.
 _LOOKBACK = max(map(len, BEFORE)) + 4
+_WRAPPED_LOOKBACK = _LOOKBACK + 12  # and the indentation of the wrapped line
 # What a phrase before a number ends with, and what one after it starts with ("or", "plus",
 # "-plus"): a number with none of them next to it is tried against neither pattern.
 _BEFORE_ENDS = case_blind({phrase[-1] for phrase in BEFORE})
@@ -182,13 +188,13 @@ def _shared_magnitude(first: Numeral, second: Numeral) -> float | None:
     if first.kind != "digits" or second.kind != "digits" or low is None:
         return low
     if first.scale_abbreviation and second.text[-1:].isalpha():  # "$5m-$10 million"
-        return low * SCALES[first.scale_abbreviation]
+        return times_exactly(low, SCALES[first.scale_abbreviation])
     if first.text[-1:].isalpha():
         return low
     if second.text[-1:].isalpha():
         written = float(_NOT_DIGIT.sub("", second.text.split()[0]) or 0)
         scale = second.value / written if written else 1
-        return low * scale if scale > 1 and low * scale <= second.value else low
+        return times_exactly(low, scale) if scale > 1 and low * scale <= second.value else low
     groups = _GROUPS.match(second.text)
     if groups and first.text.isdigit() and len(first.text) <= len(groups.group(1)) \
             and float(first.text) < float(groups.group(1)):
@@ -206,8 +212,12 @@ def qualify(text: str, amount: Amount, start: int, end: int):
                 else start), end, "range"
     if amount.qualifier == "vague":
         return start, end, "vague"
-    before = search_before(_BEFORE, text, start, _LOOKBACK) \
-        if previous_char(text, start, _LOOKBACK) in _BEFORE_ENDS else None
+    ends_phrase = previous_char(text, start, _WRAPPED_LOOKBACK) in _BEFORE_ENDS
+    before = search_before(_BEFORE, text, start, _LOOKBACK) if ends_phrase else None
+    if before is None and ends_phrase and "\n" in text[max(0, start - _WRAPPED_LOOKBACK):start]:
+        before = search_before(_BEFORE_WRAPPED, text, start, _WRAPPED_LOOKBACK)
+        if before is not None and before.end("phrase") - (text.rfind("\n", 0, before.start("phrase")) + 1) < WRAPPED_LINE:
+            before = None
     if before is not None:
         phrase = _normal(before.group("phrase"))
         if not (phrase == "over" and search_before(_PHRASAL_OVER, text, before.start("phrase"), 16)):
@@ -225,7 +235,7 @@ def _normal(phrase: str) -> str:
 
 def scaled(amount: Amount, factor: float) -> Amount:
     """The amount with its figures multiplied (a glued "m" read as million)."""
-    scale = (lambda x: None if x is None else x * factor)
+    scale = (lambda x: None if x is None else times_exactly(x, factor))
     return replace(amount, value=scale(amount.value), low=scale(amount.low), high=scale(amount.high))
 
 

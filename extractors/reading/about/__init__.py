@@ -23,13 +23,14 @@ clause a cue counts, elided nouns, and the agreement of pairs and breakdowns
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
 
 from .. import lexicons
-from ..patterns import fold, match_after
+from ..patterns import fold, match_after, next_char
 from . import actors, conflicts, cues, periods
 from . import places as place_gazetteer
 
@@ -301,6 +302,12 @@ def _with_parties(about: About, text: str, sentence_start: int, sentence_end: in
 
 
 def _count(before: str, after: str, unit: str, subject: str | None) -> About:
+    if unit == "times":
+        return About("attacks", "launched", subject)  # the count reader reads only attacks' times
+    window = before[-_TALLY_BACK:] + "0"
+    tally = tallied(window, len(window) - 1, len(window))
+    if tally is not None and tally.category != "troops" or tally is not None and noun_class(unit) == "people":
+        return About(tally.category, tally.measure, subject)  # "the death toll climbed to 4,300"
     # "ten pieces of military equipment" is of the class of its complement
     phrase = subject if unit.lower() in PARTITIVE_HEADS and subject else _through_head(subject, unit)
     klass = noun_class(phrase)
@@ -311,11 +318,16 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         if cues.NOT_WAR.search(before) or cues.NOT_WAR.search(after):
             return About(subject=subject)  # "Extreme storms leave two dead"
         measure = _casualty_measure(before, after, phrase, clause=not partitive)
+        if itself and itself[0] == "casualties" and klass != "people" and itself[1] in ("killed", "wounded") \
+                and measure not in ("troops", itself[1]):
+            measure = itself[1]  # "lives lost", "160 deaths and 267 injuries": the noun says it
         if measure == "troops":
             return About("troops", subject=subject)
+        if measure == "other" or match_after(_EACH_AFTER, after, 0):
+            return About(subject=subject)  # "150 servicemen refused to fight", "300 to 500 servicemen each"
         if measure:
             return About("casualties", measure, subject)
-        if itself and itself[1] == "captured" and _BARE_PRISONERS.search(phrase) \
+        if itself and itself[1] == "captured" and _BARE_PRISONERS.search(subject or phrase) \
                 and (_POLITICAL.search(phrase) or not _WAR_PRISONERS.search(before[-_AFTER_WINDOW:] + " " + phrase + " " + _clause(after))):
             return About(subject=subject)  # "transporting 400 Russian prisoners" (convicts) are no POWs
         if itself:
@@ -329,7 +341,7 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
         return About("aid", subject=subject, aid_kind=cues.aid_kind_of(phrase))  # "nearly 100 aid trucks"
     if klass in ("weapons", "equipment"):
         clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
-        found = None if partitive else _measure_in(klass, before, after)
+        found = _in_phrase(klass, phrase) or (None if partitive else _measure_in(klass, before, after))
         if found is None and klass == "weapons" and _STRUCK_WITH.search(before[-_AFTER_WINDOW:]):
             found = ("attacks", "launched")  # "struck Nikopol with 40 Grad rockets"
         if found == ("attacks", "intercepted") and _WHOLE_OF.search(before[-_BEFORE_WINDOW:]):
@@ -351,13 +363,21 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
             return About("aid", subject=subject,  # "2.2 million doses ... to Ukraine"
                          stage=cues.stage_near(before[-_STAGE_WINDOW:], _clause(after)))
     if klass in ("structures", "places") and not partitive:
-        found = _measure_in(klass, before, after)
+        found = _in_phrase(klass, phrase) or _measure_in(klass, before, after)
         if found:
             clause = before[-_BEFORE_WINDOW * 2:] + " " + _clause(after)
             if found[1] in ("damaged", "destroyed") and _DAMAGED_OR_DESTROYED.search(clause):
                 found = ("damage", "damaged_or_destroyed")
             return About(*found, subject)
     return About(subject=subject)
+
+
+def _in_phrase(klass: str, phrase: str) -> tuple[str, str] | None:
+    """The measure a modifier of the counted noun gives: "two destroyed S-300 launchers",
+    "12 damaged buildings"."""
+    head = phrase.split()[-1] if phrase else ""
+    modifiers = phrase[: len(phrase) - len(head)]
+    return cues.measure_of(klass, modifiers) if modifiers.strip() else None
 
 
 _TO_PARTY = regex.compile(r"^\s+(?:[\p{L}\p{N}-]+\s+){0,5}?(?:to|for)\s+", regex.IGNORECASE)
@@ -404,7 +424,7 @@ def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True)
         return in_phrase[1]  # "300 wounded soldiers"
     if in_phrase is not None:  # "20,000 mobilized men" are troops, unless they "died"
         found = _measure_in("people", before, after) if clause else None
-        return found[1] if found and found[0] == "casualties" else in_phrase[0]
+        return found[1] if found and found[0] == "casualties" else "other" if found and found[0] == "other" else in_phrase[0]
     in_action = match_after(_IN_ACTION, after, 0)
     if in_action is not None:
         return cues.BY_CLASS["people"][cues.key(in_action.group("m"))][1]
@@ -413,18 +433,23 @@ def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True)
     if _MEASURE_LIST.search(after[:_AFTER_WINDOW]) or _MEASURE_LIST_BEFORE.search(before[-_BEFORE_WINDOW:]):
         return "casualties"
     found = _measure_in("people", before, after)
-    if found and found[0] == "troops" and not (is_military(phrase) or head.lower() in _MAY_SERVE):
+    if found and found[0] == "troops" and not (is_military(phrase) or head.lower() in _MAY_SERVE
+                                               or fold(head) in lexicons.demonyms()):
         return None  # "the parent of three children was mobilized": children are no troops
     return (found[1] or found[0]) if found else None
 
 
+# A figure for each of several: a unit's size, not a count of troops.
+_EACH_AFTER = regex.compile(r"\s+(?:each|apiece)\b(?!\s+(?:day|night|week|month|year|time))", regex.IGNORECASE)
 # Prisoners are captured in war where the text says so: of war, exchanged, released...
 _BARE_PRISONERS = regex.compile(r"\b(?:prisoners?|detainees|captives)$", regex.IGNORECASE)
 _WAR_PRISONERS = regex.compile(r"\b(?:exchang\w*|swap\w*|releas\w*|return\w*|repatriat\w*|fre(?:ed|e|eing)|captur\w*|"
-                               r"taken|held|war|POWs?|hostages?)\b", regex.IGNORECASE)
-_POLITICAL = regex.compile(r"\b(?:political|penal|convicted|jailed|imprisoned)\b", regex.IGNORECASE)
+                               r"taken|held|war|POWs?|hostages?|(?:came|come|coming|brought)\s+home)\b", regex.IGNORECASE)
+_POLITICAL = regex.compile(r"\b(?:political|penal|convicted|jailed|imprisoned|unjustly|wrongfully|arbitrarily)\b",
+                           regex.IGNORECASE)
 # Generic people a troop verb can make troops of: "300 men were mobilized".
-_MAY_SERVE = {"men", "people", "persons", "citizens", "residents", "recruits", "volunteers", "civilians"}
+_MAY_SERVE = {"men", "people", "persons", "citizens", "residents", "recruits", "volunteers", "civilians",
+              "prisoners", "convicts", "inmates"}
 
 
 def _share(after: str, subject: str | None) -> About:
@@ -450,23 +475,196 @@ _SUBJECT_STOP = {
 }
 
 
-def _clause(after: str) -> str:
-    """The rest of the figure's clause, up to the next clause break."""
+def _clause(after: str, past_appositions: bool = False) -> str:
+    """The rest of the figure's clause, up to the next clause break; with
+    `past_appositions`, over the appositions right after the figure ("17 people, among them
+    four children, were killed": the clause of 17 goes on to "were killed")."""
+    if past_appositions and next_char(after, 0) in _AFTER_FIGURE_STARTS:
+        apposition = match_after(APPOSITION, after, 0)
+        if apposition is not None:
+            after = " " + after[apposition.end():]
+        participle = match_after(_PARTICIPLE_AFTER_COMMA, after, 0)
+        if participle is not None:
+            after = " " + after[participle.end():]  # "two American citizens, held by Russia"
+        coordinated = match_after(_COORDINATED, after, 0)
+        if coordinated is not None and noun_class(coordinated.group("noun")) == "people":
+            after = " " + after[coordinated.end():]  # "20,744 servicemen and women injured"
     window = after[:_AFTER_WINDOW]
     stop = _CLAUSE_END.search(window)
     return window[: stop.start()] if stop else window
 
 
+# An apposition after a figure, which says who its people are and is set off by commas or
+# dashes: "17 people, among them four children, were killed", "241 personnel — including
+# 220 Marines and 21 others — in a truck bombing", "2,250 Palestinians, a majority of them
+# civilians, and 73 Israelis".
+APPOSITION = regex.compile(
+    r"\s*(?:,|\s[\u2013\u2014]|\s--)\s*(?:among\s+(?:them|whom)|including|of\s+whom|(?:a|the)\s+majority(?:\s+of\s+them)?|"
+    r"(?:most|many|all|some|half|several|dozens|hundreds|thousands)\s+of\s+(?:them|whom)|(?:almost|nearly)\s+all(?:\s+of\s+them)?|"
+    r"mostly|mainly|both)\b[^,;:()\u2013\u2014]{1,80}?(?:,|[\u2013\u2014]|--)", regex.IGNORECASE)
+# What an apposition, a participle after a comma or a coordinated noun start with.
+_AFTER_FIGURE_STARTS = frozenset(",-\u2013\u2014&aoAO")
+# A participle after a comma goes on with the figure's clause.
+_PARTICIPLE_AFTER_COMMA = regex.compile(r"\s*,\s*(?=\p{Ll}+(?:ed|en)\b)")
+# A noun coordinated with the counted one, which the clause runs past to its verb.
+_COORDINATED = regex.compile(r"\s+(?:and|or|&)\s+(?P<noun>[\p{L}-]+)\b")
+# The breaks that end a clause before a figure: punctuation. A conjunction does not: "killed
+# 12 and wounded 45" gives 45 the verb after "and", "fired artillery at Nikopol and 40
+# rockets" the verb before it.
+_PUNCTUATION = regex.compile(r"[,;:()\u2013\u2014]")
+# A part's clause opens with these: its verb is its whole's, in the clause before.
+_PART_OPENS = regex.compile(r"\s*(?:including|among\s+(?:them|whom)|of\s+whom)\b", regex.IGNORECASE)
+# A Markdown link's target is no text: "[killed](https://...) 241 U.S. military personnel".
+_LINK_TARGET = regex.compile(r"\]\([^)\s]*\)")
+
+
+def _clause_before(before: str, window: int) -> str:
+    """The figure's clause before it, at most `window` characters back: from the last
+    punctuation ("When fighters captured Kirkuk last October, hundreds of people poured
+    out": the people were not captured); a part's from the punctuation before its whole's
+    ("12,000 residents will be displaced, including 2,500 fighters")."""
+    if "](" in before[-window - 200:]:
+        before = _LINK_TARGET.sub("", before[-window - 200:])
+    looked = before[-2 * window:]
+    stops = [m.end() for m in _PUNCTUATION.finditer(looked)]
+    start = stops[-1] if stops else 0
+    if stops and _PART_OPENS.match(looked, start):
+        return looked[stops[-2] if len(stops) > 1 else 0:]
+    return looked[max(start, len(looked) - window):]
+
+
 def _measure_in(klass: str, before: str, after: str) -> tuple[str, str] | None:
     """The (category, measure) a cue of the figure's clause gives it: the first after the
-    figure, or else the nearest before it ("killing over 50 and wounding over 40": 40
-    wounded)."""
-    found = cues.MEASURE_CUES[klass].search(_clause(after))
+    figure (past an apposition), or else the nearest before it ("killing over 50 and
+    wounding over 40": 40 wounded)."""
+    found = cues.MEASURE_CUES[klass].search(_clause(after, past_appositions=True))
     if found is None:
-        # munitions are told of further back ("fired tube artillery at Nikopol and 40 rockets")
-        window = _BEFORE_WINDOW * 2 if klass == "weapons" else _BEFORE_WINDOW
-        found = next(reversed(list(cues.MEASURE_CUES[klass].finditer(before[-window:]))), None)
+        # munitions are told of further back, past a comma ("fired tube artillery at Nikopol
+        # and 40 rockets", "Iran attacked Israel, 200 ballistic missiles")
+        looked = before[-_BEFORE_WINDOW * 2:] if klass == "weapons" else _clause_before(before, _BEFORE_WINDOW)
+        found = next(reversed(list(cues.MEASURE_CUES[klass].finditer(looked))), None)
     return None if found is None else cues.BY_CLASS[klass][cues.key(found.group("cue"))]
+
+
+# ---- tallies: a number that is the value of a count named before it (issue 26)
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What a tally counts: its head noun (the count's unit), the words that name it, and the
+    category and measure they give."""
+
+    unit: str
+    subject: str
+    category: str | None
+    measure: str | None
+
+
+# A tally ("the death toll", "the number of Turkish troops killed in the offensive", "the
+# force"), then, with no number, sentence or clause end between, what it became: "climbed
+# to", "passed", "stood at", "of", "will grow by", a qualifier, and the number.
+_TALLY = regex.compile(
+    r"\b(?:(?P<toll>(?:(?P<kind>death|casualty|civilian|fatality)\s+)?(?:toll|tally))"
+    r"|(?:total\s+)?(?:number|count|tally)\s+of(?=\s))\b"
+    r"(?P<rest>[^.;:!?()\d\u2013\u2014]{0,100}?)"
+    r"(?<![\p{L}])(?:to|at|by|past|of|reached|reaches|passed|passes|surpassed|exceeded|topped|hit|is|was|stands\s+at|stood\s+at)"
+    r"(?P<qualifier>(?:\s+(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|roughly|an\s+estimated|approximately))*)\s+$"
+    # a force's size: "a force of 20,000", "the army will grow by 20,000"
+    r"|\b(?P<force>force|army|contingent|deployment|garrison)(?:\s+[\p{L}'’]+){0,3}?\s+(?:of|(?:grow|grows|grew|grown|increase[sd]?|"
+    r"swell(?:s|ed)?|expand(?:s|ed)?|rise|rises|rose|risen)\s+(?:by|to)|numbers|numbered|totals|totalled|totaled|reached|stands\s+at|stood\s+at)"
+    r"(?:\s+(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|roughly|an\s+estimated|approximately))*\s+$",
+    regex.IGNORECASE)
+# A number that compares or divides is no tally's value: "three times the number", "20 per cent".
+_NOT_TALLIED = regex.compile(r"\s*(?:%|(?:times|percent|per|fold|more|less|fewer|higher|lower|pm|am|[ap]\.m\.)\b)",
+                             regex.IGNORECASE)
+_TALLY_BACK = 160
+# Where the counted words of "the number of ..." end: the tally's verb.
+_TALLY_VERB = regex.compile(r"\b(?:has|have|had|is|was|are|were|will|would|rose|risen|climbed|grew|grown|increased|jumped|"
+                            r"reached|passed|stood|stands|now|to|at)\b", regex.IGNORECASE)
+# What joins a tally to its number ("climbed to", "stood at", "a force of", "passed"), past
+# a qualifier ("to nearly"): looked for first, as the last words before the number.
+_TALLY_LINKS = frozenset({"to", "at", "by", "past", "of", "reached", "reaches", "passed", "passes", "surpassed",
+                          "exceeded", "topped", "hit", "is", "was", "numbers", "numbered", "totals", "totalled",
+                          "totaled"})
+_TALLY_QUALIFIERS = frozenset({"about", "around", "some", "nearly", "almost", "over", "more", "than", "least",
+                               "roughly", "an", "estimated", "approximately"})
+
+
+def _linked(text: str, start: int) -> bool:
+    for word in reversed(text[max(0, start - 40):start].split()):
+        word = word.lower()
+        if word in _TALLY_LINKS:
+            return True
+        if word not in _TALLY_QUALIFIERS:
+            return False
+    return False
+
+
+# A tally's word, found first by the standard library's engine: most numbers have none before them.
+_TALLY_WORD = re.compile(r"(?i)\b(?:toll|tally|number|count|force|army|contingent|deployment|garrison)\b")
+# A year is no tally's value: "the army will be modernised by 2030".
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+
+
+def tallied(text: str, start: int, end: int) -> Tally | None:
+    """The tally whose value is the number text[start:end], or None. The count reader reads
+    such a number as a count of what the tally counts.
+
+    >>> tallied("The death toll in Gaza climbed to 4,300", 34, 39)
+    Tally(unit='people', subject='death toll', category='casualties', measure='killed')
+    >>> tallied("raised the number of Turkish troops killed in the offensive to 67", 63, 65).measure
+    'killed'
+    >>> tallied("The army will be modernised by 2030", 31, 35) is None
+    True
+    """
+    if not _linked(text, start):
+        return None
+    window = text[max(0, start - _TALLY_BACK):start]
+    if _TALLY_WORD.search(window) is None or _YEAR.fullmatch(text, start, end) or match_after(_NOT_TALLIED, text, end, 12):
+        return None
+    found = _TALLY.search(window)
+    if found is None:
+        return None
+    if found.group("toll"):
+        kind = (found.group("kind") or "death").lower()
+        measure = "casualties" if kind == "casualty" else "killed"
+        return Tally("people", found.group("toll"), "casualties", measure)
+    if found.group("force"):
+        return Tally("troops", found.group("force"), "troops", None)
+    if not (found.group("rest") or "").strip():
+        return None
+    rest = found.group("rest")
+    verb = _TALLY_VERB.search(rest)
+    counted = rest[:verb.start()].strip() if verb else rest.strip()
+    words = counted.split()
+    head = next((w for w in words if lexicons.noun_class(w)), None)
+    itself = cues.self_measure(head or counted)
+    said = cues.measure_of("people", counted)
+    if said is not None:
+        category, measure = said if said[0] == "casualties" else (said[0], None)
+    elif itself is not None and itself[0] == "casualties":
+        category, measure = itself
+    elif head is not None and is_military(head):
+        category, measure = "troops", None
+    else:
+        return None  # "the number of cases reached 2 million"
+    return Tally(head or "people", counted, category, measure)
+
+
+# ---- events counted in times (issue 26)
+
+_TIMES_BACK = 80
+
+
+def counts_attacks(text: str, start: int) -> bool:
+    """Whether a number followed by "times" counts attacks: the clause before it tells of
+    armed violence or of weapons fired ("the town was shelled 300 times", "violated the
+    ceasefire 1,500 times", "fired at warships dozens of times"); "three times more" does not.
+
+    >>> counts_attacks("The town was shelled 300 times", 21), counts_attacks("It is three times more", 6)
+    (True, False)
+    """
+    clause = _clause_before(text[max(0, start - 2 * _TIMES_BACK):start], _TIMES_BACK)
+    return cues.violence_in(clause) or cues.MEASURE_CUES["weapons"].search(clause) is not None
 
 
 # ---- in the world: which war, where and when (issue 23)
@@ -591,8 +789,11 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
         return False  # crime, riots and mass shootings, where the sentence names no war (crime.tsv)
     if violent or found is not None and found.named_within("title"):
         return True
-    if category == "casualties" and quantity.measure != "displaced" and is_military(quantity.subject or quantity.unit):
-        return True
+    if category == "casualties" and quantity.measure != "displaced" and (
+            is_military(quantity.subject or quantity.unit) or cues.violence_in(quantity.subject or "")):
+        return True  # soldiers killed, prisoners of war: war casualties by themselves
+    if category == "casualties" and quantity.measure != "displaced" and cues.violence_in(sentence_text):
+        return True  # "gunmen attacked a convoy and killed six staff"
     return category in _ANYWHERE_IN_WAR and found is not None and found.named_within("document", conflicts.STRONG)
 
 

@@ -6,10 +6,16 @@ aid"): both halves carry the same qualifier, category, measure, subject, donor, 
 kind and stage, taken from the half that says more (the first, where both do).
 
 A breakdown is a list of figures joined only by commas, "and", "or" or "as well as" ("the
-package includes 45 patrol boats and over 300 trucks"): an item the labeller left as
+package includes 45 patrol boats and over 300 trucks"), past an apposition ("2,250
+Palestinians, a majority of them civilians, and 73 Israelis"): an item the labeller left as
 `other` takes the labels of the item before it, where both count the same class of thing
 (or both are money). A labelled item keeps its own labels ("killed 5 soldiers and wounded
 3 civilians").
+
+A part takes the labels of its whole: a figure after "including" or "among them" ("killed
+17 people, including four children"), and a partitive ("100 servicemen, 15 of whom"). The
+whole's casualty labels win over the troops a part's soldiers would be by themselves
+("killed 241 personnel, including 220 Marines").
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import regex
 from ..patterns import match_after
 from ..qualifiers import bounds
 from ..quantity import Quantity
+from . import APPOSITION
 from .actors import parties
 
 _CONVERSION_GAP = regex.compile(r"[ \u00a0]*[(\[][ \u00a0]*")
@@ -35,7 +42,7 @@ _LIST_GLUE = regex.compile(
     regex.IGNORECASE)
 # What introduces a breakdown of the figure before it: "$50 billion in security
 # assistance, including nearly 700 tanks".
-_INCLUDING = regex.compile(r"(?:including|includes|include|such\s+as|of\s+which|among\s+them|comprising)\s+(?:the\s+)?"
+_INCLUDING = regex.compile(r"(?:including|includes|include|such\s+as|of\s+which|among\s+(?:them|whom)|comprising)\s+(?:the\s+)?"
                            r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?$", regex.IGNORECASE)
 # A list item's introduction: the last line before the list, ending in a colon.
 _LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+]|[0-9]{1,3}[.)])[ \t]+")
@@ -83,6 +90,9 @@ def _with(q: Quantity, labels: dict, qualifier: str, partner: str) -> Quantity:
 
 
 _MATERIEL = ("weapons", "equipment")
+# What a strike damages or destroys: a list of them is one breakdown ("60 strongholds, 15
+# depots, 43 armored fighting vehicles").
+_DAMAGED = ("structures", "places", "equipment", "weapons")
 
 
 def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quantity]:
@@ -92,25 +102,36 @@ def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quant
         if out[i - 1].category != "other":
             labelled = i - 1
         current = out[i]
-        if current.category != "other" or current.linked_to or labelled < i - 8:
+        # A labelled figure keeps its labels, but for the troops soldiers are by themselves and
+        # the casualties "lost" says, where they are part of a toll
+        if current.category not in ("other", "troops", "casualties") or current.linked_to or labelled < i - 8 \
+                or current.category == "casualties" and current.measure != "casualties":
             continue
-        current_class = noun_class(current.subject or current.unit) if current.dimension == "count" else None
+        current_class = _class(current, noun_class)
         source = None
         for previous in reversed(out[max(0, i - 8):i]):
             if previous.end < current.sentence_start:
                 break  # another sentence (or one so long that its window is cut)
             if previous.category == "other":
                 continue
-            previous_class = noun_class(previous.subject or previous.unit) if previous.dimension == "count" else None
+            previous_class = _class(previous, noun_class)
             alike = current.dimension == previous.dimension and (
                 current.dimension != "count" or current_class == previous_class
-                or {current_class, previous_class} <= set(_MATERIEL))
-            if alike and _LIST_GLUE.fullmatch(text, previous.end, current.start):
+                or {current_class, previous_class} <= set(_MATERIEL)
+                or previous.category == "damage" and {current_class, previous_class} <= set(_DAMAGED))
+            part = alike and (current.rule == "count.part_of" or _INCLUDING.search(text, previous.end, current.start))
+            glued = alike and _glued(text, previous.end, current.start)
+            if current.category == "troops" and not (previous.category == "casualties" and (part or glued)):
+                break  # soldiers are troops unless they are part of a toll or listed in it
+            if current.category == "casualties" and not (part and previous.category == "casualties"):
+                break  # "1,300 lives lost, including at least 27 Americans": killed, as the whole
+            if glued:
                 source = previous  # "45 patrol boats and over 300 trucks"
                 break
-            # "$50 billion in security assistance, including nearly 700 tanks"
+            # "$50 billion in security assistance, including nearly 700 tanks"; "killed 17
+            # people, including four children"
             if previous.category == "aid" and _INCLUDING.search(text, previous.end, current.start) \
-                    and (current.dimension == previous.dimension or current_class in _MATERIEL):
+                    and (current.dimension == previous.dimension or current_class in _MATERIEL) or part:
                 source = previous
                 break
             if alike:
@@ -125,6 +146,21 @@ def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quant
                 labels.update(recipient=recipient or labels["recipient"])
             out[i] = current.model_copy(update=labels)
     return out
+
+
+def _class(q: Quantity, noun_class) -> str | None:
+    """The class of what a figure counts; casualties count people, whatever their noun
+    ("1,300 lives lost, including at least 27 Americans")."""
+    if q.dimension != "count":
+        return None
+    return "people" if q.category == "casualties" else noun_class(q.subject or q.unit)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], between two figures, joins them as items of one list, past
+    an apposition after the first."""
+    apposition = match_after(APPOSITION, text, start, end - start)
+    return bool(_LIST_GLUE.fullmatch(text, apposition.end() if apposition else start, end))
 
 
 def _list_items(text: str, quantities: list[Quantity], noun_class, introduces) -> list[Quantity]:

@@ -1,11 +1,14 @@
 """The cue words of the labeller, read from their data files in extractors/data/.
 
-measures.tsv   what a cue says of the figure it stands with, by the class of what is counted
+measures.tsv   what a cue says of the figure it stands with, by the class of what is counted,
+               over measures-wordnet.tsv (WordNet's words of killing, wounding, displacement
+               and attack, generated)
 stages.tsv     the stage of aid a verb gives it (pledged, committed, allocated, delivered)
 aid-cues.tsv   the words that make a figure aid, and the kind of aid they say
 not-war.tsv    causes of death and harm that are no organized violence
 crime.tsv      crime, riots and mass shootings: no war unless a war is named beside them
-violence.tsv   words of armed violence, which make a figure's clause about war
+violence.tsv   words of armed violence, which make a figure's clause about war, over
+               violence-wordnet.tsv (WordNet's words of attack and massacre, generated)
 not-war-aid.tsv  what money is for when it is no war aid (climate, health, development)
 
 Each file is loaded once; each pattern is an alternation of its cues, longest first, so a
@@ -92,7 +95,15 @@ def words_pattern(words) -> WordsPattern:
 key = patterns.key
 
 
-_MEASURES = read_tsv("measures.tsv")
+def _measure_rows() -> list[dict[str, str]]:
+    """measures-wordnet.tsv overlaid by measures.tsv: a hand row replaces the generated row
+    of its cue and noun class."""
+    rows = {(row["cue"], row["nouns"]): row for row in read_tsv("measures-wordnet.tsv")}
+    rows.update({(row["cue"], row["nouns"]): row for row in read_tsv("measures.tsv")})
+    return list(rows.values())
+
+
+_MEASURES = _measure_rows()
 # The counted noun that is its own measure: "deaths", "refugees", "prisoners of war".
 SELF: dict[str, tuple[str, str]] = {
     row["cue"]: (row["category"], row["measure"]) for row in _MEASURES if row["nouns"] == "self"}
@@ -110,7 +121,8 @@ _FUTURE = regex.compile(r"\b(?:will|would|to|shall|plans?\s+to|intends?\s+to|is\
 NOT_WAR = words_pattern(row["cue"] for row in read_tsv("not-war.tsv"))
 CRIME = words_pattern(row["cue"] for row in read_tsv("crime.tsv"))
 _VIOLENCE = read_tsv("violence.tsv")
-_VIOLENT = words_pattern(row["cue"] for row in _VIOLENCE if row["violence"] == "yes")
+_VIOLENT = words_pattern([row["cue"] for row in _VIOLENCE if row["violence"] == "yes"]
+                         + [row["cue"] for row in read_tsv("violence-wordnet.tsv")])
 _NOT_VIOLENT = words_pattern(row["cue"] for row in _VIOLENCE if row["violence"] == "no")
 NOT_WAR_AID = words_pattern(row["cue"] for row in read_tsv("not-war-aid.tsv"))
 

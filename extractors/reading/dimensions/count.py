@@ -17,7 +17,7 @@ import regex
 
 from .. import lexicons
 from ..numerals import trie_pattern
-from ..about import ATTACK_NOUNS, PARTITIVE_HEADS, cues, named_weapons, noun_class
+from ..about import ATTACK_NOUNS, PARTITIVE_HEADS, counts_attacks, cues, named_weapons, noun_class, tallied
 from ..patterns import ascii_folded, case_blind, fold, match_after, next_char, search_before
 from . import WAR_IN_UKRAINE, Example, Reading
 
@@ -69,7 +69,7 @@ _SPACE = r"(?:[ \u00a0]*\n[ \u00a0]*(?!\n)|[ \u00a0]+)"
 # The phrase's words are the captures of its repeated `token` group (each word where the
 # one before ends): read once, with the phrase.
 _PHRASE = regex.compile(
-    rf"(?P<of>{_SPACE}of)?(?P<words>(?:{_SPACE}(?P<token>{_TOKEN})){{1,6}})")
+    rf"(?P<of>{_SPACE}(?i:of))?(?P<words>(?:{_SPACE}(?P<token>{_TOKEN})){{1,6}})")
 _WORDS = regex.compile(rf"{_SPACE}(?P<word>{_TOKEN})")
 # Groups by number: `regex` finds a group by its name in about 0.3 µs, by its number in 0.05.
 _PHRASE_OF, _PHRASE_WORDS, _PHRASE_TOKEN = (_PHRASE.groupindex[name] for name in ("of", "words", "token"))
@@ -101,17 +101,26 @@ def _other_units() -> frozenset[str]:
 WORD_CACHE = 1 << 12
 
 
+@cache
+def _actor_names() -> frozenset[str]:
+    """Single-word names of countries, organizations and armed groups, lower-cased: a name
+    that ends in "s" counts nothing ("thousands of Hamas fighters")."""
+    return frozenset(a.form.lower() for a in lexicons.actors() if a.kind != "demonym" and " " not in a.form)
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def is_counted_noun(word: str) -> bool:
     lower = word.lower().rstrip(".")
     if _never_in_phrase(word.rstrip(".")) or _POSSESSIVE.search(lower):
         return False
+    if word[:1].isupper() and lower in _actor_names() and noun_class(lower) is None:
+        return False
     if lower in IRREGULAR_PLURALS:
         return True
     if lower.endswith("men") and lower not in SINGULAR_MEN:
         return True  # servicemen, gunmen, policemen
-    if lower.endswith("is") and lower.isalpha() and noun_class(lower) == "people":
-        return True  # "73 Israelis", "Iraqis"; not "crisis"
+    if lower.endswith(("is", "ese")) and lower.isalpha() and noun_class(lower) == "people":
+        return True  # "73 Israelis", "Iraqis", "10 million Sudanese"; not "crisis"
     return (len(lower) >= 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
             and lower.isalpha())
 
@@ -120,7 +129,8 @@ def read(text: str, amount) -> Reading | None:
     numeral = amount.numeral
     if numeral.value is not None and numeral.value < 1 and amount.qualifier != "range":
         return None
-    if numeral.kind == "words" and numeral.text[0].isupper() and search_before(_MID_SENTENCE, text, numeral.start, 8):
+    if numeral.kind == "words" and numeral.text[0].isupper() and search_before(_MID_SENTENCE, text, numeral.start, 8) \
+            and not headline(text, numeral.start):
         return None  # "the sale of Six Flags": a capitalized number word mid-sentence is a name
     score = _score(text, amount)
     if score is not None:
@@ -136,7 +146,40 @@ def read(text: str, amount) -> Reading | None:
     counted = _counted(text, amount, phrase) if phrase is not None else None
     if counted is not None:
         return counted
-    return _single(text, amount, phrase) or _elided(text, amount)
+    return _single(text, amount, phrase) or _times(text, amount, phrase) or _elided(text, amount)
+
+
+# A headline in title case: every word of four letters or more capitalized, three at least.
+# Its capitals say nothing of names ("Drone Attack Wounds Three Civilians"), and it is read
+# as if it were in lower case where the reader looks at case.
+_HEADLINE_WORD = regex.compile(r"[\p{L}][\p{L}'’-]{3,}")
+_HEADLINE_LINE = 200
+
+
+def headline(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is a headline in title case.
+
+    >>> headline("Drone Attack Wounds Three Civilians in Odesa", 20), headline("He said Three Rivers", 8)
+    (True, False)
+    """
+    start = max(text.rfind("\n", 0, pos) + 1, pos - _HEADLINE_LINE, 0)
+    end = text.find("\n", pos, pos + _HEADLINE_LINE)
+    words = _HEADLINE_WORD.findall(text, start, end if end >= 0 else min(len(text), pos + _HEADLINE_LINE))
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+
+# "The town was shelled 300 times": events counted in times, where the clause tells of attacks.
+_TIMES = regex.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?(?P<unit>times)\b", regex.IGNORECASE)
+
+
+def _times(text: str, amount, phrase) -> Reading | None:
+    if phrase is None or phrase.captures(_PHRASE_TOKEN)[0].rstrip(".").lower() != "times":
+        return None
+    times = match_after(_TIMES, text, amount.end, 12)
+    if times is None or (times.group(0).lower().lstrip().startswith("of") and amount.qualifier != "vague") \
+            or not counts_attacks(text, amount.start):
+        return None
+    return Reading(amount.start, times.end(), NAME, "times", "count", "count", "count.times", amount, "times")
 
 
 # A line shorter than this ends a row or a paragraph ("Net 2,986,000\n    Revs 5.1 mln"); a
@@ -204,6 +247,8 @@ def _counted(text: str, amount, phrase) -> Reading | None:
     unit = words[head].rstrip(".")
     if amount.qualifier == "exact" and numeral.value == 1 and _regular_plural(unit):
         return None  # "the one Ukrainian forces": one is never a count of a plural
+    if numeral.is_year_like and noun_class(unit) is None and cues.self_measure(unit) is None:
+        return None  # "2023 commitments": a year before a noun; "2000 troops" is a count
     end = spans[head][0] + len(unit)
     of_war = match_after(_OF_WAR, text, end)
     if of_war is not None and cues.self_measure(f"{unit} of war"):
@@ -277,6 +322,17 @@ _CLAUSE_ENDS = regex.compile(
 _BRACKETED = regex.compile(rf"(?P<noun>{_WORD})[ \u00a0]*\([ \u00a0]*(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost|around|up[ \u00a0]+to)[ \u00a0]+)?$",
                            regex.IGNORECASE)
 _CLOSING = regex.compile(r"[ \u00a0]*\)")
+# A casualty noun, then a dash or a colon, then its number: "casualties – over 600,000".
+_NAMED_BEFORE = regex.compile(
+    rf"\b(?P<noun>{'|'.join(sorted((c for c, (category, _) in cues.SELF.items() if category == 'casualties' and ' ' not in c), key=len, reverse=True))})"
+    r"[ \u00a0]*(?:[:\u2013\u2014]|--|[ \u00a0]-)[ \u00a0]*"
+    r"(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost|around|up[ \u00a0]+to)[ \u00a0]+)?$",
+    regex.IGNORECASE)
+_NAMED_LINKS = frozenset(":-\u2013\u2014")
+# A part of a whole counted before it, with no noun of its own.
+_INCLUDING_BEFORE = regex.compile(
+    r"\b(?:including|among[ \u00a0]+(?:them|whom))[ \u00a0]+(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|over|about|some|nearly|almost)[ \u00a0]+)?$",
+    regex.IGNORECASE)
 _WORD_PATTERN = regex.compile(_WORD)
 _CLAUSE_STOP = regex.compile(r"[,;:.()]|\band\b")
 _SENTENCE_BREAK = regex.compile(r"[.!?;:\n](?=\s)")
@@ -295,11 +351,33 @@ def _elided(text: str, amount) -> Reading | None:
             and is_counted_noun(bracketed.group("noun")):
         noun = bracketed.group("noun")
         return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.elided_noun", amount, noun)
-    part = (match_after(_PART_OF, text, amount.end)  # "one of the strikes" picks one out
-            if numeral.value != 1 and "of" in text[amount.end:amount.end + 16].lower() else None)
+    tally = tallied(text, amount.start, amount.end)
+    if tally is not None:  # "the death toll climbed to 4,300": a count of what the tally counts
+        return Reading(amount.start, amount.end, NAME, tally.unit, "count", "count", "count.tally", amount,
+                       tally.subject)
+    part = (match_after(_PART_OF, text, amount.end)
+            if "of" in text[amount.end:amount.end + 16].lower() else None)
     if part is not None:
         noun = _part_noun(text, part)
-        if noun is not None:
+        if noun is None and part.group("whom") and _casualty_near(text, part.end(), min(len(text), part.end() + 40)):
+            noun = "people"  # "four of them were confirmed dead"
+        # "one of the strikes" picks one out, where the clause says what befell it ("one of
+        # the missiles was intercepted"); "one of its key elements" is no count
+        if noun is not None and (numeral.value != 1 or _befell(text, amount.start, text.find(noun, part.start()) + len(noun), noun)):
+            return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.part_of", amount, noun)
+    # (each look tried only where the words before the number hold what it needs)
+    window = text[max(0, amount.start - 40):amount.start]
+    named = search_before(_NAMED_BEFORE, text, amount.start, 40) \
+        if not _NAMED_LINKS.isdisjoint(window) else None
+    if named is not None and match_after(_CLAUSE_ENDS, text, amount.end):
+        noun = named.group("noun")  # "mounting casualties – over 600,000 since the start"
+        return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.elided_noun", amount, noun)
+    window = window.lower()
+    including = search_before(_INCLUDING_BEFORE, text, amount.start, 40) \
+        if "includ" in window or "among" in window else None
+    if including is not None and match_after(_CLAUSE_ENDS, text, amount.end):
+        noun = _people_noun_before(text, including.start())
+        if noun is not None:  # "killed 100 personnel since the war began, including 30 since April"
             return Reading(amount.start, amount.end, NAME, noun, "count", "count", "count.part_of", amount, noun)
     if not _casualty_near(text, max(0, amount.start - 40), min(len(text), amount.end + 60)):
         return None  # no casualty word near: nothing elided
@@ -316,9 +394,26 @@ def _elided(text: str, amount) -> Reading | None:
 # "shot down 54 of the missiles", "60 of 76 Russian missiles", "15 of whom": a part counts
 # what its whole counts.
 _PART_OF = regex.compile(
-    rf"{_SPACE}of{_SPACE}(?:(?P<whom>whom|them)\b|(?:the|these|those|its|their){_SPACE}"
-    rf"(?P<noun_after>(?:{_WORD}{_SPACE}){{0,3}}?{_WORD})|(?P<digits>[0-9][0-9,]*){_SPACE}(?P<noun_whole>(?:{_WORD}{_SPACE}){{0,3}}?{_WORD}))",
+    rf"{_SPACE}of{_SPACE}(?:(?P<whom>whom|them)\b|(?:the|these|those|its|their|our|your|his|her|my){_SPACE}"
+    rf"(?P<noun_after>(?:{_WORD}{_SPACE}){{0,3}}{_WORD})|(?P<digits>[0-9][0-9,]*){_SPACE}(?P<noun_whole>(?:{_WORD}{_SPACE}){{0,3}}{_WORD}))",
     regex.IGNORECASE)
+_PART_CLAUSE = 60
+
+
+def _befell(text: str, start: int, end: int, noun: str) -> bool:
+    """Whether the clause around a part of what `noun` counts says what befell it: its verb
+    before it ("intercepted one of the missiles") or after ("one of the projectiles was
+    intercepted")."""
+    klass = noun_class(noun)
+    klass = "people" if klass == "military_personnel" else klass
+    if klass not in ("people", "weapons", "equipment", "structures"):
+        return False
+    after = text[end:end + _PART_CLAUSE]
+    stop = _CLAUSE_STOP.search(after)
+    before = text[max(0, start - _PART_CLAUSE // 2):start]
+    stops = list(_CLAUSE_STOP.finditer(before))
+    return cues.measure_of(klass, after[:stop.start()] if stop else after) is not None \
+        or cues.measure_of(klass, before[stops[-1].end():] if stops else before) is not None
 
 
 def _part_noun(text: str, part) -> str | None:
@@ -359,8 +454,9 @@ def _single(text: str, amount, phrase) -> Reading | None:
         return None
     words, spans = phrase.captures(_PHRASE_TOKEN), phrase.spans(_PHRASE_TOKEN)
     for i, token in enumerate(words[:3]):
-        if noun_class(token) == "people" and not token[0].isupper():
-            end = spans[i][1]
+        token = token.rstrip(".")  # "injuring one officer."
+        if noun_class(token) == "people" and (not token[0].isupper() or headline(text, spans[i][0])):
+            end = spans[i][0] + len(token)
             tail = text[end:min(len(text), end + _SINGULAR_CUE)]
             stop = _CLAUSE_STOP.search(tail)
             if cues.measure_of("people", tail[:stop.start()] if stop else tail) \
@@ -477,7 +573,7 @@ PARTICIPLES = {
     "guided", "self-propelled", "specialized", "experienced", "missing", "surrendered",
     "deployed", "additional", "civilian", "military", "foreign", "elderly", "young", "old",
     "extra", "fellow", "front-line", "frontline", "total", "further", "naval", "regular",
-    "more", "other", "another", "new",
+    "more", "other", "another", "new", "already",  # "one million already vulnerable internally displaced people"
 }
 
 
@@ -486,9 +582,13 @@ def _modifier(word: str) -> bool:
     """Adjectives, names and nouns that modify the head: "North Korean", "civilian",
     "US-made", "fighting"; verbs in -ed are not ("June 23 showed Russian troops")."""
     lower = word.lower()
-    return (word[0].isupper() or lower in PARTICIPLES or lower in lexicons.adjectives() or lower.endswith(
+    return (word[0].isupper() or _ARTICLE_NAME.match(word) is not None or lower in PARTICIPLES or lower in lexicons.adjectives() or lower.endswith(
         ("an", "al", "ic", "ive", "ian", "ese", "ish", "ary", "ful", "less", "made", "ing",
-         "ern", "ile", "ar", "ior", "-based", "-made", "-range")) or is_counted_noun(word))
+         "ern", "ile", "ar", "ior", "-based", "-made", "-range", "ly")) or is_counted_noun(word))
+
+
+# A name that opens with an Arabic article: "12,000 al-Waer residents", "al-Shabab fighters".
+_ARTICLE_NAME = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ed|es|et)-\p{Lu}")
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -606,6 +706,39 @@ EXAMPLES += [
     Example("She scored 30 points against Boston", span="30 points", value=30),
 ]
 
+# Issue 26: tallies with no counted noun take the noun of what they count; partitives the
+# noun of their whole ("two of our soldiers", "four of them", "one of the projectiles" where
+# the clause says what befell it); events counted in times where the clause tells of
+# attacks; a headline in title case read as if in lower case; a year before a noun of no
+# class is a year.
+EXAMPLES += [
+    Example("The death toll in Gaza climbed to 4,300, the health ministry said.", span="4,300", value=4300,
+            unit="people", subject="death toll"),
+    Example("The latest casualty raised the number of Turkish troops killed in the Syria offensive to 67.",
+            span="67", unit="troops"),
+    Example("The number of displaced in Sudan has passed 2 million.", span="2 million", value=2e6),
+    Example("Ukraine's army will grow by 20,000 this year", span="20,000", unit="troops"),
+    Example("Hamas took 40 people hostage; four of them were confirmed dead.", span="four", unit="people"),
+    Example("Russian shelling killed two of our soldiers near Bakhmut", span="two", unit="soldiers"),
+    Example("Ukrainian air defenses shot down 60 of 76 Russian missiles", span="60", unit="missiles"),
+    Example("one of the projectiles was intercepted by the Arrow system", span="one", unit="projectiles"),
+    Example("The town was shelled 300 times in a day", span="300 times", value=300, unit="times"),
+    Example("Russia violated the ceasefire 1,500 times", span="1,500 times", unit="times"),
+    Example("The Houthis fired at warships dozens of times", span="dozens of times", low=12, high=120),
+    Example("Drone Attack Wounds Three Civilians in Odesa", span="Three Civilians", value=3),
+    Example("RSF Attack Kills Dozens Of Villagers In Darfur", span="Dozens Of Villagers", low=12),
+    Example("One Soldier Killed In Houthi Attack", span="One Soldier", value=1),
+    Example("The fighting has left 9 million internally displaced people", span="9 million internally displaced people"),
+    Example("The IDF has killed thousands of Hamas fighters", span="thousands of Hamas fighters", unit="fighters"),
+    Example("killed 100 Russian personnel since the war began, including 30 since April 12", span="30",
+            unit="personnel"),
+    Example("during a routine traffic stop, injuring one officer.", span="one officer", unit="officer"),
+    Example("The fighting has uprooted 10 million Sudanese", span="10 million Sudanese", unit="Sudanese"),
+    Example("12,000 al-Waer residents will be displaced", span="12,000 al-Waer residents", unit="residents"),
+    Example("as he faces mounting casualties – over 600,000 since the start", span="over 600,000",
+            unit="casualties"),
+]
+
 NEGATIVES = [
     "One of its key elements is providing our army with long-range capabilities.",
     "5 more than last year",
@@ -635,4 +768,9 @@ NEGATIVES = [
     "Russian forces used Shahed-136 and 131 drones",
     "a three year loan carries interest",
     "the i24NEWS report",
+    "The army will be modernised by 2030",
+    "It is three times more expensive than last year",
+    "including 2023 commitments from the European Commission",
+    "The number of cases reached 2 million",
+    "He said Three Rivers was far",
 ]

@@ -267,6 +267,15 @@ EXAMPLES = [
             normalized_unit="USD"),
     Example("The house sold for £450,000, some 50k above the asking price", span="some 50k", value=5e4,
             normalized_unit="GBP"),
+    # The value defects readers found (issue 26): a vulgar fraction with a scale, a capital B
+    # after a sign, a qualifier before a wrapped line's break, a scale word run on into the
+    # next word. (Exact to the digits written: tests/test_numerals.py.)
+    Example("The US pledged $2¾ billion in aid", span="$2¾ billion", value=2.75e9, normalized_unit="USD"),
+    Example("The US pledged $25B in military aid", span="$25B", value=25e9, normalized_unit="USD"),
+    Example("The United States will provide to the people of Ukraine in these weeks approximately\n"
+            "    $55 million in humanitarian assistance", span="approximately\n    $55 million", value=55e6,
+            qualifier="approximately"),
+    Example("The US has provided $50 billionin military aid", span="$50 billion", value=50e9),
 ]
 
 NEGATIVES = ["$", "the dollar fell", "he ran a 10k race", "10k fans, 5k more than last year", "5 pounds of flour", "he lost 25 pounds this year",
