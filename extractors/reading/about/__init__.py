@@ -792,7 +792,7 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
     if category == "casualties" and quantity.measure != "displaced" and (
             is_military(quantity.subject or quantity.unit) or cues.violence_in(quantity.subject or "")):
         return True  # soldiers killed, prisoners of war: war casualties by themselves
-    if category == "casualties" and quantity.measure != "displaced" and cues.violence_in(sentence_text):
+    if category == "casualties" and quantity.measure != "displaced" and violent_sentence:
         return True  # "gunmen attacked a convoy and killed six staff"
     return category in _ANYWHERE_IN_WAR and found is not None and found.named_within("document", conflicts.STRONG)
 

@@ -234,7 +234,7 @@ EXAMPLES = [
     Example("Germany's foreign minister has pledged an extra 15 million euros to Ukraine.",
             span="15 million euros", category="aid", donor="Germany", recipient="Ukraine"),
     Example("The US has been a supporter of Israel, offering it over $3.1bn in financial assistance",
-            span="over $3.1bn", category="aid", donor="US", aid_kind="financial"),
+            span="over $3.1bn", category="aid", donor="United States", aid_kind="financial"),
     *same_value(["3 dollars 50 cents", "three dollars and fifty cents", "3 dollars 50"], value=3.5,
                 normalized_value=3.5, normalized_unit="USD"),
     *same_value(["10 €", "10€", "EUR 10", "10 euros"], value=10, normalized_unit="EUR"),
