@@ -67,6 +67,16 @@ def test_a_disagreeing_member_is_named():
     assert claim.consensus_low is None and claim.consensus_high is None
 
 
+def test_publishers_count_the_documents_outlets_not_who_they_quote():
+    """Two documents of one publisher are one publisher, whoever they quote; two publishers'
+    documents are two."""
+    documents = claims.EXAMPLES[3].documents
+    made, _ = claims.records(_rows(documents, author="The White House"))
+    assert [c.publishers for c in made if c.documents == 2] == [1]
+    made, _ = claims.records(_rows(documents))  # each document its own outlet
+    assert [c.publishers for c in made if c.documents == 2] == [2]
+
+
 def test_consensus_is_the_intersection_and_a_figure_in_two_units_admits_both():
     rows = _rows(claims.EXAMPLES[0].documents)
     made, _ = claims.records(rows)
@@ -137,8 +147,9 @@ def test_the_white_house_packages_are_claims_with_their_amounts(package):
 def test_claim_counts_are_their_members(package):
     wrong = package.execute(
         "SELECT c.claim_id FROM claims c JOIN claim_quantities m USING (claim_id) GROUP BY c.claim_id, c.quantities, "
-        "c.documents, c.sources HAVING count(*) <> c.quantities OR count(DISTINCT m.doc_id) <> c.documents "
-        "OR count(DISTINCT m.source) <> c.sources").fetchall()
+        "c.documents, c.sources, c.publishers HAVING count(*) <> c.quantities OR count(DISTINCT m.doc_id) <> c.documents "
+        "OR count(DISTINCT m.source) <> c.sources OR count(DISTINCT (SELECT coalesce(d.outlet, d.doc_id) FROM documents d "
+        "WHERE d.doc_id = m.doc_id)) <> c.publishers").fetchall()
     assert wrong == []
 
 

@@ -85,3 +85,18 @@ def test_4_licences_and_a_release_workflow():
     assert PYPROJECT["project"]["license"] == "MIT"
     workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
     assert ".ci/run" in workflow and "tags:" in workflow and "dist" in workflow
+
+
+def test_derived_text_columns_group_across_wrapped_lines():
+    """A subject, a source, a place or a period written across a line of hard-wrapped text
+    is the same words as on one line (issue 29: 212 rows held line breaks and indentation)."""
+    from extractors import extract
+
+    text = ("On Monday, in its daily report to the press and the diplomats, the Ministry of\n"
+            "   Defence of Ukraine said that Russia had deployed at least 1,200 soldiers and\n"
+            "   some 500 North Korean\n"  # a line that ends short: a row, no wrap
+            "   troops in the Kursk region since the fighting of the last week began, and 500 North Korean\n"
+            "   troops more in the Belgorod region, where the fighting goes on through the night.\n")
+    troops = [q for q in extract(text) if q.text.startswith("500 North Korean\n")]
+    assert [q.subject for q in troops] == ["North Korean troops"]
+    assert troops[0].attributed_to == "the Ministry of Defence of Ukraine"

@@ -93,6 +93,7 @@ class Member:
     key: "Key"
     stated_usd: float | None = None  # the number it states (`_stated`) in US dollars
     reported: bool = False  # said as a report of an earlier announcement (aid_scope.reported)
+    publisher: str = "?"  # its document's outlet (else the document): who published it, not who said it
 
     @classmethod
     def of(cls, row: dict) -> "Member":
@@ -100,7 +101,7 @@ class Member:
                     if row[f"normalized_{name}"] is not None), None)
         return cls(row["quantity_id"], row["doc_id"], row["start"], row["published"], _source(row),
                    row["normalized_value"], *interval(row), row["linked_to"], key_of(row), usd,
-                   row.get("aid_scope_rule") == "aid_scope.reported")
+                   row.get("aid_scope_rule") == "aid_scope.reported", row["outlet"] or row["doc_id"] or "?")
 
     def bucket(self) -> int:
         """The scratch file of `stream` the member goes to: by its base key."""
@@ -720,6 +721,7 @@ def _records(claim: _Open) -> tuple[list[Claim], list[ClaimQuantity]]:
         aid_scope=key.aid_scope, first_doc_id=first.doc_id, first_value=_stated(first),
         first_value_usd=first.stated_usd,
         documents=len(claim.documents), sources=len({m.source for m in items}),
+        publishers=len({m.publisher for m in items}),
         quantities=len(items), lowest_value=min(values) if values else None,
         highest_value=max(values) if values else None,
         lowest_bound=min((v for v in lows if v is not None), default=None),
@@ -788,7 +790,7 @@ def _member_from_json(text: str, keys: dict | None = None) -> Member:
     fields["published"] = dt.date.fromisoformat(fields["published"]) if fields["published"] else None
     key = Key(**fields["key"])
     fields["key"] = key if keys is None else keys.setdefault(key, key)
-    for name in ("doc_id", "source"):  # one string for the many members of a document or source
+    for name in ("doc_id", "source", "publisher"):  # one string for the many members of a document or source
         if fields[name] is not None:
             fields[name] = sys.intern(fields[name])
     return Member(**fields)

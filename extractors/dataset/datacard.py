@@ -84,8 +84,24 @@ QUERIES = [
 ]
 
 
-def _claims_section() -> str:
-    """How figures become claims and when they agree, from claims.py's own constants."""
+# Claims by how many publishers state them: where independent publishers confirm each other.
+PUBLISHERS_SQL = ("SELECT publishers, count(*) AS claims, count(*) FILTER (WHERE documents > 1) AS in_several_documents, "
+                  "count(*) FILTER (WHERE NOT agree) AS disagreeing FROM claims GROUP BY ALL ORDER BY 1")
+
+
+def _claims_section(by_publishers: list) -> str:
+    """How figures become claims and when they agree, from claims.py's own constants, and
+    how many claims each number of publishers states."""
+    return _claims_text() + "\n\n" + "\n\n".join([
+        "**Claims by number of publishers** (`claims.publishers`: how many publishers' documents, by their "
+        "`outlet`, state the claim; a claim two publishers state is confirmed by more than one of them, "
+        "whoever each quotes):",
+        _table(["publishers", "claims", "stated in more than one document", "members disagree"],
+               [list(row) for row in by_publishers]),
+        "```sql\n" + PUBLISHERS_SQL + "\n```"])
+
+
+def _claims_text() -> str:
     return (
         "A claim (`claims`) is one fact as the sources state it: the figures (`claim_quantities`), across "
         "documents, of the same category and measure (military aid is not aid of every kind; killed is not "
@@ -155,13 +171,14 @@ def _aid_section(monthly: list) -> str:
         _table(["month", "announcements", "military", "humanitarian", "financial", "kind unstated", "total"],
                [list(row) for row in monthly]),
         "```sql\n" + MONTHLY_AID_SQL + "\n```",
-        "**What the corpus does not hold.** This package reads the White House's statements, releases and "
-        "fact sheets that mention Ukraine: not its press briefings, speeches or presidential memoranda (where "
-        "most drawdowns are delegated and first stated), not the State Department's releases, and no Department "
-        "of Defense release at all, where most USAI packages were announced. The table is the aid these "
-        "statements announce, a floor of what was announced and far below what was appropriated (about $175 "
-        "billion in five laws); no US aid to Ukraine is announced in the corpus after December 2024. The list "
-        "made by reading both official archives whole is `docs/aid-gold/` (109 announcements, 2021-2024).",
+        "**What the corpus does not hold.** This package reads the White House's statements, releases, fact "
+        "sheets, press briefings and remarks about a war of the gazetteer, and the State Department's releases "
+        "of May 2021 to August 2022 that name one (the selection rule is in the README): not the presidential "
+        "memoranda where most drawdowns are delegated, no State Department release after August 2022, and no "
+        "Department of Defense release at all, where most USAI packages were announced. The table is the aid "
+        "these documents announce, a floor of what was announced and far below what was appropriated (about "
+        "$175 billion in five laws). The list made by reading both official archives whole is "
+        "`docs/aid-gold/` (109 announcements, 2021-2024).",
         f"**How far to trust them** (the aid gold's report part, scored after the rules were tuned on its "
         f"dev part, {AID_ACCURACY_DATE}: `{AID_ACCURACY_COMMAND}`; stage on the war gold's report half, "
         "`extract eval --war --half report`):",
@@ -319,6 +336,7 @@ def data_card(folder: Path, package: dict, source) -> str:
         "GROUP BY ALL ORDER BY 1, 2").fetchall()
     largest_aid = connection.execute(LARGEST_AID_SQL).fetchall()
     monthly_aid = connection.execute(MONTHLY_AID_SQL).fetchall()
+    by_publishers = connection.execute(PUBLISHERS_SQL).fetchall()
     examples = connection.execute(
         "SELECT category, text, value, low, high, qualifier, normalized_value, normalized_low, "
         "normalized_high, normalized_unit, subject FROM quantities "
@@ -437,7 +455,7 @@ def data_card(folder: Path, package: dict, source) -> str:
         "the text names no one: the outlet's own statement. Scored by `extract eval "
         "--attribution` and, in transcripts, `extract eval --transcripts` (docs/EVALUATION.md).",
         "## Claims: where the sources agree",
-        _claims_section(),
+        _claims_section(by_publishers),
         "## Qualifiers and bounds",
         "`value`, `low` and `high` say what the text says, in the unit as written; the "
         "`normalized_*` columns say it in km, km2, L, kg, km/h, degrees Celsius (offsets "

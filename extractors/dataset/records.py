@@ -75,7 +75,7 @@ class Text(BaseModel):
 
 class Claim(BaseModel):
     """One fact as the sources state it: the figures, across documents, of the same category,
-    measure, subject, unit and time (extractors/claims.py), with where they agree."""
+    measure, subject, unit and time (extractors/dataset/claims.py), with where they agree."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -97,6 +97,7 @@ class Claim(BaseModel):
     first_value_usd: Optional[float] = Field(None, description="`first_value` in US dollars at the first report's rate (quantities.value_usd); empty where there is no rate.")
     documents: int = Field(ge=1, description="How many documents state the claim.")
     sources: int = Field(ge=1, description="How many sources give it: a member's source is its `attributed_source`, else its document's outlet, else its document.")
+    publishers: int = Field(ge=1, description="How many publishers' documents state it (the documents' `outlet`: the White House, the State Department, a newspaper): 2 or more where independent publishers confirm each other, whoever they quote.")
     quantities: int = Field(ge=1, description="How many figures state it (claim_quantities rows).")
     lowest_value: Optional[float] = Field(None, description="The lowest `normalized_value` of the members.")
     highest_value: Optional[float] = Field(None, description="The highest `normalized_value` of the members.")

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import regex
 
 from . import numerals, units
-from .patterns import quick_init
+from .patterns import one_line, quick_init
 from .about import agreement, aid, attribution, classify, introduces, noun_class, situate
 from .about.conflicts import Setting
 from .about.transcripts import Transcript
@@ -77,7 +77,9 @@ def _extract(text: str, doc_id: str | None, context: int, wrapped: bool | None, 
     if not chosen:
         return []
     sentences = Sentences(text, context, wrapped, len(chosen))
-    attributions = attribution.Attributions(text)
+    # In hard-wrapped text a line break inside a paragraph is a space: a name written across
+    # it ("the Ministry of\n   Defence") is read whole, from a copy of the same length.
+    attributions = attribution.Attributions(_unwrapped(text) if sentences.wrapped else text)
     quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published, transcript)
                   for candidate in chosen]
     quantities = agreement.agree(text, quantities, noun_class, introduces)
@@ -339,12 +341,12 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         "normalized_low": normalized_low,
         "normalized_high": normalized_high,
         "normalized_unit": target,
-        "subject": about.subject,
+        "subject": one_line(about.subject),
         "donor": about.donor,
         "recipient": about.recipient,
         "aid_kind": about.aid_kind,
         "stage": about.stage,
-        "attributed_to": source.attributed_to if source else None,
+        "attributed_to": one_line(source.attributed_to) if source else None,
         "attribution_kind": source.kind if source else None,
         "attributed_source": source.source if source else None,
         "speaker": speaker.person if speaker else None,
@@ -381,6 +383,19 @@ _ABBREVIATION = regex.compile(
 _LIST_MARKER = regex.compile(r"(?:[-*+\u2022][ \t\u00a0]+|[0-9]{1,3}[.)][ \t\u00a0]+)+")
 # Hard-wrapped: most lines that run on into another line stop short of a wrap width.
 _WRAP_WIDTH = 100
+
+
+_LINE_BREAK_IN_PARAGRAPH = regex.compile(r"(?<!\n[ \t\u00a0]*)\n(?![ \t\u00a0]*\n)")
+
+
+def _unwrapped(text: str) -> str:
+    r"""The text with each line break inside a paragraph a space: the same length, so that
+    every offset into it is one into the text.
+
+    >>> _unwrapped("the Ministry of\n   Defence said.\n\nNext.")
+    'the Ministry of    Defence said.\n\nNext.'
+    """
+    return _LINE_BREAK_IN_PARAGRAPH.sub(" ", text) if "\n" in text else text
 
 
 def is_hard_wrapped(text: str) -> bool:
@@ -434,6 +449,7 @@ class Sentences:
         self.starts = [0]
         if wrapped is None:
             wrapped = is_hard_wrapped(text)
+        self.wrapped = wrapped
         self.pattern = _WRAPPED_BOUNDARY if wrapped else _BOUNDARY
         self._read: list[tuple[int, int]] = []  # (letter, letter) stretches read, sorted, apart
         if figures is not None and figures * 2 * _NEAR >= len(text):

@@ -189,3 +189,13 @@ def quick_init(cls):
     namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = namespace["__init__"]
     return cls
+
+
+def one_line(words: str | None) -> str | None:
+    r"""A derived text column's words with their white space one space, so that a name or a
+    subject written across a wrapped line groups with itself.
+
+    >>> one_line("North Korean\n   troops")
+    'North Korean troops'
+    """
+    return " ".join(words.split()) if words else words

@@ -30,7 +30,7 @@ from functools import cache
 import regex
 
 from .. import lexicons
-from ..patterns import fold, match_after, next_char
+from ..patterns import fold, match_after, next_char, one_line
 from . import actors, conflicts, cues, periods
 from . import places as place_gazetteer
 
@@ -830,11 +830,12 @@ def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: i
             update["conflict"], update["conflict_rule"] = found.conflict, found.rule
         place = place_gazetteer.place_of(text, *sentence, quantity.start, quantity.end, sentence_cues.places(sentence))
         if place is not None:
-            update["place"], update["place_text"], update["place_rule"] = place
+            update["place"], update["place_text"], update["place_rule"] = place[0], one_line(place[1]), place[2]
         began = conflicts.conflicts()[found.conflict].war_began if found is not None and found.conflict else None
         period = periods.period_of(text, quantity.start, quantity.end, setting.reported, began,
                                    bounds=sentence)
         if period is not None:
-            update["period_start"], update["period_end"], update["period_text"], update["period_rule"] = period
+            update["period_start"], update["period_end"], update["period_text"], update["period_rule"] = \
+                period[0], period[1], one_line(period[2]), period[3]
         situated.append(quantity.model_copy(update=update) if update else quantity)
     return situated
