@@ -124,12 +124,12 @@ def _claims(figures: list[dict]) -> tuple[list[dict], list[dict]]:
     claims = [Claim(claim_id="c0123456789abcdef", category="aid", subject="aid, United States to Ukraine",
                     donor="United States", recipient="Ukraine", normalized_unit="USD",
                     period="since February 2022", first_published=dt.date(2024, 1, 2),
-                    last_published=dt.date(2024, 1, 3), documents=2, sources=3, quantities=3,
+                    last_published=dt.date(2024, 1, 3), documents=2, sources=3, publishers=2, quantities=3,
                     lowest_value=120e9, highest_value=175e9, lowest_bound=120e9, highest_bound=175e9,
                     consensus_low=175e9, consensus_high=175e9, agree=False,
                     disagreeing_sources="Kiel Institute").model_dump(),
               Claim(claim_id="cfedcba9876543210", category="casualties", measure="killed",
-                    subject=HOSTILE, normalized_unit="count", documents=3, sources=2, quantities=3,
+                    subject=HOSTILE, normalized_unit="count", documents=3, sources=2, publishers=1, quantities=3,
                     lowest_value=12.0, highest_value=12.0, lowest_bound=12.0, highest_bound=12.0,
                     consensus_low=12.0, consensus_high=12.0, agree=True).model_dump()]
     members = [ClaimQuantity(quantity_id=q["quantity_id"], claim_id="c0123456789abcdef", doc_id=q["doc_id"],
@@ -207,7 +207,7 @@ def many_members(count: int = 2000, older: int = 60) -> dict[str, list[dict]]:
     rows["claims"].append(Claim(
         claim_id=MANY_CLAIM, category="casualties", measure="killed", subject="people killed, in many reports",
         normalized_unit="count", first_published=dt.date(2024, 2, 1), last_published=dt.date(2024, 2, 2),
-        documents=2, sources=2, quantities=count, lowest_value=1.0, highest_value=float(count),
+        documents=2, sources=2, publishers=1, quantities=count, lowest_value=1.0, highest_value=float(count),
         lowest_bound=1.0, highest_bound=float(count), agree=False,
         disagreeing_sources="Officials; Reporters").model_dump())
     return rows

@@ -198,7 +198,7 @@ def _aid_section(monthly: list) -> str:
                       [[name, k, n, f"{k / n:.1%}", f"{low:.1%} to {high:.1%}"] for name, k, n, low, high in AID_ACCURACY])
     return "\n\n".join([
         "Summing `aid` figures adds running totals, requests, laws and the parts of packages to new money. Each "
-        "aid amount says what it is in `aid_scope` (`new`, `cumulative`, `part`, `requested`, `appropriated`; "
+        "aid amount says what it is in `aid_scope` (`new`, `cumulative`, `part`, `requested`, `appropriated`, `asked` (in a reporter's question); "
         "the rule in `aid_scope_rule`; cue words in `extractors/data/aid-scopes.tsv`, examples in "
         "`extractors/reading/about/aid.py`); the stated sum of packages announced together is `cumulative`. "
         "Each announcement is one claim (`claims.aid_scope = 'new'`, see Claims). Total `first_value_usd` of "

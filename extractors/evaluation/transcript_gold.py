@@ -121,7 +121,8 @@ def _judge(scores: TranscriptScores, gold: dict, found: dict, publisher: str) ->
         scores.reporter_to_government[1] += 1
     if not scores.before:
         asked = found.get("is_question")
-        question_right = bool(asked) == question and (asked is not None or not gold["speaker_label"] and not question)
+        in_turn = bool(found.get("speaker_label") or found.get("speaker"))
+        question_right = bool(asked) == question and (in_turn or not gold["speaker_label"] and not question)
         scores.question[0] += question_right
         scores.question[1] += 1
         if question:

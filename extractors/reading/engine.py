@@ -353,7 +353,7 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         "speaker_label": speaker.label or None if speaker else None,
         "speaker_role": speaker.role if speaker else None,
         "speaker_for": speaker.speaks_for if speaker else None,
-        "is_question": speaker.is_question if speaker else None,
+        "is_question": bool(speaker and speaker.is_question),
         "rule": reading.rule,
         "extractor_version": VERSION,
     })

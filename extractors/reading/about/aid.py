@@ -23,7 +23,8 @@ Run over a document's figures once they are labelled and situated (`settle`):
   waiver), `new` (what the text announces: "announced", "today", "additional", "package";
   and an amount no cue marks); a new amount told of as announced before ("last week", "on
   April 5th", "previously") is `aid_scope.reported`: a report of an earlier announcement,
-  whose claim it joins up to claims.REPORT_DAYS later. Then, in the document: an amount of one donor and recipient
+  whose claim it joins up to claims.REPORT_DAYS later; an amount in a reporter's question
+  of a transcript is `asked` (it announces nothing). Then, in the document: an amount of one donor and recipient
   that is the sum of two or more others announced beside it is `cumulative` (two packages
   announced together, and their sum: `aid_scope.sum_of_packages`).
 - **Value in US dollars** for every amount of money (`value_usd`, `low_usd`, `high_usd`,
@@ -45,10 +46,10 @@ from . import actors, conflicts
 from . import cues
 from .cues import words_pattern, key
 
-SCOPES = ("new", "cumulative", "part", "requested", "appropriated")
+SCOPES = ("new", "cumulative", "part", "requested", "appropriated", "asked")
 SCOPE_RULES = ("aid_scope.requested", "aid_scope.appropriated", "aid_scope.cumulative", "aid_scope.has_given",
                "aid_scope.part", "aid_scope.announced", "aid_scope.reported", "aid_scope.unmarked",
-               "aid_scope.sum_of_packages")
+               "aid_scope.sum_of_packages", "aid_scope.asked")
 BEFORE_REACH = 200   # characters before an amount its cues are read in
 AFTER_REACH = 150    # and after it
 SUM_TOLERANCE = 0.1  # "over $3 billion" for $2.85 billion and $225 million; "nearly $2.5 billion"
@@ -181,7 +182,11 @@ def settle(text: str, quantities: list, author: str | None = None, published: dt
                 # "the $800 million package" of a sentence on security assistance; "$175
                 # billion in aid" is aid of every kind, whatever else its sentence says
                 update["aid_kind"] = cues.aid_kind_of(q.sentence)
-            if q.dimension == "currency":
+            if q.dimension == "currency" and q.is_question:
+                # a reporter's question announces nothing: "the $13.6 billion in aid", "this $60
+                # billion aid package" are amounts asked about, whatever the words around them
+                update.update(aid_scope="asked", aid_scope_rule="aid_scope.asked")
+            elif q.dimension == "currency":
                 sentence = (q.sentence_start, q.sentence_start + len(q.sentence))
                 others = [span for span in money if span != (q.start, q.end) and sentence[0] <= span[0] < sentence[1]]
                 found = scope_of(text, q.start, q.end, sentence, others)
@@ -272,6 +277,10 @@ class Example:
 
 WHITE_HOUSE = "The White House"
 EXAMPLES = [
+    # asked: a reporter's question of a briefing announces nothing, whatever its words
+    Example("MS. JEAN-PIERRE:  We are announcing a new package today.\n\nQ    And will more ATACMS be sent "
+            "to Ukraine as part of this $60 billion aid package?\n\nMS. JEAN-PIERRE:  I will not get ahead of that.",
+            "$60 billion", "asked", author=WHITE_HOUSE),
     # new: an announcement, in the first person of an official statement
     Example("Today, we are announcing an additional $800 million in security assistance for Ukraine.",
             "$800 million", "new", donor="United States", recipient="Ukraine", author=WHITE_HOUSE),
