@@ -700,10 +700,13 @@ def _spans_of(pattern):
 
 
 class SentenceCues:
-    """What each sentence's words say of harm outside war. The cues are found once in the
-    whole text, where its first war figure asks, and each sentence looks up those it holds:
-    a page of figures with no sentence end, where each figure's sentence is its own
-    thousands of characters, is read in time linear in its length."""
+    """What each sentence's words say of harm outside war, read once for all its figures.
+
+    Each sentence is read by itself, until the sentences read add up to the text's length:
+    then the cues of the whole text are found once and each sentence looks up those it
+    holds. A text of ordinary sentences costs its figures' sentences; a page of figures with
+    no sentence end, where each figure's sentence is its own thousands of characters, costs
+    at most twice its length, not its length times its figures."""
 
     # (names harm of peace, names crime, names aid that is no war's, names violence, names arms)
     TESTS = (_harm_of_peace_spans, _spans_of(cues.CRIME), _spans_of(cues.NOT_WAR_AID), cues.violent_spans,
@@ -711,17 +714,35 @@ class SentenceCues:
 
     def __init__(self, text: str):
         self.text = text
+        self._read: dict[tuple[int, int], tuple[bool, ...]] = {}
+        self._read_places: dict[tuple[int, int], list] = {}
         self._whole: list[_Sorted] | None = None
         self._places: _Sorted | None = None
+        self._budget = [len(text), len(text)]  # characters left to read sentence by sentence: cues, places
 
     def __call__(self, sentence: tuple[int, int]) -> tuple[bool, ...]:
         if self._whole is None:
+            found = self._read.get(sentence)
+            if found is not None:
+                return found
+            self._budget[0] -= sentence[1] - sentence[0]
+            if self._budget[0] >= 0:
+                words = self.text[sentence[0]:sentence[1]]
+                found = self._read[sentence] = tuple(bool(test(words)) for test in self.TESTS)
+                return found
             self._whole = [_Sorted(test(self.text)) for test in self.TESTS]
         return tuple(spans.holds(*sentence) for spans in self._whole)
 
     def places(self, sentence: tuple[int, int]) -> list:
         """The gazetteer's places named in the sentence."""
         if self._places is None:
+            found = self._read_places.get(sentence)
+            if found is not None:
+                return found
+            self._budget[1] -= sentence[1] - sentence[0]
+            if self._budget[1] >= 0:
+                found = self._read_places[sentence] = list(place_gazetteer.gazetteer().mentions(self.text, *sentence))
+                return found
             self._places = _Sorted(list(place_gazetteer.gazetteer().mentions(self.text)))
         return self._places.within(*sentence)
 
