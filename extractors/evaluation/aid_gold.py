@@ -26,7 +26,6 @@ Each with its 95 % Wilson interval.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import re
@@ -34,7 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .war_gold import SHARED_CORPORA, corpus_records, wilson
+from .war_gold import SHARED_CORPORA, corpus_records, gold_rows, wilson
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "docs" / "aid-gold"
 SOURCES = {  # shared corpus -> the outlet the build gives its documents
@@ -118,11 +117,6 @@ class AidScores:
         return "\n".join(lines)
 
 
-def _rows(path: Path) -> list[dict]:
-    if not path.is_file():
-        raise AidGoldError(f"{path}: not found")
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def _documents(corpora: Path, wanted: set[str]):
@@ -154,9 +148,9 @@ def score(corpora: Path = SHARED_CORPORA, part: str = "dev", gold_dir: Path = GO
 
     if part not in PARTS:
         raise AidGoldError(f"part {part!r} is not dev, report or all")
-    announcements = _rows(gold_dir / "announcements.csv")
-    reports = _rows(gold_dir / "reports.csv")
-    not_new = _rows(gold_dir / "not-new.csv")
+    announcements = gold_rows(gold_dir / "announcements.csv", AidGoldError)
+    reports = gold_rows(gold_dir / "reports.csv", AidGoldError)
+    not_new = gold_rows(gold_dir / "not-new.csv", AidGoldError)
     wanted = {r["doc_id"] for r in reports} | {r["doc_id"] for r in not_new}
     figures, rows = {}, []
     scores = AidScores(part)

@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .war_gold import SHARED_CORPORA, corpus_records, wilson
+from .war_gold import SHARED_CORPORA, corpus_records, gold_rows, wilson
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "docs" / "conflict-gold"
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -81,11 +81,6 @@ class ConflictScores:
         return "\n".join(lines)
 
 
-def _rows(path: Path) -> list[dict]:
-    if not path.is_file():
-        raise ConflictGoldError(f"{path}: not found")
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def _seed_documents() -> dict[str, tuple[str, dict]]:
@@ -115,8 +110,8 @@ def score(corpora: Path = SHARED_CORPORA, half: str = "tuning", gold_dir: Path =
     from ..dataset.pipeline import FULL_CONTEXT, MAX_CONTEXT
     from ..reading.engine import extract_document
 
-    sample = {row["quantity_id"]: row for row in _rows(gold_dir / "sample.csv")}
-    judged = [row for row in _rows(gold_dir / "judgements.csv") if half in ("all", sample[row["quantity_id"]]["half"])]
+    sample = {row["quantity_id"]: row for row in gold_rows(gold_dir / "sample.csv", ConflictGoldError)}
+    judged = [row for row in gold_rows(gold_dir / "judgements.csv", ConflictGoldError) if half in ("all", sample[row["quantity_id"]]["half"])]
     scores = ConflictScores(half, len(judged))
     wanted = defaultdict(set)
     for row in judged:

@@ -22,13 +22,12 @@ speakers. Figures whose span the rules no longer read are counted apart (`unmatc
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .war_gold import SHARED_CORPORA, corpus_records, wilson
+from .war_gold import SHARED_CORPORA, corpus_records, gold_rows, wilson
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "docs" / "transcript-gold"
 SOURCES = {  # the sample's source -> (shared corpus, the outlet the build gives its documents)
@@ -86,11 +85,6 @@ class TranscriptScores:
         return "\n".join(lines)
 
 
-def _rows(path: Path) -> list[dict]:
-    if not path.is_file():
-        raise TranscriptGoldError(f"{path}: not found")
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def _plain(name: str | None) -> str:
@@ -148,8 +142,8 @@ def score(corpora: Path = SHARED_CORPORA, gold_dir: Path = GOLD_DIR, before: boo
     from ..dataset.pipeline import FULL_CONTEXT
     from ..reading.engine import extract_document
 
-    sample = {row["quantity_id"]: row for row in _rows(gold_dir / "sample.csv")}
-    judged = _rows(gold_dir / "judgements.csv")
+    sample = {row["quantity_id"]: row for row in gold_rows(gold_dir / "sample.csv", TranscriptGoldError)}
+    judged = gold_rows(gold_dir / "judgements.csv", TranscriptGoldError)
     missing = [row["quantity_id"] for row in judged if row["quantity_id"] not in sample]
     if missing:
         raise TranscriptGoldError(f"{gold_dir / 'judgements.csv'}: {missing[0]} is not in sample.csv")

@@ -102,9 +102,11 @@ def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, (centre - spread) / denominator), min(1.0, (centre + spread) / denominator)
 
 
-def _rows(path: Path) -> list[dict]:
+def gold_rows(path: Path, error: type[Exception] | None = None) -> list[dict]:
+    """The rows of a gold CSV file; `error` (this module's WarGoldError by default) where
+    there is none: every gold's scorer reads its files alike."""
     if not path.is_file():
-        raise WarGoldError(f"{path}: missing")
+        raise (error or WarGoldError)(f"{path}: not found")
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -113,8 +115,8 @@ def load(corpora: Path, gold_dir: Path = GOLD_DIR, documents: dict | None = None
     """(sentences, figures, texts) of the gold, with every offset checked against the corpora.
     Where `documents` is given, it is filled with each document's title and date, as a build
     reads them: (corpus, doc_id) -> (title, datetime.date or None)."""
-    sentences = _rows(gold_dir / "sentences.csv")
-    figures = _rows(gold_dir / "figures.csv")
+    sentences = gold_rows(gold_dir / "sentences.csv")
+    figures = gold_rows(gold_dir / "figures.csv")
     wanted = defaultdict(set)
     for row in sentences:
         wanted[row["corpus"]].add(row["doc_id"])
