@@ -713,38 +713,48 @@ class SentenceCues:
              lambda text: [m.span() for m in _MILITARY_AID.finditer(text)])
 
     def __init__(self, text: str):
-        self.text = text
-        self._read: dict[tuple[int, int], tuple[bool, ...]] = {}
-        self._read_places: dict[tuple[int, int], list] = {}
-        self._whole: list[_Sorted] | None = None
-        self._places: _Sorted | None = None
-        self._budget = [len(text), len(text)]  # characters left to read sentence by sentence: cues, places
+        self._cues = _BySentence(
+            text, lambda start, end: self._cues_in(text[start:end]),
+            lambda: [_Sorted(test(text)) for test in self.TESTS],
+            lambda whole, start, end: tuple(spans.holds(start, end) for spans in whole))
+        self._places = _BySentence(
+            text, lambda start, end: list(place_gazetteer.gazetteer().mentions(text, start, end)),
+            lambda: _Sorted(list(place_gazetteer.gazetteer().mentions(text))),
+            lambda whole, start, end: whole.within(start, end))
 
     def __call__(self, sentence: tuple[int, int]) -> tuple[bool, ...]:
-        if self._whole is None:
-            found = self._read.get(sentence)
-            if found is not None:
-                return found
-            self._budget[0] -= sentence[1] - sentence[0]
-            if self._budget[0] >= 0:
-                words = self.text[sentence[0]:sentence[1]]
-                found = self._read[sentence] = tuple(bool(test(words)) for test in self.TESTS)
-                return found
-            self._whole = [_Sorted(test(self.text)) for test in self.TESTS]
-        return tuple(spans.holds(*sentence) for spans in self._whole)
+        return self._cues(sentence)
+
+    @classmethod
+    def _cues_in(cls, words: str) -> tuple[bool, ...]:
+        return tuple(bool(test(words)) for test in cls.TESTS)
 
     def places(self, sentence: tuple[int, int]) -> list:
         """The gazetteer's places named in the sentence."""
-        if self._places is None:
-            found = self._read_places.get(sentence)
-            if found is not None:
+        return self._places(sentence)
+
+
+class _BySentence:
+    """What `in_sentence(start, end)` finds in each sentence asked, read sentence by sentence
+    (and kept) until the sentences read add up to the text's length; from then on, what
+    `in_text()` finds once in the whole text, looked up by `from_whole(whole, start, end)`."""
+
+    def __init__(self, text: str, in_sentence, in_text, from_whole):
+        self._in_sentence, self._in_text, self._from_whole = in_sentence, in_text, from_whole
+        self._read: dict[tuple[int, int], object] = {}
+        self._budget = len(text)  # characters left to read sentence by sentence
+        self._whole = None
+
+    def __call__(self, sentence: tuple[int, int]):
+        if self._whole is None:
+            if sentence in self._read:
+                return self._read[sentence]
+            self._budget -= sentence[1] - sentence[0]
+            if self._budget >= 0:
+                found = self._read[sentence] = self._in_sentence(*sentence)
                 return found
-            self._budget[1] -= sentence[1] - sentence[0]
-            if self._budget[1] >= 0:
-                found = self._read_places[sentence] = list(place_gazetteer.gazetteer().mentions(self.text, *sentence))
-                return found
-            self._places = _Sorted(list(place_gazetteer.gazetteer().mentions(self.text)))
-        return self._places.within(*sentence)
+            self._whole = self._in_text()
+        return self._from_whole(self._whole, *sentence)
 
 
 class _Sorted:

@@ -42,6 +42,7 @@ import regex
 
 from .. import exchange
 from ..lexicons import read_tsv
+from ..patterns import one_line
 from . import actors, conflicts
 from . import cues
 from .cues import words_pattern, key
@@ -212,8 +213,8 @@ def _parties(text: str, q, speaks_for: str | None) -> dict:
     if donor is not None and donor == recipient:
         donor = None  # a country named as the recipient is never the donor
     return {"donor": donor, "recipient": recipient, "donor_id": actors.actor_id(donor),
-            "recipient_id": actors.actor_id(recipient), "donor_text": _written(q.donor),
-            "recipient_text": _written(q.recipient)}
+            "recipient_id": actors.actor_id(recipient), "donor_text": one_line(q.donor) or None,
+            "recipient_text": one_line(q.recipient) or None}
 
 
 def _names_other(q, speaks_for: str) -> bool:
@@ -231,8 +232,6 @@ def _names_other(q, speaks_for: str) -> bool:
     return False
 
 
-def _written(name: str | None) -> str | None:
-    return " ".join(name.split()) if name else None
 
 
 # A document announces at most a few packages at once: sums are looked for among this many.

@@ -158,9 +158,8 @@ class Setting:
         while last > first and breaks[last - 1][1] > start:
             last -= 1
         before = breaks[first:last]
-        after = breaks[bisect.bisect_left(breaks, (end, -1))] if bisect.bisect_left(breaks, (end, -1)) < len(breaks) else None
-        if after is not None and after[1] > min(text_end, end + _LOOK):
-            after = None
+        index = bisect.bisect_left(breaks, (end, -1))  # the first break at or after the end
+        after = breaks[index] if index < len(breaks) and breaks[index][1] <= min(text_end, end + _LOOK) else None
         return (before[-2][1] if len(before) > 1 else lowest,
                 after[0] if after else min(text_end, end + _LOOK))
 
