@@ -713,9 +713,11 @@ class SentenceCues:
              lambda text: [m.span() for m in _MILITARY_AID.finditer(text)])
 
     def __init__(self, text: str):
+        # the readers hold the text and the class, never self: no cycle for the collector
+        tests, cues_in = self.TESTS, self._cues_in
         self._cues = _BySentence(
-            text, lambda start, end: self._cues_in(text[start:end]),
-            lambda: [_Sorted(test(text)) for test in self.TESTS],
+            text, lambda start, end: cues_in(text[start:end]),
+            lambda: [_Sorted(test(text)) for test in tests],
             lambda whole, start, end: tuple(spans.holds(start, end) for spans in whole))
         self._places = _BySentence(
             text, lambda start, end: list(place_gazetteer.gazetteer().mentions(text, start, end)),
