@@ -70,21 +70,28 @@ def extracting(build: subprocess.Popen) -> bool:
     return len(group(build.pid)) >= 3
 
 
-def next_build(tmp_path: Path, archive: Path, out: Path) -> None:
-    """The next build, started at once, runs (nothing left over holds the lock) and publishes."""
+def next_build(tmp_path: Path, out: Path) -> None:
+    """The next build, started at once, runs (nothing left over holds the lock) and publishes.
+    It reads short documents, as many as the package holds (fewer would be refused as a
+    shrinking package): what it proves is that it may start, and a second build of the long
+    archive would only add a minute to the test command."""
+    archive = short_documents(tmp_path / "next.jsonl", "miles")
     done = subprocess.run([*EXTRACT, "build", "--root", str(tmp_path), "--corpus", str(archive), "--out", str(out),
                            "-j", "2", "-q"], capture_output=True, text=True, timeout=10 * PATIENCE)
     assert (done.returncode, done.stderr) == (0, "")
     assert building.validate(out) == []
 
 
+def short_documents(path: Path, unit: str) -> Path:
+    path.write_text("".join(json.dumps({"id": f"s{i}", "text": f"{i} {unit}."}) + "\n" for i in range(300)),
+                    encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def package(tmp_path: Path) -> Path:
     out = tmp_path / "pkg"
-    small = tmp_path / "small.jsonl"
-    small.write_text("".join(json.dumps({"id": f"s{i}", "text": f"{i} km."}) + "\n" for i in range(300)),
-                     encoding="utf-8")
-    building.build(tmp_path, corpus_path=small, out=out, jobs=1)
+    building.build(tmp_path, corpus_path=short_documents(tmp_path / "small.jsonl", "km"), out=out, jobs=1)
     return out
 
 
@@ -107,7 +114,7 @@ def test_a_stopped_build_ends_its_workers_removes_its_staging_and_says_so(tmp_pa
     poll(lambda: not group(build.pid), "every process of the build has ended")
     assert tree(package) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".pkg.build-")] == []
-    next_build(tmp_path, archive, package)
+    next_build(tmp_path, package)
 
 
 def test_a_killed_build_leaves_no_worker_and_the_next_build_runs_at_once(tmp_path, package):
@@ -120,7 +127,7 @@ def test_a_killed_build_leaves_no_worker_and_the_next_build_runs_at_once(tmp_pat
     build.communicate(timeout=PATIENCE)
     poll(lambda: not group(build.pid), "the workers of a killed build end with it")
     assert tree(package) == before
-    next_build(tmp_path, archive, package)
+    next_build(tmp_path, package)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pkg.build-")]
 
 
@@ -202,3 +209,28 @@ def test_a_full_disk_at_any_step_leaves_the_old_package_or_the_new_one(small_dis
         assert [p.name for p in small_disk.iterdir() if p.name.startswith(".pkg.")] == [".pkg.build.lock"], room
         outcomes.append("old")
     assert outcomes[-1] == "new" and outcomes.count("old") >= 4, outcomes
+
+
+def test_a_signal_while_the_workers_start_ends_them(tmp_path, monkeypatch):
+    """Regression: a build stopped while its pool of workers was starting (after they were
+    forked, before the first batch) left them idle and the build waiting for them, for ever.
+    The signal is made to come at that moment: just after the pool's first task is sent."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from extractors.dataset import pipeline, stopping
+
+    pools: list[list] = []  # the workers of the pool, as it sent its first task
+
+    class StoppedWhileStarting(ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):
+            future = super().submit(*args, **kwargs)
+            pools.append(list(self._processes.values()))
+            raise stopping.Interrupted(signal.SIGTERM)
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", StoppedWhileStarting)
+    with pytest.raises(stopping.Interrupted):
+        pipeline.extract_all(iter([]), tmp_path / "work", jobs=2)
+    workers = pools[0]
+    alive = [worker for worker in workers if worker.is_alive()]
+    stopping.end_processes(alive)  # so that a failure here does not leave this process waiting
+    assert workers and not alive

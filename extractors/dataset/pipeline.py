@@ -188,13 +188,18 @@ def extract_all(articles: Iterable[Article], work: Path, jobs: int,
                 progress(done)
 
         pool = None
-        if jobs > 1:
-            # Forked before the corpus is opened, so that no reader's thread or file is shared.
-            pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                       initializer=_worker, initargs=(os.getpid(),))
-            pool.submit(int).result()
         pending: dict = {}
         try:
+            if jobs > 1:
+                # The rules are loaded here, once, and the workers forked with them: each worker
+                # loading them again cost half a second of CPU a worker and a build.
+                ready_to_extract()
+                # Forked before the corpus is opened, so that no reader's thread or file is
+                # shared. Inside the `try`: a signal while they start ends them too (a
+                # regression: the build hung, its workers idle, when stopped at that moment).
+                pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                           initializer=_worker, initargs=(os.getpid(),))
+                pool.submit(int).result()
             for number, batch in enumerate(_batches(articles)):
                 for article in batch:
                     d = article.document
