@@ -9,6 +9,7 @@ import html.parser
 import io
 import datetime as dt
 import json
+import math
 import re
 from pathlib import Path
 
@@ -571,7 +572,7 @@ def test_the_search_reads_conflict_and_place_where_the_table_has_them(tmp_path, 
     assert '<option value="conflict=test-war">test-war (2)</option>' in search_page
     # The category pages show the columns, and the casualties are charted by conflict.
     casualties = (out / "category" / "casualties.html").read_text("utf-8")
-    assert "<th>Conflict</th><th>Place</th>" in casualties and "<td>Kharkiv (UA-63)</td>" in casualties
+    assert '<th data-sort="text">Conflict</th><th data-sort="text">Place</th>' in casualties and "<td>Kharkiv (UA-63)</td>" in casualties
     chart = (out / "charts.html").read_text("utf-8")
     assert "Casualty figures reported per month, by conflict" in chart and "test-war" in chart
     assert "no conflict named" in chart
@@ -584,7 +585,7 @@ def test_a_package_without_conflict_and_place_has_neither(tmp_path, tables):
     assert {len(row) for row, _ in index.rows} == {11} and index.find("conflict=russia-ukraine") == []
     search_page = (out / "search.html").read_text("utf-8")
     assert 'data-columns=""' in search_page and 'data-facet="conflict"' not in search_page
-    assert "<th>Conflict</th>" not in (out / "category" / "casualties.html").read_text("utf-8")
+    assert ">Conflict</th>" not in (out / "category" / "casualties.html").read_text("utf-8")
     chart = (out / "charts.html").read_text("utf-8")
     assert "Casualty figures reported per month<" in chart and "by conflict" not in chart
 
@@ -592,15 +593,17 @@ def test_a_package_without_conflict_and_place_has_neither(tmp_path, tables):
 # ---------------------------------------------------------------------------------------------
 # A page per category, the charts, the claims' agreement, the data page.
 
-def _category_marks(out: Path, category: str, sort: str) -> list[tuple[str, str]]:
+def _category_marks(out: Path, category: str) -> list[tuple[str, str]]:
     marks, n = [], 1
-    while (path := out / "category" / site.category_file(category, sort, n)).is_file():
+    while (path := out / "category" / site.category_file(category, n)).is_file():
         marks += re.findall(r'<td><a href="\.\./doc/([^"#]+)\.html#([^"]+)">', path.read_text("utf-8"))
         n += 1
     return marks
 
 
-def test_a_page_per_category_in_each_order(tmp_path, tables, monkeypatch):
+def test_a_page_per_category_newest_first_with_its_sort_keys(tmp_path, tables, monkeypatch):
+    """A category's pages list its figures newest first (site.js sorts a page by a column:
+    tests/test_site_browser.py), each value cell with what the value column sorts by."""
     monkeypatch.setattr(site, "CATEGORY_PAGE_SIZE", 2)
     out = tmp_path / "site"
     site.write_site(site_tables.connection(tables), out)
@@ -612,21 +615,26 @@ def test_a_page_per_category_in_each_order(tmp_path, tables, monkeypatch):
         newest = sorted(figures, key=lambda q: (published[q["doc_id"]] is None,
                                                 -(published[q["doc_id"]] or dt.date.min).toordinal(),
                                                 q["doc_id"], q["start"], q["quantity_id"]))
-        assert _category_marks(out, category, "newest") == [_figure_key(q) for q in newest], category
-        units = {}
-        for q in figures:
-            units[q["normalized_unit"]] = units.get(q["normalized_unit"], 0) + 1
+        assert _category_marks(out, category) == [_figure_key(q) for q in newest], category
+        pages = sorted(p.name for p in (out / "category").glob(f"{site.css_name(category)}*.html"))
+        assert len(pages) == -(-len(figures) // 2), category  # one order only: no page per sort
+    page = (out / "category" / "aid.html").read_text("utf-8")
+    assert '<th data-sort="date" aria-sort="descending">Published</th>' in page
+    assert '<th data-sort="value">Value</th>' in page and 'id="sort-by"' in page
+    assert "sorts this page’s 2 figures" in page
+    monkeypatch.undo()  # the page size as it is: the test tables' categories fit one page each
+    site.write_site(site_tables.connection(tables), tmp_path / "whole")
+    whole = (tmp_path / "whole" / "category" / "aid.html").read_text("utf-8")
+    assert "this page’s" not in whole and not (tmp_path / "whole" / "category" / "aid-2.html").exists()
+    assert '<td class="num" data-v="175000000000.0" data-u="USD" title="175,000,000,000 USD">$175 B</td>' in whole
 
-        def size(q):
-            v = next((x for x in (q["normalized_value"], q["normalized_high"], q["normalized_low"]) if x is not None), None)
-            return (v is None, -(v or 0))
-        largest = sorted(figures, key=lambda q: (-units[q["normalized_unit"]], q["normalized_unit"] is None,
-                                                 q["normalized_unit"] or "", *size(q), q["quantity_id"]))
-        assert _category_marks(out, category, "largest") == [_figure_key(q) for q in largest], category
-        assert sorted(_category_marks(out, category, "subject")) == sorted(_figure_key(q) for q in figures)
-    page = (out / "category" / "aid-largest.html").read_text("utf-8")
-    assert '<th aria-sort="descending"><a href="aid-largest.html">Value</a></th>' in page
-    assert '<td class="num" title="175,000,000,000 USD">$175 B</td>' in page
+
+def test_a_figure_sorts_by_its_value_or_else_a_bound():
+    figure = {"normalized_value": None, "normalized_low": 5.0, "normalized_high": None}
+    assert site.sort_value(figure) == "5.0"
+    assert site.sort_value({**figure, "normalized_high": math.inf}) == "Infinity"
+    assert site.sort_value({**figure, "normalized_value": 2.5}) == "2.5"
+    assert site.sort_value({**figure, "normalized_low": None}) == ""
 
 
 def test_charts_are_drawn_as_svg_with_money_axes(tmp_path, tables):

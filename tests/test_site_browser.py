@@ -2,6 +2,7 @@
 playwright, nothing downloaded. Pages open as file:// URLs and over http, with no console
 error and no Content-Security-Policy violation; highlights are their figures' text; a claim's
 member link lands on its figure, focused and in view; the index's filters filter across pages;
+a category's page sorts by the column clicked;
 the search finds what the index's files say, and its results land on their figures; a chart is
 drawn with its axis in dollars; no page is wider than a 390-pixel phone; hostile documents run
 nothing.
@@ -197,6 +198,62 @@ def test_the_filters_filter_every_page(tab, tables):
     page.select_option("#f-outlet", "none")
     page.wait_for_function("() => document.querySelector('#documents').getAttribute('data-filtered') === '0'")
     assert "0 of 5" in page.text_content("#f-count")
+    tab.assert_clean()
+
+
+def test_a_category_page_sorts_by_a_column(tab, tables):
+    """A click on a column's header sorts the page's figures by it (a second click reverses),
+    the values within a unit (the unit of the most figures first), an empty cell last and ties
+    in the page's order, newest first; the select sorts them too (a phone has no header row)."""
+    import datetime as dt
+
+    from .test_site import _figure_key
+
+    published = {d["doc_id"]: d.get("published") for d in tables["documents"]}
+    figures = [q for q in tables["quantities"] if q["category"] == "other"]
+    newest = sorted(figures, key=lambda q: (published[q["doc_id"]] is None,
+                                            -(published[q["doc_id"]] or dt.date.min).toordinal(),
+                                            q["doc_id"], q["start"], q["quantity_id"]))
+    units = {}
+    for q in figures:
+        units[q["normalized_unit"]] = units.get(q["normalized_unit"], 0) + 1
+    assert len(units) > 1 and any(q["subject"] is None for q in figures)  # what the test needs of the tables
+
+    def value(q):
+        return next((x for x in (q["normalized_value"], q["normalized_high"], q["normalized_low"]) if x is not None), None)
+
+    def by_value(descending):
+        def key(q):
+            v = value(q)
+            return (-units[q["normalized_unit"]], q["normalized_unit"] is None, q["normalized_unit"] or "",
+                    v is None, 0 if v is None else (-v if descending else v))
+        return [_figure_key(q) for q in sorted(newest, key=key)]  # a stable sort: ties stay newest first
+
+    def by_subject():
+        return [_figure_key(q) for q in sorted(newest, key=lambda q: (q["subject"] is None, (q["subject"] or "").lower()))]
+
+    page = tab.open("category/other.html")
+    tab.assert_clean()
+
+    def shown():
+        hrefs = page.eval_on_selector_all("#figures tbody tr td:nth-child(2) a", "as => as.map(a => a.getAttribute('href'))")
+        return [tuple(h.removeprefix("../doc/").replace(".html#", "#").split("#")) for h in hrefs]
+
+    def sorted_column():
+        return page.eval_on_selector_all("#figures th[aria-sort]", "ts => ts.map(t => [t.textContent, t.getAttribute('aria-sort')])")
+
+    assert shown() == [_figure_key(q) for q in newest] and sorted_column() == [["Published", "descending"]]
+    page.click("#figures th >> text=Value")
+    assert shown() == by_value(True) and sorted_column() == [["Value", "descending"]]
+    page.click("#figures th >> text=Value")
+    assert shown() == by_value(False) and sorted_column() == [["Value", "ascending"]]
+    page.click("#figures th >> text=Subject")
+    assert shown() == by_subject() and sorted_column() == [["Subject", "ascending"]]
+    assert page.is_visible("#sort-by") and page.input_value("#sort-by") == "3-a"
+    page.select_option("#sort-by", label="Published, newest first")
+    assert shown() == [_figure_key(q) for q in newest] and sorted_column() == [["Published", "descending"]]
+    page.select_option("#sort-by", label="Value, largest first")
+    assert shown() == by_value(True)
     tab.assert_clean()
 
 
