@@ -112,8 +112,7 @@ def test_every_figure_is_highlighted_with_its_text_or_listed(built, tables):
             if identifier in page.marks:
                 mark = page.marks[identifier]
                 assert page.text(identifier) == q["text"]
-                assert mark["data-qid"] == q["quantity_id"] and mark["tabindex"] == "0"
-                assert mark["data-category"] == q["category"] and f"cat-{q['category']}" in mark["class"]
+                assert mark["tabindex"] == "0" and mark["class"] == f"fig cat-{q['category']}"
                 assert mark["data-tip"].startswith(q["text"] + "\n")
                 assert f"rule: {q['rule']}" in mark["data-tip"]
 
@@ -133,6 +132,22 @@ def test_overlapping_figures_nest_or_are_listed(built):
     assert html_text(text_div) == TEXTS["wh_2024-01-02_aid"]
     news = _pages(built)["doc/news_2024-01-03.html"]
     assert news.parents["q-257-259"] == ["q-257-268"] and "q-260-278" not in news.marks
+
+
+def test_the_table_of_figures_states_a_value_its_bounds_and_unit_in_one_cell(built, tables):
+    figure = {"value": 45.0, "low": 45.0, "high": 45.0, "unit": "years"}
+    assert site.stated(figure) == "45 years"
+    assert site.stated({**figure, "low": 40.0, "high": 50.0}) == "45 (bounds 40 – 50) years"
+    assert site.stated({**figure, "value": None, "low": 1000.0, "high": None, "unit": None}) == "≥ 1,000"
+    source = (built / "doc" / "wh_2024-01-02_aid.html").read_text("utf-8")
+    assert "<th>Qualifier</th><th>Stated</th><th>Normalized</th>" in source and "<th>Bounds</th>" not in source
+    page = _pages(built)["doc/wh_2024-01-02_aid.html"]
+    for q in (q for q in tables["quantities"] if q["doc_id"] == "wh_2024-01-02_aid"):
+        identifier = site.mark_id(q["quantity_id"], q["doc_id"])
+        row = page.text(f"f-{identifier[2:]}" if identifier in page.marks else identifier)
+        assert site.stated(q) in row, q["quantity_id"]
+    # A row is focusable where it stands for a figure not highlighted (a link to the figure lands on it).
+    assert '<tr id="q-170-190" tabindex="-1">' in source and re.search(r'<tr id="f-[0-9-]+" tabindex', source) is None
 
 
 def html_text(fragment: str) -> str:
@@ -412,11 +427,12 @@ def test_the_built_site_shows_the_package(tmp_path):
             connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path.as_posix()}')")
     site.write_site(connection, tmp_path / "site", json.loads((ROOT / "dist" / "datapackage.json").read_text("utf-8")))
     assert _files(tmp_path / "site") == _files(built)
-    texts = dict(connection.execute("SELECT quantity_id, text FROM quantities").fetchall())
+    texts = {(site.doc_file(d), site.mark_id(q, d)): text for d, q, text in connection.execute(
+        "SELECT doc_id, quantity_id, text FROM quantities").fetchall()}  # a mark's id is its figure's
     for path in sorted((built / "doc").glob("*.html")):
         page = Page(path.read_text("utf-8"))
-        for identifier, mark in page.marks.items():
-            assert page.text(identifier) == texts[mark["data-qid"]], (path.name, identifier)
+        for identifier in page.marks:
+            assert page.text(identifier) == texts[path.stem, identifier], (path.name, identifier)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -428,11 +444,12 @@ def test_markdown_renders_with_highlights_on_the_stored_characters(tmp_path, tab
     site.write_site(site_tables.connection(rows), out)
     source = (out / "doc" / f"{site_tables.MARKDOWN_ID}.html").read_text("utf-8")
     page = Page(source)
-    figures = {q["quantity_id"]: q for q in rows["quantities"] if q["doc_id"] == site_tables.MARKDOWN_ID}
+    figures = {site.mark_id(q["quantity_id"], q["doc_id"]): q for q in rows["quantities"]
+               if q["doc_id"] == site_tables.MARKDOWN_ID}
     # Every mark holds its figure's characters, exactly, whatever markup is around it.
     assert len(page.marks) == len(figures) - 1
-    for identifier, mark in page.marks.items():
-        assert page.text(identifier) == figures[mark["data-qid"]]["text"]
+    for identifier in page.marks:
+        assert page.text(identifier) == figures[identifier]["text"]
     div = re.search(r'<div class="text markdown" lang="en">(.*?)</div>\n</article>', source, re.S).group(1)
     # The marks are added to the rendering and change nothing else in it.
     assert re.sub(r"<mark [^>]*>|</mark>", "", div) == markdown.to_html(site_tables.MARKDOWN)
@@ -456,7 +473,7 @@ def test_markdown_renders_with_highlights_on_the_stored_characters(tmp_path, tab
     assert "<p>Investing in Democracy1</p>" in div and "<!--" not in div and "<u>" not in div
     assert '<p class="raw">&lt;table&gt;&lt;tr&gt;&lt;td&gt;' in div and "&lt;/table&gt;" in div
     # The figure inside a link's address is listed, with the reason.
-    in_url = site.mark_id(next(q for q in figures if figures[q]["text"] == "3000000"), site_tables.MARKDOWN_ID)
+    in_url = next(identifier for identifier, q in figures.items() if q["text"] == "3000000")
     assert in_url not in page.marks and "not highlighted: in Markdown the page does not show as text" in page.text(in_url)
     # A plain-text document is shown as stored, every character.
     assert '<div class="text" lang="en">' in (out / "doc" / "wh_2024-01-02_aid.html").read_text("utf-8")

@@ -133,19 +133,19 @@ def tab(request, browser, built):
 def test_every_page_loads_clean_and_marks_are_their_figures_text(tab, built, tables):
     pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html"))
     assert len([p for p in pages if p.startswith("index")]) == 3
-    by_doc = {}
+    by_doc = {}  # doc_id -> a mark's id (its figure's offsets: site.mark_id) -> the figure's text
     for q in tables["quantities"]:
-        by_doc.setdefault(q["doc_id"], {})[q["quantity_id"]] = q["text"]
+        by_doc.setdefault(q["doc_id"], {})[site.mark_id(q["quantity_id"], q["doc_id"])] = q["text"]
     highlighted = 0
     for relative in pages:
         page = tab.open(relative)
         tab.assert_clean()
         if relative.startswith("doc/"):
             doc_id = page.evaluate("document.querySelector('dd code').textContent")
-            marks = page.evaluate("[...document.querySelectorAll('mark.fig')].map(m => [m.dataset.qid, m.textContent])")
+            marks = page.evaluate("[...document.querySelectorAll('mark.fig')].map(m => [m.id, m.textContent])")
             assert marks, relative
-            for qid, text in marks:
-                assert by_doc[doc_id][qid] == text
+            for identifier, text in marks:
+                assert by_doc[doc_id][identifier] == text
             highlighted += len(marks)
     crossing = 2  # tests/site_tables.py: two handmade figures cross another
     assert highlighted == len(tables["quantities"]) - crossing
@@ -158,10 +158,10 @@ def test_a_member_link_lands_on_its_figure_focused_and_in_view(tab, tables):
     page.wait_for_url("**/doc/wh_2023-12-01_long.html#q-*")
     page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'MARK'")
     active = page.evaluate("""(() => { const m = document.activeElement, r = m.getBoundingClientRect();
-        return [m.id, m.dataset.qid, m.textContent, r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
+        return [m.id, m.textContent, r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
                 scrollY]; })()""")
-    assert active[:3] == [site.mark_id(member["quantity_id"], member["doc_id"]), member["quantity_id"], member["text"]]
-    assert active[3] is True and active[4] > 1000  # scrolled down to it
+    assert active[:2] == [site.mark_id(member["quantity_id"], member["doc_id"]), member["text"]]
+    assert active[2] is True and active[3] > 1000  # scrolled down to it
     # Its details show on focus, and are no part of its text.
     tip = page.evaluate("getComputedStyle(document.activeElement, '::after').content")
     assert member["text"] in tip and "claim:" in tip and "rule:" in tip

@@ -80,6 +80,20 @@ def normalized(q: dict) -> str:
     return bounds(q["normalized_low"], q["normalized_high"])
 
 
+def stated(q: dict) -> str:
+    """A figure's value as stated, in its unit: its value, its bounds where they are not that
+    value alone (or where it has none), and its unit: `45 years`, `5 (bounds 4 – 6) km`,
+    `1,000 – 10,000 rockets`."""
+    interval = bounds(q["low"], q["high"])
+    if q["value"] is None:
+        shown = interval
+    elif interval == number(q["value"]):
+        shown = interval
+    else:
+        shown = f"{number(q['value'])} (bounds {interval})"
+    return f"{shown} {q['unit']}" if q["unit"] else shown
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading the tables.
 
@@ -568,9 +582,9 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
 
     def open_tag(q: dict) -> str:
         claim = claims.of_quantity.get(q["quantity_id"])
+        # The figure is its id (mark_id: its offsets) and its category its class; the rest is its tip.
         attributes = [f'id="{mark_id(q["quantity_id"], doc_id)}"', f'class="fig cat-{css_name(q["category"])}"',
-                      'tabindex="0"', f'data-qid="{esc(q["quantity_id"])}"', f'data-category="{esc(q["category"])}"',
-                      f'data-tip="{esc(tip(q, claim))}"']
+                      'tabindex="0"', f'data-tip="{esc(tip(q, claim))}"']
         if claim is not None:
             attributes.append(f'data-claim="{esc(claims.href(claim))}"')
         return f"<mark {' '.join(attributes)}>"
@@ -626,24 +640,23 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
         qid = mark_id(q["quantity_id"], doc_id)
         claim = claims.of_quantity.get(q["quantity_id"])
         if q["quantity_id"] in placed_ids:
-            row_id, figure = f'f-{qid[2:]}', f'<a href="#{qid}">{esc(q["text"])}</a>'
-        else:  # the row stands for the figure: a link to it lands here
-            row_id = qid
+            row, figure = f'<tr id="f-{qid[2:]}">', f'<a href="#{qid}">{esc(q["text"])}</a>'
+        else:  # the row stands for the figure: a link to it lands here, and focuses it
+            row = f'<tr id="{qid}" tabindex="-1">'
             figure = f'{esc(q["text"])} <span class="note">not highlighted: {esc(reasons.get(q["quantity_id"], ""))}</span>'
         attribution = esc(q["attributed_to"] or "")
         if q["attribution_kind"]:
             attribution += f' <span class="note">{esc(q["attribution_kind"])}</span>'
         claim_cell = (f'<a href="{esc(claims.href(claim))}">{esc(claim["subject"])}</a>' if claim is not None else "")
-        rows.append(
-            f'<tr id="{row_id}" tabindex="-1"><td class="num">{number_}</td><td>{figure}</td>'
+        rows.append(  # the numbers' cells (#, Stated, Normalized) are right-aligned by the CSS, by column
+            f'{row}<td>{number_}</td><td>{figure}</td>'
             f'<td><span class="badge cat-{css_name(q["category"])}">{esc(q["category"])}</span>'
             f'{" " + esc(q["measure"]) if q["measure"] else ""}</td><td>{esc(q["qualifier"])}</td>'
-            f'<td class="num">{esc(number(q["value"]))}</td><td class="num">{esc(bounds(q["low"], q["high"]))}</td>'
-            f'<td>{esc(q["unit"])}</td><td class="num">{esc(normalized(q))} {esc(q["normalized_unit"])}</td>'
+            f'<td>{esc(stated(q))}</td><td>{esc(normalized(q))} {esc(q["normalized_unit"])}</td>'
             f'<td>{esc(q["subject"] or "")}</td><td>{attribution}</td><td><code>{esc(q["rule"])}</code></td>'
             f'<td>{claim_cell}</td></tr>')
     table = (f"""<div class="scroll"><table class="figures">
-<thead><tr><th>#</th><th>Figure</th><th>Category</th><th>Qualifier</th><th>Value</th><th>Bounds</th><th>Unit</th><th>Normalized</th><th>Subject</th><th>Attributed to</th><th>Rule</th><th>Claim</th></tr></thead>
+<thead><tr><th>#</th><th>Figure</th><th>Category</th><th>Qualifier</th><th>Stated</th><th>Normalized</th><th>Subject</th><th>Attributed to</th><th>Rule</th><th>Claim</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
