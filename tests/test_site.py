@@ -638,7 +638,7 @@ def test_a_page_per_category_newest_first_with_its_sort_keys(tmp_path, tables, m
     page = (out / "category" / "aid.html").read_text("utf-8")
     assert '<th data-sort="date" aria-sort="descending">Published</th>' in page
     assert '<th data-sort="value">Value</th>' in page and 'id="sort-by"' in page
-    assert "sorts this page’s 2 figures" in page
+    assert "it sorts this page’s 2 figures" in page
     monkeypatch.undo()  # the page size as it is: the test tables' categories fit one page each
     site.write_site(site_tables.connection(tables), tmp_path / "whole")
     whole = (tmp_path / "whole" / "category" / "aid.html").read_text("utf-8")

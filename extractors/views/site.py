@@ -937,12 +937,12 @@ def category_page(category: str, n: int, total: int, rows: list[dict], optional:
             f'<td>{esc(q["subject"] or "")}</td><td>{esc(who)}</td><td>{esc(q["attributed_to"] or "")}</td>'
             f'<td>{esc(q["title"] or q["doc_id"])}</td>{extra}</tr>')
     nav = _pages_nav(n, pages, lambda k: category_file(category, k))
-    scope = (f" Sorting by a column sorts this page’s {len(rows):,} figures; the pages are newest first."
-             if pages > 1 else "")
+    scope = (f"; it sorts this page’s {len(rows):,} figures, the pages being newest first" if pages > 1 else "")
     chart = {"aid": "charts.html#aid", "casualties": "charts.html#casualties"}.get(category)
     body = f"""<h1><span class="badge cat-{css_name(category)}">{esc(category)}</span> figures</h1>
-<p class="summary">{total:,} figures of the category {esc(category)}, newest first{f", {CATEGORY_PAGE_SIZE:,} a page" if pages > 1 else ""}. Sort them by a column: click its header (the values are compared within a unit, the most common unit first).{scope}{f' <a href="../{chart}">Chart over time</a>.' if chart else ''}</p>
-<div id="sorts" class="filters" hidden><label>Sort by <select id="sort-by"></select></label></div>
+<p class="summary">{total:,} figures of the category {esc(category)}, newest first{f", {CATEGORY_PAGE_SIZE:,} a page" if pages > 1 else ""}.{f' <a href="../{chart}">Chart over time</a>.' if chart else ''}</p>
+<div id="sorts" class="filters" hidden><label>Sort by <select id="sort-by"></select></label>
+<span class="note"><span class="wide">or click a column’s header; </span>values are compared within a unit, the most common unit first{scope}.</span></div>
 {nav}
 <table id="figures" class="category stack{" with-" + "-".join(optional) if optional else ""}">
 <thead><tr>{headers}</tr></thead>
