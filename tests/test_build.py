@@ -29,6 +29,13 @@ def test_two_builds_are_byte_identical(repo):
     assert snapshot(repo) == first
 
 
+def test_the_package_stays_under_150_mb():
+    """Issue 25: dist/, the tables, the data card and the site, under 150 MB (as `du -sb`
+    counts its files), so that it can be published and cloned whole."""
+    size = sum(p.stat().st_size for p in (ROOT / "dist").rglob("*") if p.is_file())
+    assert 0 < size < 150_000_000, f"dist/ holds {size / 1e6:.1f} MB"
+
+
 def test_every_row_text_is_its_document_slice():
     texts = {a.document.doc_id: a.text for a in building.corpus_articles(ROOT)}
     with (ROOT / "dist" / "quantities.csv").open(encoding="utf-8", newline="") as handle:

@@ -9,6 +9,7 @@ import html.parser
 import io
 import datetime as dt
 import json
+import math
 import re
 from pathlib import Path
 
@@ -111,8 +112,7 @@ def test_every_figure_is_highlighted_with_its_text_or_listed(built, tables):
             if identifier in page.marks:
                 mark = page.marks[identifier]
                 assert page.text(identifier) == q["text"]
-                assert mark["data-qid"] == q["quantity_id"] and mark["tabindex"] == "0"
-                assert mark["data-category"] == q["category"] and f"cat-{q['category']}" in mark["class"]
+                assert mark["tabindex"] == "0" and mark["class"] == f"fig cat-{q['category']}"
                 assert mark["data-tip"].startswith(q["text"] + "\n")
                 assert f"rule: {q['rule']}" in mark["data-tip"]
 
@@ -132,6 +132,22 @@ def test_overlapping_figures_nest_or_are_listed(built):
     assert html_text(text_div) == TEXTS["wh_2024-01-02_aid"]
     news = _pages(built)["doc/news_2024-01-03.html"]
     assert news.parents["q-257-259"] == ["q-257-268"] and "q-260-278" not in news.marks
+
+
+def test_the_table_of_figures_states_a_value_its_bounds_and_unit_in_one_cell(built, tables):
+    figure = {"value": 45.0, "low": 45.0, "high": 45.0, "unit": "years"}
+    assert site.stated(figure) == "45 years"
+    assert site.stated({**figure, "low": 40.0, "high": 50.0}) == "45 (bounds 40 – 50) years"
+    assert site.stated({**figure, "value": None, "low": 1000.0, "high": None, "unit": None}) == "≥ 1,000"
+    source = (built / "doc" / "wh_2024-01-02_aid.html").read_text("utf-8")
+    assert "<th>Qualifier</th><th>Stated</th><th>Normalized</th>" in source and "<th>Bounds</th>" not in source
+    page = _pages(built)["doc/wh_2024-01-02_aid.html"]
+    for q in (q for q in tables["quantities"] if q["doc_id"] == "wh_2024-01-02_aid"):
+        identifier = site.mark_id(q["quantity_id"], q["doc_id"])
+        row = page.text(f"f-{identifier[2:]}" if identifier in page.marks else identifier)
+        assert site.stated(q) in row, q["quantity_id"]
+    # A row is focusable where it stands for a figure not highlighted (a link to the figure lands on it).
+    assert '<tr id="q-170-190" tabindex="-1">' in source and re.search(r'<tr id="f-[0-9-]+" tabindex', source) is None
 
 
 def html_text(fragment: str) -> str:
@@ -408,13 +424,14 @@ def test_the_built_site_highlights_the_packages_figures():
         pytest.skip("dist/site is not built (extract build writes it)")
     connection = duckdb.connect(":memory:")
     quantities = (ROOT / "dist" / "quantities.parquet").as_posix()
-    texts = dict(connection.execute(f"SELECT quantity_id, text FROM read_parquet('{quantities}')").fetchall())
+    texts = {(site.doc_file(d), site.mark_id(q, d)): text for d, q, text in connection.execute(
+        f"SELECT doc_id, quantity_id, text FROM read_parquet('{quantities}')").fetchall()}  # a mark's id is its figure's
     for path in sorted((built / "doc").glob("*.html")):
         source = path.read_text("utf-8")
         # The marks are in the article (the figures' table links to them): read only it.
         page = Page(source[source.index("<article"):source.index("</article>") + len("</article>")])
-        for identifier, mark in page.marks.items():
-            assert page.text(identifier) == texts[mark["data-qid"]], (path.name, identifier)
+        for identifier in page.marks:
+            assert page.text(identifier) == texts[path.stem, identifier], (path.name, identifier)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -426,11 +443,12 @@ def test_markdown_renders_with_highlights_on_the_stored_characters(tmp_path, tab
     site.write_site(site_tables.connection(rows), out)
     source = (out / "doc" / f"{site_tables.MARKDOWN_ID}.html").read_text("utf-8")
     page = Page(source)
-    figures = {q["quantity_id"]: q for q in rows["quantities"] if q["doc_id"] == site_tables.MARKDOWN_ID}
+    figures = {site.mark_id(q["quantity_id"], q["doc_id"]): q for q in rows["quantities"]
+               if q["doc_id"] == site_tables.MARKDOWN_ID}
     # Every mark holds its figure's characters, exactly, whatever markup is around it.
     assert len(page.marks) == len(figures) - 1
-    for identifier, mark in page.marks.items():
-        assert page.text(identifier) == figures[mark["data-qid"]]["text"]
+    for identifier in page.marks:
+        assert page.text(identifier) == figures[identifier]["text"]
     div = re.search(r'<div class="text markdown" lang="en">(.*?)</div>\n</article>', source, re.S).group(1)
     # The marks are added to the rendering and change nothing else in it.
     assert re.sub(r"<mark [^>]*>|</mark>", "", div) == markdown.to_html(site_tables.MARKDOWN)
@@ -454,7 +472,7 @@ def test_markdown_renders_with_highlights_on_the_stored_characters(tmp_path, tab
     assert "<p>Investing in Democracy1</p>" in div and "<!--" not in div and "<u>" not in div
     assert '<p class="raw">&lt;table&gt;&lt;tr&gt;&lt;td&gt;' in div and "&lt;/table&gt;" in div
     # The figure inside a link's address is listed, with the reason.
-    in_url = site.mark_id(next(q for q in figures if figures[q]["text"] == "3000000"), site_tables.MARKDOWN_ID)
+    in_url = next(identifier for identifier, q in figures.items() if q["text"] == "3000000")
     assert in_url not in page.marks and "not highlighted: in Markdown the page does not show as text" in page.text(in_url)
     # A plain-text document is shown as stored, every character.
     assert '<div class="text" lang="en">' in (out / "doc" / "wh_2024-01-02_aid.html").read_text("utf-8")
@@ -570,7 +588,7 @@ def test_the_search_reads_conflict_and_place_where_the_table_has_them(tmp_path, 
     assert '<option value="conflict=test-war">test-war (2)</option>' in search_page
     # The category pages show the columns, and the casualties are charted by conflict.
     casualties = (out / "category" / "casualties.html").read_text("utf-8")
-    assert "<th>Conflict</th><th>Place</th>" in casualties and "<td>Kharkiv (UA-63)</td>" in casualties
+    assert '<th data-sort="text">Conflict</th><th data-sort="text">Place</th>' in casualties and "<td>Kharkiv (UA-63)</td>" in casualties
     chart = (out / "charts.html").read_text("utf-8")
     assert "Casualty figures reported per month, by conflict" in chart and "test-war" in chart
     assert "no conflict named" in chart
@@ -583,7 +601,7 @@ def test_a_package_without_conflict_and_place_has_neither(tmp_path, tables):
     assert {len(row) for row, _ in index.rows} == {11} and index.find("conflict=russia-ukraine") == []
     search_page = (out / "search.html").read_text("utf-8")
     assert 'data-columns=""' in search_page and 'data-facet="conflict"' not in search_page
-    assert "<th>Conflict</th>" not in (out / "category" / "casualties.html").read_text("utf-8")
+    assert ">Conflict</th>" not in (out / "category" / "casualties.html").read_text("utf-8")
     chart = (out / "charts.html").read_text("utf-8")
     assert "Casualty figures reported per month<" in chart and "by conflict" not in chart
 
@@ -591,15 +609,17 @@ def test_a_package_without_conflict_and_place_has_neither(tmp_path, tables):
 # ---------------------------------------------------------------------------------------------
 # A page per category, the charts, the claims' agreement, the data page.
 
-def _category_marks(out: Path, category: str, sort: str) -> list[tuple[str, str]]:
+def _category_marks(out: Path, category: str) -> list[tuple[str, str]]:
     marks, n = [], 1
-    while (path := out / "category" / site.category_file(category, sort, n)).is_file():
+    while (path := out / "category" / site.category_file(category, n)).is_file():
         marks += re.findall(r'<td><a href="\.\./doc/([^"#]+)\.html#([^"]+)">', path.read_text("utf-8"))
         n += 1
     return marks
 
 
-def test_a_page_per_category_in_each_order(tmp_path, tables, monkeypatch):
+def test_a_page_per_category_newest_first_with_its_sort_keys(tmp_path, tables, monkeypatch):
+    """A category's pages list its figures newest first (site.js sorts a page by a column:
+    tests/test_site_browser.py), each value cell with what the value column sorts by."""
     monkeypatch.setattr(site, "CATEGORY_PAGE_SIZE", 2)
     out = tmp_path / "site"
     site.write_site(site_tables.connection(tables), out)
@@ -611,21 +631,26 @@ def test_a_page_per_category_in_each_order(tmp_path, tables, monkeypatch):
         newest = sorted(figures, key=lambda q: (published[q["doc_id"]] is None,
                                                 -(published[q["doc_id"]] or dt.date.min).toordinal(),
                                                 q["doc_id"], q["start"], q["quantity_id"]))
-        assert _category_marks(out, category, "newest") == [_figure_key(q) for q in newest], category
-        units = {}
-        for q in figures:
-            units[q["normalized_unit"]] = units.get(q["normalized_unit"], 0) + 1
+        assert _category_marks(out, category) == [_figure_key(q) for q in newest], category
+        pages = sorted(p.name for p in (out / "category").glob(f"{site.css_name(category)}*.html"))
+        assert len(pages) == -(-len(figures) // 2), category  # one order only: no page per sort
+    page = (out / "category" / "aid.html").read_text("utf-8")
+    assert '<th data-sort="date" aria-sort="descending">Published</th>' in page
+    assert '<th data-sort="value">Value</th>' in page and 'id="sort-by"' in page
+    assert "it sorts this page’s 2 figures" in page
+    monkeypatch.undo()  # the page size as it is: the test tables' categories fit one page each
+    site.write_site(site_tables.connection(tables), tmp_path / "whole")
+    whole = (tmp_path / "whole" / "category" / "aid.html").read_text("utf-8")
+    assert "this page’s" not in whole and not (tmp_path / "whole" / "category" / "aid-2.html").exists()
+    assert '<td class="num" data-v="175000000000.0" data-u="USD" title="175,000,000,000 USD">$175 B</td>' in whole
 
-        def size(q):
-            v = next((x for x in (q["normalized_value"], q["normalized_high"], q["normalized_low"]) if x is not None), None)
-            return (v is None, -(v or 0))
-        largest = sorted(figures, key=lambda q: (-units[q["normalized_unit"]], q["normalized_unit"] is None,
-                                                 q["normalized_unit"] or "", *size(q), q["quantity_id"]))
-        assert _category_marks(out, category, "largest") == [_figure_key(q) for q in largest], category
-        assert sorted(_category_marks(out, category, "subject")) == sorted(_figure_key(q) for q in figures)
-    page = (out / "category" / "aid-largest.html").read_text("utf-8")
-    assert '<th aria-sort="descending"><a href="aid-largest.html">Value</a></th>' in page
-    assert '<td class="num" title="175,000,000,000 USD">$175 B</td>' in page
+
+def test_a_figure_sorts_by_its_value_or_else_a_bound():
+    figure = {"normalized_value": None, "normalized_low": 5.0, "normalized_high": None}
+    assert site.sort_value(figure) == "5.0"
+    assert site.sort_value({**figure, "normalized_high": math.inf}) == "Infinity"
+    assert site.sort_value({**figure, "normalized_value": 2.5}) == "2.5"
+    assert site.sort_value({**figure, "normalized_low": None}) == ""
 
 
 def test_charts_are_drawn_as_svg_with_money_axes(tmp_path, tables):

@@ -2,6 +2,7 @@
 playwright, nothing downloaded. Pages open as file:// URLs and over http, with no console
 error and no Content-Security-Policy violation; highlights are their figures' text; a claim's
 member link lands on its figure, focused and in view; the index's filters filter across pages;
+a category's page sorts by the column clicked;
 the search finds what the index's files say, and its results land on their figures; a chart is
 drawn with its axis in dollars; no page is wider than a 390-pixel phone; hostile documents run
 nothing.
@@ -132,19 +133,19 @@ def tab(request, browser, built):
 def test_every_page_loads_clean_and_marks_are_their_figures_text(tab, built, tables):
     pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html"))
     assert len([p for p in pages if p.startswith("index")]) == 3
-    by_doc = {}
+    by_doc = {}  # doc_id -> a mark's id (its figure's offsets: site.mark_id) -> the figure's text
     for q in tables["quantities"]:
-        by_doc.setdefault(q["doc_id"], {})[q["quantity_id"]] = q["text"]
+        by_doc.setdefault(q["doc_id"], {})[site.mark_id(q["quantity_id"], q["doc_id"])] = q["text"]
     highlighted = 0
     for relative in pages:
         page = tab.open(relative)
         tab.assert_clean()
         if relative.startswith("doc/"):
             doc_id = page.evaluate("document.querySelector('dd code').textContent")
-            marks = page.evaluate("[...document.querySelectorAll('mark.fig')].map(m => [m.dataset.qid, m.textContent])")
+            marks = page.evaluate("[...document.querySelectorAll('mark.fig')].map(m => [m.id, m.textContent])")
             assert marks, relative
-            for qid, text in marks:
-                assert by_doc[doc_id][qid] == text
+            for identifier, text in marks:
+                assert by_doc[doc_id][identifier] == text
             highlighted += len(marks)
     crossing = 2  # tests/site_tables.py: two handmade figures cross another
     assert highlighted == len(tables["quantities"]) - crossing
@@ -157,10 +158,10 @@ def test_a_member_link_lands_on_its_figure_focused_and_in_view(tab, tables):
     page.wait_for_url("**/doc/wh_2023-12-01_long.html#q-*")
     page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'MARK'")
     active = page.evaluate("""(() => { const m = document.activeElement, r = m.getBoundingClientRect();
-        return [m.id, m.dataset.qid, m.textContent, r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
+        return [m.id, m.textContent, r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth,
                 scrollY]; })()""")
-    assert active[:3] == [site.mark_id(member["quantity_id"], member["doc_id"]), member["quantity_id"], member["text"]]
-    assert active[3] is True and active[4] > 1000  # scrolled down to it
+    assert active[:2] == [site.mark_id(member["quantity_id"], member["doc_id"]), member["text"]]
+    assert active[2] is True and active[3] > 1000  # scrolled down to it
     # Its details show on focus, and are no part of its text.
     tip = page.evaluate("getComputedStyle(document.activeElement, '::after').content")
     assert member["text"] in tip and "claim:" in tip and "rule:" in tip
@@ -197,6 +198,62 @@ def test_the_filters_filter_every_page(tab, tables):
     page.select_option("#f-outlet", "none")
     page.wait_for_function("() => document.querySelector('#documents').getAttribute('data-filtered') === '0'")
     assert "0 of 5" in page.text_content("#f-count")
+    tab.assert_clean()
+
+
+def test_a_category_page_sorts_by_a_column(tab, tables):
+    """A click on a column's header sorts the page's figures by it (a second click reverses),
+    the values within a unit (the unit of the most figures first), an empty cell last and ties
+    in the page's order, newest first; the select sorts them too (a phone has no header row)."""
+    import datetime as dt
+
+    from .test_site import _figure_key
+
+    published = {d["doc_id"]: d.get("published") for d in tables["documents"]}
+    figures = [q for q in tables["quantities"] if q["category"] == "other"]
+    newest = sorted(figures, key=lambda q: (published[q["doc_id"]] is None,
+                                            -(published[q["doc_id"]] or dt.date.min).toordinal(),
+                                            q["doc_id"], q["start"], q["quantity_id"]))
+    units = {}
+    for q in figures:
+        units[q["normalized_unit"]] = units.get(q["normalized_unit"], 0) + 1
+    assert len(units) > 1 and any(q["subject"] is None for q in figures)  # what the test needs of the tables
+
+    def value(q):
+        return next((x for x in (q["normalized_value"], q["normalized_high"], q["normalized_low"]) if x is not None), None)
+
+    def by_value(descending):
+        def key(q):
+            v = value(q)
+            return (-units[q["normalized_unit"]], q["normalized_unit"] is None, q["normalized_unit"] or "",
+                    v is None, 0 if v is None else (-v if descending else v))
+        return [_figure_key(q) for q in sorted(newest, key=key)]  # a stable sort: ties stay newest first
+
+    def by_subject():
+        return [_figure_key(q) for q in sorted(newest, key=lambda q: (q["subject"] is None, (q["subject"] or "").lower()))]
+
+    page = tab.open("category/other.html")
+    tab.assert_clean()
+
+    def shown():
+        hrefs = page.eval_on_selector_all("#figures tbody tr td:nth-child(2) a", "as => as.map(a => a.getAttribute('href'))")
+        return [tuple(h.removeprefix("../doc/").replace(".html#", "#").split("#")) for h in hrefs]
+
+    def sorted_column():
+        return page.eval_on_selector_all("#figures th[aria-sort]", "ts => ts.map(t => [t.textContent, t.getAttribute('aria-sort')])")
+
+    assert shown() == [_figure_key(q) for q in newest] and sorted_column() == [["Published", "descending"]]
+    page.click("#figures th >> text=Value")
+    assert shown() == by_value(True) and sorted_column() == [["Value", "descending"]]
+    page.click("#figures th >> text=Value")
+    assert shown() == by_value(False) and sorted_column() == [["Value", "ascending"]]
+    page.click("#figures th >> text=Subject")
+    assert shown() == by_subject() and sorted_column() == [["Subject", "ascending"]]
+    assert page.is_visible("#sort-by") and page.input_value("#sort-by") == "3-a"
+    page.select_option("#sort-by", label="Published, newest first")
+    assert shown() == [_figure_key(q) for q in newest] and sorted_column() == [["Published", "descending"]]
+    page.select_option("#sort-by", label="Value, largest first")
+    assert shown() == by_value(True)
     tab.assert_clean()
 
 

@@ -15,8 +15,8 @@ extractors/dataset/records.py; the claims tables may be empty or absent; the qua
     claims/1.html, claims/2.html    the claims, CLAIMS_PAGE_SIZE a page, each with its first
                                     CLAIM_MEMBERS_SHOWN members (and how many more it has)
     search.html, search/*.js        the search over the figures and its index (extractors/views/search.py)
-    category/<name>[-sort][-n].html a category's figures, CATEGORY_PAGE_SIZE a page, in each of
-                                    the CATEGORY_SORTS orders; category/index.html lists them
+    category/<name>[-n].html        a category's figures, newest first, CATEGORY_PAGE_SIZE a page
+                                    (site.js sorts a page by a column); category/index.html lists them
     charts.html                     charts over time, drawn as SVG here (extractors/views/charts.py)
     data.html                       the package's files and a dictionary of its columns, from
                                     `package` (its descriptor, as a dict)
@@ -78,6 +78,20 @@ def normalized(q: dict) -> str:
     if q["normalized_value"] is not None:
         return number(q["normalized_value"])
     return bounds(q["normalized_low"], q["normalized_high"])
+
+
+def stated(q: dict) -> str:
+    """A figure's value as stated, in its unit: its value, its bounds where they are not that
+    value alone (or where it has none), and its unit: `45 years`, `5 (bounds 4 – 6) km`,
+    `1,000 – 10,000 rockets`."""
+    interval = bounds(q["low"], q["high"])
+    if q["value"] is None:
+        shown = interval
+    elif interval == number(q["value"]):
+        shown = interval
+    else:
+        shown = f"{number(q['value'])} (bounds {interval})"
+    return f"{shown} {q['unit']}" if q["unit"] else shown
 
 
 # ---------------------------------------------------------------------------------------------
@@ -568,9 +582,9 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
 
     def open_tag(q: dict) -> str:
         claim = claims.of_quantity.get(q["quantity_id"])
+        # The figure is its id (mark_id: its offsets) and its category its class; the rest is its tip.
         attributes = [f'id="{mark_id(q["quantity_id"], doc_id)}"', f'class="fig cat-{css_name(q["category"])}"',
-                      'tabindex="0"', f'data-qid="{esc(q["quantity_id"])}"', f'data-category="{esc(q["category"])}"',
-                      f'data-tip="{esc(tip(q, claim))}"']
+                      'tabindex="0"', f'data-tip="{esc(tip(q, claim))}"']
         if claim is not None:
             attributes.append(f'data-claim="{esc(claims.href(claim))}"')
         return f"<mark {' '.join(attributes)}>"
@@ -626,24 +640,23 @@ def document_page(document: dict, quantities: list[dict], text: str | None, clai
         qid = mark_id(q["quantity_id"], doc_id)
         claim = claims.of_quantity.get(q["quantity_id"])
         if q["quantity_id"] in placed_ids:
-            row_id, figure = f'f-{qid[2:]}', f'<a href="#{qid}">{esc(q["text"])}</a>'
-        else:  # the row stands for the figure: a link to it lands here
-            row_id = qid
+            row, figure = f'<tr id="f-{qid[2:]}">', f'<a href="#{qid}">{esc(q["text"])}</a>'
+        else:  # the row stands for the figure: a link to it lands here, and focuses it
+            row = f'<tr id="{qid}" tabindex="-1">'
             figure = f'{esc(q["text"])} <span class="note">not highlighted: {esc(reasons.get(q["quantity_id"], ""))}</span>'
         attribution = esc(q["attributed_to"] or "")
         if q["attribution_kind"]:
             attribution += f' <span class="note">{esc(q["attribution_kind"])}</span>'
         claim_cell = (f'<a href="{esc(claims.href(claim))}">{esc(claim["subject"])}</a>' if claim is not None else "")
-        rows.append(
-            f'<tr id="{row_id}" tabindex="-1"><td class="num">{number_}</td><td>{figure}</td>'
+        rows.append(  # the numbers' cells (#, Stated, Normalized) are right-aligned by the CSS, by column
+            f'{row}<td>{number_}</td><td>{figure}</td>'
             f'<td><span class="badge cat-{css_name(q["category"])}">{esc(q["category"])}</span>'
             f'{" " + esc(q["measure"]) if q["measure"] else ""}</td><td>{esc(q["qualifier"])}</td>'
-            f'<td class="num">{esc(number(q["value"]))}</td><td class="num">{esc(bounds(q["low"], q["high"]))}</td>'
-            f'<td>{esc(q["unit"])}</td><td class="num">{esc(normalized(q))} {esc(q["normalized_unit"])}</td>'
+            f'<td>{esc(stated(q))}</td><td>{esc(normalized(q))} {esc(q["normalized_unit"])}</td>'
             f'<td>{esc(q["subject"] or "")}</td><td>{attribution}</td><td><code>{esc(q["rule"])}</code></td>'
             f'<td>{claim_cell}</td></tr>')
     table = (f"""<div class="scroll"><table class="figures">
-<thead><tr><th>#</th><th>Figure</th><th>Category</th><th>Qualifier</th><th>Value</th><th>Bounds</th><th>Unit</th><th>Normalized</th><th>Subject</th><th>Attributed to</th><th>Rule</th><th>Claim</th></tr></thead>
+<thead><tr><th>#</th><th>Figure</th><th>Category</th><th>Qualifier</th><th>Stated</th><th>Normalized</th><th>Subject</th><th>Attributed to</th><th>Rule</th><th>Claim</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
@@ -862,76 +875,83 @@ def search_page(facts: search.SearchFacts) -> str:
                 f' data-columns="{esc(",".join(facts.optional))}"')
 
 
-CATEGORY_PAGE_SIZE = 500  # figures a page of a category
-# How a category's figures may be sorted: name -> (header, ORDER BY). The unit most figures of
-# the category have comes first in "largest", so that values are compared within a unit.
-CATEGORY_SORTS = {
-    "newest": ("Published", 'd.published DESC NULLS LAST, q.doc_id, q.start, q.quantity_id'),
-    "largest": ("Value", 'count(*) OVER (PARTITION BY q.normalized_unit) DESC, q.normalized_unit NULLS LAST, '
-                'coalesce(q.normalized_value, q.normalized_high, q.normalized_low) DESC NULLS LAST, q.quantity_id'),
-    "subject": ("Subject", 'q.subject NULLS LAST, d.published DESC NULLS LAST, q.doc_id, q.start, q.quantity_id'),
-}
+CATEGORY_PAGE_SIZE = 2000  # figures a page of a category: most categories' all on one page
+# A category's figures as its pages list them: newest first (site.js sorts a page by a column).
+CATEGORY_ORDER = "d.published DESC NULLS LAST, q.doc_id, q.start, q.quantity_id"
 
 
-def category_file(category: str, sort: str = "newest", n: int = 1) -> str:
-    """A category's page in `sort` order, page `n` (in category/)."""
-    return f"{css_name(category)}{'' if sort == 'newest' else '-' + sort}{'' if n == 1 else f'-{n}'}.html"
+def category_file(category: str, n: int = 1) -> str:
+    """A category's page `n` (in category/)."""
+    return f"{css_name(category)}{'' if n == 1 else f'-{n}'}.html"
 
 
-def category_rows(connection, category: str, sort: str, optional: list[str]):
-    """The figures of a category in `sort` order, as a stream of dicts (DuckDB sorts)."""
+def category_rows(connection, category: str, optional: list[str]):
+    """The figures of a category, newest first, as a stream of lists of dicts (DuckDB sorts)."""
     extra = "".join(f', q."{c}"' for c in optional)
     result = connection.execute(f"""
         SELECT q.quantity_id, q.doc_id, q.text, q.measure, q.normalized_value, q.normalized_low, q.normalized_high,
                q.normalized_unit, q.subject, q.donor, q.recipient, q.attributed_to{extra}, d.published, d.title
         FROM quantities q JOIN documents d ON d.doc_id = q.doc_id
-        WHERE q.category = ? ORDER BY {CATEGORY_SORTS[sort][1]}""", [category])
+        WHERE q.category = ? ORDER BY {CATEGORY_ORDER}""", [category])
     names = [d[0] for d in result.description]
     while chunk := result.fetchmany(CATEGORY_PAGE_SIZE):
         yield [dict(zip(names, row)) for row in chunk]
 
 
-def category_page(category: str, sort: str, n: int, total: int, rows: list[dict], optional: list[str]) -> str:
+def sort_value(q: dict) -> str:
+    """What site.js sorts a figure by when sorted by value (its `data-v`): its normalized value,
+    else its upper bound, else its lower; "" where it has none."""
+    v = next((x for x in (q["normalized_value"], q["normalized_high"], q["normalized_low"]) if x is not None), None)
+    if v is None or math.isnan(v):
+        return ""
+    return "Infinity" if v == math.inf else "-Infinity" if v == -math.inf else repr(float(v))
+
+
+# A category table's columns: (label, how site.js sorts it: a date, a value, or text).
+CATEGORY_COLUMNS = [("Published", "date"), ("Figure", "text"), ("Value", "value"), ("Subject", "text"),
+                    ("Who", "text"), ("Attributed to", "text"), ("Document", "text")]
+
+
+def category_page(category: str, n: int, total: int, rows: list[dict], optional: list[str]) -> str:
+    """Page `n` of a category's figures, newest first. Sorting by a column is site.js's (a
+    click on its header, or the select it shows): it sorts the rows of the page, the value
+    column by each cell's `data-v` within its unit (`data-u`), the most common unit first."""
     pages = max(1, math.ceil(total / CATEGORY_PAGE_SIZE))
-    headers = []
-    for key, label in (("newest", "Published"), ("figure", "Figure"), ("largest", "Value"), ("subject", "Subject"),
-                       ("who", "Who"), ("attributed", "Attributed to"), ("document", "Document"),
-                       *((c, c.capitalize()) for c in optional)):
-        if key in CATEGORY_SORTS:
-            current = ' aria-sort="descending"' if key == sort and key != "subject" else (
-                ' aria-sort="ascending"' if key == sort else "")
-            headers.append(f'<th{current}><a href="{esc(category_file(category, key))}">{esc(label)}</a></th>')
-        else:
-            headers.append(f"<th>{esc(label)}</th>")
+    written = ' aria-sort="descending"'  # the order the page is written in: newest first
+    headers = "".join(f'<th data-sort="{kind}"{written if kind == "date" else ""}>{esc(label)}</th>'
+                      for label, kind in [*CATEGORY_COLUMNS, *((c.capitalize(), "text") for c in optional)])
     lines = []
     for q in rows:  # the phone's labels are the CSS's (table.category), by column: none is written a row
         who = " → ".join(x for x in (q["donor"], q["recipient"]) if x) or (q["measure"] or "")
         extra = "".join(f"<td>{esc(search.place_shown(q) if c == 'place' else q.get(c) or '')}</td>" for c in optional)
         exact = f"{number(q['normalized_value'])} {q['normalized_unit'] or ''}" if q["normalized_value"] is not None \
             else f"{bounds(q['normalized_low'], q['normalized_high'])} {q['normalized_unit'] or ''}"
+        value = sort_value(q)
+        keys = (f' data-v="{value}"' if value else "") + (
+            f' data-u="{esc(q["normalized_unit"])}"' if q["normalized_unit"] is not None else "")
         lines.append(
-            f'<tr><td class="date">{esc(iso_date(q["published"]))}</td>'
+            f'<tr><td>{esc(iso_date(q["published"]))}</td>'
             f'<td><a href="../doc/{esc(doc_file(q["doc_id"]))}.html#{mark_id(q["quantity_id"], q["doc_id"])}">'
-            f'{esc(q["text"])}</a></td><td class="num" title="{esc(exact.strip())}">'
+            f'{esc(q["text"])}</a></td><td class="num"{keys} title="{esc(exact.strip())}">'
             f'{esc(value_label(q["normalized_value"], q["normalized_low"], q["normalized_high"], q["normalized_unit"]))}</td>'
             f'<td>{esc(q["subject"] or "")}</td><td>{esc(who)}</td><td>{esc(q["attributed_to"] or "")}</td>'
             f'<td>{esc(q["title"] or q["doc_id"])}</td>{extra}</tr>')
-    nav = _pages_nav(n, pages, lambda k: category_file(category, sort, k))
-    sorts = " · ".join(f'<a href="{esc(category_file(category, key))}"{" aria-current=" + chr(34) + "true" + chr(34) if key == sort else ""}>'
-                       f'{esc({"newest": "newest first", "largest": "largest first", "subject": "by subject"}[key])}</a>'
-                       for key in CATEGORY_SORTS)
+    nav = _pages_nav(n, pages, lambda k: category_file(category, k))
+    scope = (f"; it sorts this page’s {len(rows):,} figures, the pages being newest first" if pages > 1 else "")
     chart = {"aid": "charts.html#aid", "casualties": "charts.html#casualties"}.get(category)
     body = f"""<h1><span class="badge cat-{css_name(category)}">{esc(category)}</span> figures</h1>
-<p class="summary">{total:,} figures of the category {esc(category)}, {CATEGORY_PAGE_SIZE} a page. Sort: {sorts}.{f' <a href="../{chart}">Chart over time</a>.' if chart else ''}</p>
+<p class="summary">{total:,} figures of the category {esc(category)}, newest first{f", {CATEGORY_PAGE_SIZE:,} a page" if pages > 1 else ""}.{f' <a href="../{chart}">Chart over time</a>.' if chart else ''}</p>
+<div id="sorts" class="filters" hidden><label>Sort by <select id="sort-by"></select></label>
+<span class="note"><span class="wide">or click a column’s header; </span>values are compared within a unit, the most common unit first{scope}.</span></div>
 {nav}
-<table class="category stack{" with-" + "-".join(optional) if optional else ""}">
-<thead><tr>{"".join(headers)}</tr></thead>
+<table id="figures" class="category stack{" with-" + "-".join(optional) if optional else ""}">
+<thead><tr>{headers}</tr></thead>
 <tbody>
 {chr(10).join(lines)}
 </tbody>
 </table>
 {nav}"""
-    title = f"{category} figures" + ("" if sort == "newest" else f", {sort} first" if sort == "largest" else ", by subject")
+    title = f"{category} figures"
     return page(title if n == 1 else f"{title}, page {n}", body, 1, "category")
 
 
@@ -939,7 +959,7 @@ def categories_index(counts: list[tuple[str, int]]) -> str:
     rows = "\n".join(f'<tr><td><a class="badge cat-{css_name(c)}" href="{esc(category_file(c))}">{esc(c)}</a></td>'
                      f'<td class="num">{n:,}</td></tr>' for c, n in counts)
     body = f"""<h1>Categories</h1>
-<p class="summary">What the figures are about. Each category’s page lists its figures, sortable by date, value and subject.</p>
+<p class="summary">What the figures are about. Each category’s page lists its figures, newest first, sortable by any column.</p>
 <table class="categories"><thead><tr><th>Category</th><th class="num">Figures</th></tr></thead>
 <tbody>
 {rows}
@@ -1128,7 +1148,7 @@ def write_site(connection, out: Path, package: dict | None = None) -> None:
             for claim in claims:
                 sections.append(claim_section(claim, members.get(claim["claim_id"], ClaimMembers())))
         write(f"claims/{n}.html", claims_page(n, total_claims, sections))
-    # The search, and a page per category in each order, a page of figures at a time.
+    # The search, and a page per category, a page of figures at a time.
     found = search.write_index(connection, write)
     write("search.html", search_page(found))
     per_category = dict(connection.execute(
@@ -1137,10 +1157,8 @@ def write_site(connection, out: Path, package: dict | None = None) -> None:
     counts = [(c, per_category[c]) for c in _ordered_categories(per_category)]
     write("category/index.html", categories_index(counts))
     for category, total in counts:
-        for sort in CATEGORY_SORTS:
-            for n, rows in enumerate(category_rows(connection, category, sort, found.read), 1):
-                write(f"category/{category_file(category, sort, n)}", category_page(category, sort, n, total, rows,
-                                                                                   found.optional))
+        for n, rows in enumerate(category_rows(connection, category, found.read), 1):
+            write(f"category/{category_file(category, n)}", category_page(category, n, total, rows, found.optional))
     write("charts.html", charts_page([charts.aid_announced(connection, has_claims),
                                       charts.casualties_reported(connection, "conflict" in found.optional)]))
     write("data.html", data_page(package))
