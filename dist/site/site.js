@@ -1,9 +1,10 @@
 /* newsfigures viewer (extractors/views/site.py writes the pages; this is their only script).
    The index's filters over every page's rows (index/rows-N.js, loaded on the first filter);
    the search over the figures (search/terms-S.js and search/rows-K.js, loaded as a query
-   needs them: extractors/views/search.py writes them and says how); a figure's claim opened
-   on click or Enter, and the figure a link points to (#q-...) scrolled to and focused. Text
-   from the data goes into the page as text, never as HTML. */
+   needs them: extractors/views/search.py writes them and says how); a category's page sorted
+   by a column; a figure's claim opened on click or Enter, and the figure a link points to
+   (#q-...) scrolled to and focused. Text from the data goes into the page as text, never as
+   HTML. */
 (function () {
   "use strict";
   var NF = window.NF = window.NF || {};
@@ -305,6 +306,103 @@
     run();
   }
 
+  // ---- A category's page: its rows sorted by a column, on a click on the column's header (a
+  // button) or by the select (for a phone, whose table has no header row). A date or a value
+  // sorts largest first, text from A; a second click reverses; an empty cell is always last
+  // and rows that tie keep the page's order (newest first). Values are compared within a unit
+  // (`data-u`): the unit of the most rows first, as the value's `data-v` says.
+  function initCategory() {
+    var table = document.getElementById("figures");
+    var box = document.getElementById("sorts"), select = document.getElementById("sort-by");
+    if (!table || !table.tHead || !box || !select) return;
+    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var tbody = table.tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);  // as written: newest first
+    var collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+    var NAMES = { date: ["newest first", "oldest first"], value: ["largest first", "smallest first"],
+                  text: ["A to Z", "Z to A"] };
+
+    function kindOf(column) { return heads[column].getAttribute("data-sort") || "text"; }
+    function firstDescending(column) { return kindOf(column) !== "text"; }
+
+    function keys(column) {
+      var kind = kindOf(column), counts = {};
+      var keyed = rows.map(function (row, i) {
+        var cell = row.cells[column], key = { row: row, i: i };
+        if (kind === "value") {
+          var v = cell && cell.getAttribute("data-v");
+          key.unit = cell && cell.hasAttribute("data-u") ? cell.getAttribute("data-u") : null;
+          key.value = v === null || v === "" ? null : parseFloat(v);
+          counts[key.unit] = (counts[key.unit] || 0) + 1;
+        } else {
+          key.value = cell ? cell.textContent.trim() : "";
+          if (key.value === "") key.value = null;
+        }
+        return key;
+      });
+      keyed.forEach(function (key) { if (kind === "value") key.units = counts[key.unit]; });
+      return keyed;
+    }
+
+    function compare(kind, descending) {
+      var sign = descending ? -1 : 1;
+      return function (a, b) {
+        if (kind === "value") {
+          if (a.units !== b.units) return b.units - a.units;  // the unit of the most rows first
+          if (a.unit !== b.unit) {
+            if (a.unit === null || b.unit === null) return a.unit === null ? 1 : -1;
+            return a.unit < b.unit ? -1 : 1;
+          }
+        }
+        if (a.value === null || b.value === null) {
+          if (a.value !== b.value) return a.value === null ? 1 : -1;
+          return a.i - b.i;
+        }
+        var c = kind === "text" ? collator.compare(a.value, b.value) :
+          (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+        return c ? sign * c : a.i - b.i;
+      };
+    }
+
+    var column = 0, descending = true;  // the order the page is written in
+
+    function sortBy(c, d) {
+      column = c; descending = d;
+      var sorted = keys(c).sort(compare(kindOf(c), d));
+      var fragment = document.createDocumentFragment();
+      sorted.forEach(function (key) { fragment.appendChild(key.row); });
+      tbody.appendChild(fragment);
+      heads.forEach(function (th, i) {
+        if (i === c) th.setAttribute("aria-sort", d ? "descending" : "ascending");
+        else th.removeAttribute("aria-sort");
+      });
+      select.value = c + (d ? "-d" : "-a");
+      table.setAttribute("data-sorted", select.value);
+    }
+
+    heads.forEach(function (th, i) {
+      var button = element("button", "sort", th.textContent);
+      button.type = "button";
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        sortBy(i, i === column ? !descending : firstDescending(i));
+      });
+      var kind = kindOf(i), order = firstDescending(i) ? [true, false] : [false, true];
+      order.forEach(function (d) {
+        var option = element("option", "", button.textContent + ", " + NAMES[kind][d === (kind === "text") ? 1 : 0]);
+        option.value = i + (d ? "-d" : "-a");
+        select.appendChild(option);
+      });
+    });
+    select.addEventListener("change", function () {
+      var parts = select.value.split("-");
+      sortBy(parseInt(parts[0], 10), parts[1] === "d");
+    });
+    select.value = "0-d";
+    box.hidden = false;
+  }
+
   var CLAIM_HREF = /^\.\.\/claims\/[0-9]+\.html#c[-A-Za-z0-9]+$/;
 
   function openClaim(mark) {
@@ -345,6 +443,7 @@
     if (kind === "index") initIndex();
     if (kind === "document") initDocument();
     if (kind === "search") initSearch();
+    if (kind === "category") initCategory();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
