@@ -16,7 +16,7 @@ import regex
 
 from . import numerals, units
 from .patterns import one_line, quick_init
-from .about import agreement, aid, attribution, classify, introduces, noun_class, situate
+from .about import agreement, aid, attribution, classify, cues, introduces, noun_class, situate
 from .about.conflicts import Setting
 from .about.transcripts import Transcript
 from .dimensions import Reading, asked_about, next_word
@@ -80,8 +80,9 @@ def _extract(text: str, doc_id: str | None, context: int, wrapped: bool | None, 
     # In hard-wrapped text a line break inside a paragraph is a space: a name written across
     # it ("the Ministry of\n   Defence") is read whole, from a copy of the same length.
     attributions = attribution.Attributions(_unwrapped(text) if sentences.wrapped else text)
-    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published, transcript)
-                  for candidate in chosen]
+    first_words = cues.FirstWords(text)  # the cue words of every figure's sentence, found once
+    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published, transcript,
+                            first_words) for candidate in chosen]
     quantities = agreement.agree(text, quantities, noun_class, introduces)
     return aid.settle(text, situate(text, quantities, setting, origin), author, published)
 
@@ -294,7 +295,8 @@ def quantity_id(doc_id: str | None, start: int, end: int) -> str:
 
 def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "Sentences",
               attributions: attribution.Attributions, author: str | None = None,
-              published: dt.date | None = None, transcript: Transcript | None = None) -> Quantity:
+              published: dt.date | None = None, transcript: Transcript | None = None,
+              first_words: cues.FirstWords | None = None) -> Quantity:
     reading = candidate.reading
     amount = reading.amount
     value, low, high = bounds(amount.value, amount.low, amount.high, candidate.qualifier)
@@ -302,7 +304,7 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
     if transcript is not None:  # a sentence stays in its speaker's turn, without the label
         sentence_start, sentence_end = transcript.in_turn((sentence_start, sentence_end), candidate.start)
     about = classify(text, sentence_start, sentence_end, candidate.start, candidate.end,
-                     reading.dimension, reading.unit, reading.subject)
+                     reading.dimension, reading.unit, reading.subject, first_words)
     target = reading.normalized_unit
     before = lambda: _sentence_before(text, sentences, sentence_start)  # noqa: E731
     if transcript is None:
