@@ -21,7 +21,7 @@ from .about.conflicts import Setting
 from .about.transcripts import Transcript
 from .dimensions import Reading, asked_about, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
-from .quantity import Quantity
+from .quantity import Quantity, with_shared_fields_set
 
 VERSION = "0.7.0"  # SemVer, applied to the data too: CHANGELOG.md
 
@@ -74,6 +74,7 @@ def _extract(text: str, doc_id: str | None, context: int, wrapped: bool | None, 
                 start, end, qualifier = qualify(text, variant, reading.start, reading.end)
                 candidates.append(Candidate(start, end, qualifier, reading, priority))
     chosen = _outside_urls(text, resolve_overlaps(candidates))
+    del candidates  # the readings not chosen: freed before the figures are made
     if not chosen:
         return []
     sentences = Sentences(text, context, wrapped, len(chosen))
@@ -81,8 +82,13 @@ def _extract(text: str, doc_id: str | None, context: int, wrapped: bool | None, 
     # it ("the Ministry of\n   Defence") is read whole, from a copy of the same length.
     attributions = attribution.Attributions(_unwrapped(text) if sentences.wrapped else text)
     first_words = cues.FirstWords(text)  # the cue words of every figure's sentence, found once
-    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published, transcript,
-                            first_words) for candidate in chosen]
+    quantities, shared = [], {}
+    for i, candidate in enumerate(chosen):
+        chosen[i] = None  # a reading is freed as its figure is made: never both held for every figure
+        quantities.append(_quantity(text, doc_id, candidate, sentences, attributions, author, published,
+                                    transcript, first_words, shared))
+    del chosen, candidate
+    # Each step relabels the figures in this one list: a figure it copies frees the one before.
     quantities = agreement.agree(text, quantities, noun_class, introduces)
     return aid.settle(text, situate(text, quantities, setting, origin), author, published)
 
@@ -296,7 +302,13 @@ def quantity_id(doc_id: str | None, start: int, end: int) -> str:
 def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "Sentences",
               attributions: attribution.Attributions, author: str | None = None,
               published: dt.date | None = None, transcript: Transcript | None = None,
-              first_words: cues.FirstWords | None = None) -> Quantity:
+              first_words: cues.FirstWords | None = None, shared: dict | None = None) -> Quantity:
+    """The figure of a candidate. `shared`, one dict for a document's figures (made in text
+    order), gives the figures of one sentence one string of it, and equal strings (the
+    figure as written, its unit and subject) one object: a list of every figure of a text
+    (`extract`) holds each sentence once, not once a figure."""
+    if shared is None:
+        shared = {}
     reading = candidate.reading
     amount = reading.amount
     value, low, high = bounds(amount.value, amount.low, amount.high, candidate.qualifier)
@@ -322,14 +334,14 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         normalized_low if high is low else units.convert(high, pint_unit, target)
     # Validated from a dict by the model's own validator: what Quantity(**fields) and
     # Quantity.model_validate do, without packing the arguments or the classmethod's call.
-    return Quantity.__pydantic_validator__.validate_python({
+    return with_shared_fields_set(Quantity.__pydantic_validator__.validate_python({
         "quantity_id": quantity_id(doc_id, candidate.start, candidate.end),
         "doc_id": doc_id,
         "reported": published,
         "start": candidate.start,
         "end": candidate.end,
-        "text": text[candidate.start:candidate.end],
-        "sentence": text[sentence_start:sentence_end],
+        "text": _same(shared, text[candidate.start:candidate.end]),
+        "sentence": _sentence(shared, text, sentence_start, sentence_end),
         "sentence_start": sentence_start,
         "dimension": reading.dimension,
         "category": about.category,
@@ -338,12 +350,12 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         "low": low,
         "high": high,
         "qualifier": candidate.qualifier,
-        "unit": reading.unit,
+        "unit": _same(shared, reading.unit),
         "normalized_value": normalized_value,
         "normalized_low": normalized_low,
         "normalized_high": normalized_high,
         "normalized_unit": target,
-        "subject": one_line(about.subject),
+        "subject": _same(shared, one_line(about.subject)),
         "donor": about.donor,
         "recipient": about.recipient,
         "aid_kind": about.aid_kind,
@@ -358,7 +370,26 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         "is_question": bool(speaker and speaker.is_question),
         "rule": reading.rule,
         "extractor_version": VERSION,
-    })
+    }))
+
+
+def _sentence(shared: dict, text: str, start: int, end: int) -> str:
+    """text[start:end], the object the figure before was given where its sentence is the
+    same: a sentence's figures come one after another, so only the last one is kept."""
+    last = shared.get(_SENTENCE)
+    if last is not None and last[0] == start and last[1] == end:
+        return last[2]
+    sentence = text[start:end]
+    shared[_SENTENCE] = (start, end, sentence)
+    return sentence
+
+
+_SENTENCE = object()  # the key of the last sentence in `shared`, no string's
+
+
+def _same(shared: dict, string: str | None) -> str | None:
+    """The one object of the strings equal to `string` in `shared` (None as it is)."""
+    return None if string is None else shared.setdefault(string, string)
 
 
 # A sentence ends at a paragraph break, at a line that opens a heading, a list item, a quote

@@ -848,12 +848,13 @@ def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: i
     """The figures with what they say of the world: a war figure its conflict, place and
     period; a figure labelled war that is about no war, `other` (is_about_war). `setting` is
     the whole document's, and `text` its part from `origin` on (a window of a long one): a
-    conflict is chosen on the whole document's evidence wherever the figure is read."""
-    situated = []
+    conflict is chosen on the whole document's evidence wherever the figure is read.
+
+    A figure relabelled replaces its old self in the list given (which is returned): the
+    old one is freed at once, not held until every figure is situated."""
     sentence_cues = SentenceCues(text)
-    for quantity in quantities:
+    for i, quantity in enumerate(quantities):
         if quantity.category not in _SITUATED:
-            situated.append(quantity)
             continue
         sentence = (quantity.sentence_start, quantity.sentence_start + len(quantity.sentence))
         clause = _clause_span(text, *sentence, quantity.start, quantity.end)
@@ -864,7 +865,7 @@ def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: i
             update = {"category": "other", "measure": None}
             if quantity.category == "aid":
                 update.update(_AID_FIELDS)
-            situated.append(quantity.model_copy(update=update))
+            quantities[i] = quantity.model_copy(update=update)
             continue
         update = {}
         if found is not None and found.conflict is not None:
@@ -878,5 +879,6 @@ def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: i
         if period is not None:
             update["period_start"], update["period_end"], update["period_text"], update["period_rule"] = \
                 period[0], period[1], one_line(period[2]), period[3]
-        situated.append(quantity.model_copy(update=update) if update else quantity)
-    return situated
+        if update:
+            quantities[i] = quantity.model_copy(update=update)
+    return quantities
