@@ -95,10 +95,10 @@ def _extract(text: str, doc_id: str | None, context: int, wrapped: bool | None, 
 
 # A document longer than this is read in windows, so that the memory a document takes is
 # bounded by the window, never by the document: a 20 MB page of figures is read as four
-# hundred short ones. A figure held takes about 4 KB, and up to 13 KB where its sentence is
-# a published text's 5,000 characters either side (a text with no sentence end): at one
-# figure every 5 characters, 200,000 characters held 540 MB, 50,000 hold 135 MB
-# (scripts/benchmark.py hostile).
+# hundred short ones. A figure held takes about 2.5 KB (its sentence 0.65 KB of it, where no
+# sentence ends), and up to 12 KB where its sentence is a published text's 5,000 characters
+# either side: at one figure every 5 characters, a window holds 10,000 figures, whatever
+# the text's length (scripts/benchmark.py hostile, extract_document).
 WINDOW = 50_000
 # Where one window's own part ends and the next one's begins: after the last paragraph
 # break in the window's second half, or failing that the last line break, sentence end or
@@ -180,8 +180,8 @@ def extract_iter(text: str, doc_id: str | None = None, context: int = MAX_CONTEX
     """Every figure in `text`, yielded a window at a time (`extract_document`): the memory it
     takes is a window's (WINDOW characters), whatever the text's length or its number of
     figures. Use it for texts of any length (a crawl, a dump, a scanned report); `extract`
-    returns every figure of the text in one list, which holds them all at once (about 4 KB
-    a figure: 0.8 GB for the 200,000 figures of 1 MB of '$$$5 '). Up to WINDOW characters
+    returns every figure of the text in one list, which holds them all at once (about 2.5 KB
+    a figure: 0.6 GB for the 200,000 figures of 1 MB of '$$$5 '). Up to WINDOW characters
     both give the same figures; past it, the figures of a window (each read whole, with
     OVERLAP characters of context either side of the window's own part).
 
