@@ -16,12 +16,12 @@ import regex
 
 from . import numerals, units
 from .patterns import one_line, quick_init
-from .about import agreement, aid, attribution, classify, introduces, noun_class, situate
+from .about import agreement, aid, attribution, classify, cues, introduces, noun_class, situate
 from .about.conflicts import Setting
 from .about.transcripts import Transcript
 from .dimensions import Reading, asked_about, next_word
 from .qualifiers import Amount, amounts, bounds, qualify, scaled
-from .quantity import Quantity
+from .quantity import Quantity, with_shared_fields_set
 
 VERSION = "0.7.0"  # SemVer, applied to the data too: CHANGELOG.md
 
@@ -74,24 +74,31 @@ def _extract(text: str, doc_id: str | None, context: int, wrapped: bool | None, 
                 start, end, qualifier = qualify(text, variant, reading.start, reading.end)
                 candidates.append(Candidate(start, end, qualifier, reading, priority))
     chosen = _outside_urls(text, resolve_overlaps(candidates))
+    del candidates  # the readings not chosen: freed before the figures are made
     if not chosen:
         return []
     sentences = Sentences(text, context, wrapped, len(chosen))
     # In hard-wrapped text a line break inside a paragraph is a space: a name written across
     # it ("the Ministry of\n   Defence") is read whole, from a copy of the same length.
     attributions = attribution.Attributions(_unwrapped(text) if sentences.wrapped else text)
-    quantities = [_quantity(text, doc_id, candidate, sentences, attributions, author, published, transcript)
-                  for candidate in chosen]
+    first_words = cues.FirstWords(text)  # the cue words of every figure's sentence, found once
+    quantities, shared = [], {}
+    for i, candidate in enumerate(chosen):
+        chosen[i] = None  # a reading is freed as its figure is made: never both held for every figure
+        quantities.append(_quantity(text, doc_id, candidate, sentences, attributions, author, published,
+                                    transcript, first_words, shared))
+    del chosen, candidate
+    # Each step relabels the figures in this one list: a figure it copies frees the one before.
     quantities = agreement.agree(text, quantities, noun_class, introduces)
     return aid.settle(text, situate(text, quantities, setting, origin), author, published)
 
 
 # A document longer than this is read in windows, so that the memory a document takes is
 # bounded by the window, never by the document: a 20 MB page of figures is read as four
-# hundred short ones. A figure held takes about 4 KB, and up to 13 KB where its sentence is
-# a published text's 5,000 characters either side (a text with no sentence end): at one
-# figure every 5 characters, 200,000 characters held 540 MB, 50,000 hold 135 MB
-# (scripts/benchmark.py hostile).
+# hundred short ones. A figure held takes about 2.5 KB (its sentence 0.65 KB of it, where no
+# sentence ends), and up to 12 KB where its sentence is a published text's 5,000 characters
+# either side: at one figure every 5 characters, a window holds 10,000 figures, whatever
+# the text's length (scripts/benchmark.py hostile, extract_document).
 WINDOW = 50_000
 # Where one window's own part ends and the next one's begins: after the last paragraph
 # break in the window's second half, or failing that the last line break, sentence end or
@@ -173,8 +180,8 @@ def extract_iter(text: str, doc_id: str | None = None, context: int = MAX_CONTEX
     """Every figure in `text`, yielded a window at a time (`extract_document`): the memory it
     takes is a window's (WINDOW characters), whatever the text's length or its number of
     figures. Use it for texts of any length (a crawl, a dump, a scanned report); `extract`
-    returns every figure of the text in one list, which holds them all at once (about 4 KB
-    a figure: 0.8 GB for the 200,000 figures of 1 MB of '$$$5 '). Up to WINDOW characters
+    returns every figure of the text in one list, which holds them all at once (about 2.5 KB
+    a figure: 0.6 GB for the 200,000 figures of 1 MB of '$$$5 '). Up to WINDOW characters
     both give the same figures; past it, the figures of a window (each read whole, with
     OVERLAP characters of context either side of the window's own part).
 
@@ -294,7 +301,14 @@ def quantity_id(doc_id: str | None, start: int, end: int) -> str:
 
 def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "Sentences",
               attributions: attribution.Attributions, author: str | None = None,
-              published: dt.date | None = None, transcript: Transcript | None = None) -> Quantity:
+              published: dt.date | None = None, transcript: Transcript | None = None,
+              first_words: cues.FirstWords | None = None, shared: dict | None = None) -> Quantity:
+    """The figure of a candidate. `shared`, one dict for a document's figures (made in text
+    order), gives the figures of one sentence one string of it, and equal strings (the
+    figure as written, its unit and subject) one object: a list of every figure of a text
+    (`extract`) holds each sentence once, not once a figure."""
+    if shared is None:
+        shared = {}
     reading = candidate.reading
     amount = reading.amount
     value, low, high = bounds(amount.value, amount.low, amount.high, candidate.qualifier)
@@ -302,7 +316,7 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
     if transcript is not None:  # a sentence stays in its speaker's turn, without the label
         sentence_start, sentence_end = transcript.in_turn((sentence_start, sentence_end), candidate.start)
     about = classify(text, sentence_start, sentence_end, candidate.start, candidate.end,
-                     reading.dimension, reading.unit, reading.subject)
+                     reading.dimension, reading.unit, reading.subject, first_words)
     target = reading.normalized_unit
     before = lambda: _sentence_before(text, sentences, sentence_start)  # noqa: E731
     if transcript is None:
@@ -320,14 +334,14 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         normalized_low if high is low else units.convert(high, pint_unit, target)
     # Validated from a dict by the model's own validator: what Quantity(**fields) and
     # Quantity.model_validate do, without packing the arguments or the classmethod's call.
-    return Quantity.__pydantic_validator__.validate_python({
+    return with_shared_fields_set(Quantity.__pydantic_validator__.validate_python({
         "quantity_id": quantity_id(doc_id, candidate.start, candidate.end),
         "doc_id": doc_id,
         "reported": published,
         "start": candidate.start,
         "end": candidate.end,
-        "text": text[candidate.start:candidate.end],
-        "sentence": text[sentence_start:sentence_end],
+        "text": _same(shared, text[candidate.start:candidate.end]),
+        "sentence": _sentence(shared, text, sentence_start, sentence_end),
         "sentence_start": sentence_start,
         "dimension": reading.dimension,
         "category": about.category,
@@ -336,12 +350,12 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         "low": low,
         "high": high,
         "qualifier": candidate.qualifier,
-        "unit": reading.unit,
+        "unit": _same(shared, reading.unit),
         "normalized_value": normalized_value,
         "normalized_low": normalized_low,
         "normalized_high": normalized_high,
         "normalized_unit": target,
-        "subject": one_line(about.subject),
+        "subject": _same(shared, one_line(about.subject)),
         "donor": about.donor,
         "recipient": about.recipient,
         "aid_kind": about.aid_kind,
@@ -356,7 +370,26 @@ def _quantity(text: str, doc_id: str | None, candidate: Candidate, sentences: "S
         "is_question": bool(speaker and speaker.is_question),
         "rule": reading.rule,
         "extractor_version": VERSION,
-    })
+    }))
+
+
+def _sentence(shared: dict, text: str, start: int, end: int) -> str:
+    """text[start:end], the object the figure before was given where its sentence is the
+    same: a sentence's figures come one after another, so only the last one is kept."""
+    last = shared.get(_SENTENCE)
+    if last is not None and last[0] == start and last[1] == end:
+        return last[2]
+    sentence = text[start:end]
+    shared[_SENTENCE] = (start, end, sentence)
+    return sentence
+
+
+_SENTENCE = object()  # the key of the last sentence in `shared`, no string's
+
+
+def _same(shared: dict, string: str | None) -> str | None:
+    """The one object of the strings equal to `string` in `shared` (None as it is)."""
+    return None if string is None else shared.setdefault(string, string)
 
 
 # A sentence ends at a paragraph break, at a line that opens a heading, a list item, a quote

@@ -35,6 +35,10 @@ class Quantity(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    def model_copy(self, *, update=None, deep: bool = False) -> "Quantity":
+        """pydantic's copy, its set of the fields given shared (`with_shared_fields_set`)."""
+        return with_shared_fields_set(super().model_copy(update=update, deep=deep))
+
     quantity_id: str = Field(description="Stable id: `{doc_id}:{start}-{end}` (`{start}-{end}` for text with no doc_id).")
     doc_id: Optional[str] = Field(None, description="The document the figure is in (foreign key to documents).")
     reported: Optional[dt.date] = Field(None, description="The day the document reports the figure: its publication date (`documents.published`), here so that figures are dated without a join. Empty where the document's date is unknown.")
@@ -90,3 +94,27 @@ class Quantity(BaseModel):
     linked_to: Optional[str] = Field(None, description="`quantity_id` of the same figure written in another unit: `190 miles (300km)`.")
     rule: str = Field(description="The rule that produced the figure, `dimension.rule`.")
     extractor_version: str = Field(description="Version of the extractors that produced the row.")
+
+
+# pydantic keeps, in each instance, the set of the fields its maker gave
+# (`model_fields_set`): 40 names, 2.2 KB a figure, half of what a figure of `extract()` holds
+# (1 GB for the 200,000 figures of 1 MB of '$$$5 '). A document's figures are given one of a
+# few sets of names, so each figure holds the one set object of its names, from this table.
+# pydantic never changes a set in place but its copy's (model_copy copies it first), and a
+# figure is frozen; a caller who changes `model_fields_set` of one figure in place changes
+# it for the figures that share it (tests/test_streaming.py shows model_copy does not).
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+_MAX_FIELDS_SETS = 4096  # subsets of 50 names; a few dozen occur: a bound against a leak all the same
+
+
+def with_shared_fields_set(quantity: Quantity) -> Quantity:
+    """`quantity`, its set of the fields given replaced by the equal set all figures share."""
+    names = quantity.__pydantic_fields_set__
+    key = frozenset(names)
+    shared = _FIELDS_SETS.get(key)
+    if shared is None:
+        if len(_FIELDS_SETS) >= _MAX_FIELDS_SETS:
+            return quantity
+        shared = _FIELDS_SETS[key] = set(key)
+    object.__setattr__(quantity, "__pydantic_fields_set__", shared)  # a frozen model's slot, as pydantic sets it
+    return quantity

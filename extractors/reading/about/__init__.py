@@ -185,16 +185,22 @@ class About:
 
 
 def classify(text: str, sentence_start: int, sentence_end: int, start: int, end: int,
-             dimension: str, unit: str, subject: str | None) -> About:
-    """What the figure text[start:end] is about, read in the sentence around it."""
+             dimension: str, unit: str, subject: str | None, first_words: cues.FirstWords | None = None) -> About:
+    """What the figure text[start:end] is about, read in the sentence around it.
+    `first_words`, the text's (one for all its figures), finds the cues of a long sentence
+    without reading it for each figure; without it each figure's sentence is read."""
     before = text[sentence_start:start]
-    after = _past_brackets(text[end:sentence_end])
+    rest = text[end:sentence_end]
+    after = _past_brackets(rest)
     if dimension == "length":
         return _length(before, after, unit, subject)
     if dimension == "currency":
         return _money(text, sentence_start, sentence_end, start, end, before, after, subject)
     if dimension == "count":
-        about = _count(before, after, unit, subject)
+        harm_of_peace = None if first_words is None else lambda: (  # noqa: E731
+            first_words.search(cues.NOT_WAR, before, sentence_start)
+            or first_words.search(cues.NOT_WAR, after, end + len(rest) - len(after)))
+        about = _count(before, after, unit, subject, harm_of_peace)
         if about.category == "aid":
             about = _with_parties(about, text, sentence_start, sentence_end, start, end)
         return about
@@ -301,7 +307,9 @@ def _with_parties(about: About, text: str, sentence_start: int, sentence_end: in
     return replace(about, donor=donor, recipient=recipient)
 
 
-def _count(before: str, after: str, unit: str, subject: str | None) -> About:
+def _count(before: str, after: str, unit: str, subject: str | None, harm_of_peace=None) -> About:
+    """`harm_of_peace()`, where given, says whether `before` or `after` names a cause of harm
+    in peace (cues.NOT_WAR) as searching them would."""
     if unit == "times":
         return About("attacks", "launched", subject)  # the count reader reads only attacks' times
     window = before[-_TALLY_BACK:] + "0"
@@ -315,7 +323,7 @@ def _count(before: str, after: str, unit: str, subject: str | None) -> About:
     # "at least one of the two bridges destroyed": the verb is about the one, not the two.
     partitive = bool(_PARTITIVE.search(before[-20:]))
     if klass == "people" or (itself and itself[0] == "casualties"):
-        if cues.NOT_WAR.search(before) or cues.NOT_WAR.search(after):
+        if harm_of_peace() if harm_of_peace is not None else cues.NOT_WAR.search(before) or cues.NOT_WAR.search(after):
             return About(subject=subject)  # "Extreme storms leave two dead"
         measure = _casualty_measure(before, after, phrase, clause=not partitive)
         if itself and itself[0] == "casualties" and klass != "people" and itself[1] in ("killed", "wounded") \
@@ -840,12 +848,13 @@ def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: i
     """The figures with what they say of the world: a war figure its conflict, place and
     period; a figure labelled war that is about no war, `other` (is_about_war). `setting` is
     the whole document's, and `text` its part from `origin` on (a window of a long one): a
-    conflict is chosen on the whole document's evidence wherever the figure is read."""
-    situated = []
+    conflict is chosen on the whole document's evidence wherever the figure is read.
+
+    A figure relabelled replaces its old self in the list given (which is returned): the
+    old one is freed at once, not held until every figure is situated."""
     sentence_cues = SentenceCues(text)
-    for quantity in quantities:
+    for i, quantity in enumerate(quantities):
         if quantity.category not in _SITUATED:
-            situated.append(quantity)
             continue
         sentence = (quantity.sentence_start, quantity.sentence_start + len(quantity.sentence))
         clause = _clause_span(text, *sentence, quantity.start, quantity.end)
@@ -856,7 +865,7 @@ def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: i
             update = {"category": "other", "measure": None}
             if quantity.category == "aid":
                 update.update(_AID_FIELDS)
-            situated.append(quantity.model_copy(update=update))
+            quantities[i] = quantity.model_copy(update=update)
             continue
         update = {}
         if found is not None and found.conflict is not None:
@@ -870,5 +879,6 @@ def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: i
         if period is not None:
             update["period_start"], update["period_end"], update["period_text"], update["period_rule"] = \
                 period[0], period[1], one_line(period[2]), period[3]
-        situated.append(quantity.model_copy(update=update) if update else quantity)
-    return situated
+        if update:
+            quantities[i] = quantity.model_copy(update=update)
+    return quantities

@@ -52,7 +52,10 @@ _LABELS = ("category", "measure", "subject", "donor", "recipient", "aid_kind", "
 
 def agree(text: str, quantities: list[Quantity], noun_class, introduces) -> list[Quantity]:
     """The figures with pairs linked and agreeing, and breakdowns labelled alike.
-    `introduces(intro)` says what category a list's introduction gives its items."""
+    `introduces(intro)` says what category a list's introduction gives its items.
+
+    A figure relabelled replaces its old self in the list given (which is returned): the
+    old one is freed at once, not held until every figure is relabelled."""
     quantities = _pairs(text, quantities)
     quantities = _list_items(text, quantities, noun_class, introduces)
     return _breakdowns(text, quantities, noun_class)
@@ -63,7 +66,7 @@ def _says_more(q: Quantity) -> int:
 
 
 def _pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    linked = list(quantities)
+    linked = quantities  # replaced in place (agree)
     for i in range(len(linked) - 1):
         first, second = linked[i], linked[i + 1]
         if not (first.dimension == second.dimension and first.dimension != "count"
@@ -96,7 +99,7 @@ _DAMAGED = ("structures", "places", "equipment", "weapons")
 
 
 def _breakdowns(text: str, quantities: list[Quantity], noun_class) -> list[Quantity]:
-    out = list(quantities)
+    out = quantities  # replaced in place (agree)
     labelled = -1  # the last figure before i with a category: only such a one lends labels
     for i in range(1, len(out)):
         if out[i - 1].category != "other":
@@ -166,7 +169,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 def _list_items(text: str, quantities: list[Quantity], noun_class, introduces) -> list[Quantity]:
     """Figures of a list's items take the category their introduction gives ("The package
     includes:" then "- 200 grenade launchers and ammunition;")."""
-    out = list(quantities)
+    out = quantities  # replaced in place (agree)
     lines = _LineStarts(text)
     for i, q in enumerate(out):
         if q.category != "other" or not _LIST_ITEM.match(text, lines.before(q.sentence_start)):

@@ -167,11 +167,11 @@ def _first_person_gives(text: str, start: int, sentence_start: int) -> bool:
 
 def settle(text: str, quantities: list, author: str | None = None, published: dt.date | None = None) -> list:
     """The figures of a document with their aid scope, canonical actors and US dollars (see
-    the module's docstring)."""
+    the module's docstring). A figure relabelled replaces its old self in the list given: the
+    old one is freed at once, not held until every figure is settled."""
     speaks_for = actors.acts_for(author)
     money = [(q.start, q.end) for q in quantities if q.dimension == "currency"]
-    settled = []
-    for q in quantities:
+    for i, q in enumerate(quantities):
         update = {}
         if q.dimension == "currency":
             (value, low, high), on = exchange.converted(q.normalized_unit, published, q.normalized_value,
@@ -192,8 +192,9 @@ def settle(text: str, quantities: list, author: str | None = None, published: dt
                 others = [span for span in money if span != (q.start, q.end) and sentence[0] <= span[0] < sentence[1]]
                 found = scope_of(text, q.start, q.end, sentence, others)
                 update.update(aid_scope=found.scope, aid_scope_rule=found.rule)
-        settled.append(q.model_copy(update=update) if update else q)
-    return _sums_of_packages(settled)
+        if update:
+            quantities[i] = q.model_copy(update=update)
+    return _sums_of_packages(quantities)
 
 
 def _parties(text: str, q, speaks_for: str | None) -> dict:

@@ -67,9 +67,11 @@ class WordsPattern:
         # dotless "ı" that folding leaves as it is (tests/test_hostile.py): for any other
         # cue, or one that starts with a space, every text is searched.
         firsts = {w.split(" ")[0].lower() for w in words}
-        self._firsts = None
+        self._firsts = self._every_first = None
         if words and all(w.isascii() and w.isprintable() and "I" not in w for w in words) and "" not in firsts:
             self._firsts = re.compile(trie_pattern(sorted(firsts)))
+            # every offset where a first word begins, those inside another's too (FirstWords)
+            self._every_first = re.compile(f"(?=(?:{trie_pattern(sorted(firsts))}))")
 
     def _start(self, string: str) -> int | None:
         """Where the first match may start: the first first word of a cue, or None."""
@@ -85,6 +87,45 @@ class WordsPattern:
     def finditer(self, string: str):
         start = self._start(string)
         return iter(()) if start is None else self.regex.finditer(string, start)
+
+
+class FirstWords:
+    """Where in one text the first words of each WordsPattern's cues begin, found once a
+    pattern (when first asked): a search of a part of that text then starts at the first of
+    them in the part, or knows there is none, without reading the part.
+
+    A page of figures with no sentence end asks each figure's own sentence of thousands of
+    characters, before and after it, for a cause of harm in peace (about._count): read part
+    by part, that is the page's length times its figures. The answer is the same: a cue's
+    match starts where the first word of a cue does, at the same offset in the folded part
+    as in the folded text (patterns.ascii_folded is one character for one), and starting
+    the search of the part at a first word that runs past its end, or at the first of
+    several, finds the same first match.
+
+    >>> text = "Floods killed 5 people; 7 died in the war"
+    >>> index = FirstWords(text)
+    >>> index.search(NOT_WAR, text[:15], 0).group("cue"), index.search(NOT_WAR, text[15:], 15)
+    ('Floods', None)
+    """
+
+    def __init__(self, text: str):
+        self._text = text
+        self._folded: str | None = None
+        self._offsets: dict[int, list[int]] = {}  # by id of a pattern, which the module holds
+
+    def search(self, pattern: WordsPattern, string: str, offset: int):
+        """`pattern.search(string)`, where `string` is the text's characters from `offset` on."""
+        if pattern._every_first is None:
+            return pattern.search(string)
+        offsets = self._offsets.get(id(pattern))
+        if offsets is None:
+            if self._folded is None:
+                self._folded = patterns.ascii_folded(self._text)
+            offsets = self._offsets[id(pattern)] = [m.start() for m in pattern._every_first.finditer(self._folded)]
+        i = bisect.bisect_left(offsets, offset)
+        if i == len(offsets) or offsets[i] >= offset + len(string):
+            return None
+        return pattern.regex.search(string, offsets[i] - offset)
 
 
 def words_pattern(words) -> WordsPattern:
