@@ -49,6 +49,21 @@ def pick_document(site: Path) -> tuple[str, str | None]:
     return best, mark.group(1) if mark else None
 
 
+def capture(tab, path: Path) -> None:
+    """A screenshot of the tab once it has drawn a frame. Chromium now and then refuses a
+    capture ("Protocol error (Page.captureScreenshot): Unable to capture screenshot", most
+    often the first after a cold start) and takes the same picture when asked again: so
+    wait for two animation frames, and ask once more on that refusal only."""
+    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    try:
+        tab.screenshot(path=str(path))
+    except Exception as error:  # playwright's Error; any other failure is raised as it is
+        if "Unable to capture screenshot" not in str(error):
+            raise
+        tab.wait_for_timeout(250)
+        tab.screenshot(path=str(path))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "dist" / "site")
@@ -81,10 +96,10 @@ def main(argv: list[str] | None = None) -> None:
             if mark:  # the page focused it; scroll it to a third of the height to leave room for its tooltip
                 view.evaluate("id => { const m = document.getElementById(id); m.focus({preventScroll: true});"
                               " window.scrollBy(0, m.getBoundingClientRect().top - innerHeight / 3); }", mark)
-            view.screenshot(path=str(args.out / "document.png"))
+            capture(view, args.out / "document.png")
             view.goto((site / "claims" / "1.html").as_uri())
             view.wait_for_load_state("load")
-            view.screenshot(path=str(args.out / "claims.png"))
+            capture(view, args.out / "claims.png")
             search = (site / "search.html").as_uri() + "#q=" + quote(args.query)
             phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True)
             phone.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -93,10 +108,10 @@ def main(argv: list[str] | None = None) -> None:
                 tab.wait_for_load_state("load")
                 tab.wait_for_function("() => document.querySelector('#results').hasAttribute('data-shown')"
                                       " || document.querySelector('#results').getAttribute('data-matches') === '0'")
-                tab.screenshot(path=str(args.out / name))
+                capture(tab, args.out / name)
             view.goto((site / "charts.html").as_uri())
             view.wait_for_load_state("load")
-            view.screenshot(path=str(args.out / "charts.png"))
+            capture(view, args.out / "charts.png")
             if errors:
                 sys.exit("error: the pages logged errors: " + "; ".join(errors))
         finally:
