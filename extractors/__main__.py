@@ -1,5 +1,5 @@
 """`python -m extractors`: the `extract` command."""
 
-from .cli import run
+from .command import main
 
-run()
+main()

@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.test_interrupted import group  # noqa: E402  (the suite's own: the live processes of a group)
 
-EXTRACT = [sys.executable, "-c", "from extractors.cli import run; run()"]
+# The installed program's entry point (pyproject.toml), which sets its handlers before it loads.
+EXTRACT = [sys.executable, "-c", "from extractors.command import main; main()"]
 SURVIVOR_LIMIT = 1.0
 
 

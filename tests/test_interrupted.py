@@ -234,3 +234,43 @@ def test_a_signal_while_the_workers_start_ends_them(tmp_path, monkeypatch):
     alive = [worker for worker in workers if worker.is_alive()]
     stopping.end_processes(alive)  # so that a failure here does not leave this process waiting
     assert workers and not alive
+
+
+def handles(pid: int, signum: int) -> bool:
+    """Whether the process has set a handler of its own for the signal (/proc's SigCgt)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
+    return False
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_the_program_stopped_while_it_loads_says_so_in_one_line(tmp_path, signum):
+    """Regression: the kill campaign found `extract` stopped in the second and a half it
+    takes to load: SIGTERM ended it without a word (exit -15), Ctrl-C printed a
+    KeyboardInterrupt traceback. The installed program sets its handlers first; the
+    signal is sent as soon as it has (SIGTERM has no handler in a Python that has not
+    set one), while it is still loading."""
+    program = Path(sys.executable).parent / "extract"
+    if not program.exists():
+        pytest.fail(f"{program} is not installed: pip install -e '.[test]'")
+    started = subprocess.Popen([str(program), "text", "5 km"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True)
+    poll(lambda: started.poll() is not None or handles(started.pid, signal.SIGTERM), "the program sets its handlers")
+    started.send_signal(signum)
+    errors = started.communicate(timeout=PATIENCE)[1]
+    assert (started.returncode, errors) == (128 + signum, "interrupted: nothing was changed\n")
+
+
+def test_the_program_sets_its_handlers_before_it_loads_the_rules():
+    """What makes the test above hit the loading: the installed `extract` starts in a
+    module that loads only the signal handling, and sets the handlers before anything else."""
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "extract"]
+    assert script.value == "extractors.command:main"
+    loaded = subprocess.run([sys.executable, "-c", "import sys, extractors.command; print(sorted(sys.modules))"],
+                            capture_output=True, text=True, check=True).stdout
+    heavy = [name for name in ("extractors.cli", "typer", "extractors.reading.engine", "regex", "pint", "duckdb")
+             if f"'{name}'" in loaded]
+    assert heavy == []

@@ -25,7 +25,7 @@ def test_benchmark_smoke(tmp_path, capsys, monkeypatch):
     corpus = tmp_path / "tiny.jsonl"
     corpus.write_text("\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(
         ["ATACMS missiles can travel up to 300 km.", "some 10,000 North Korean troops", "no figure"])), encoding="utf-8")
-    for argv in (["extract", str(corpus), "--rounds", "2"], ["peers", "--corpus", str(corpus), "--rounds", "1"]):
+    for argv in (["extract", str(corpus), "--rounds", "1"], ["peers", "--corpus", str(corpus), "--rounds", "1"]):
         monkeypatch.setattr("sys.argv", ["benchmark.py", *argv])
         benchmark.main()
     output = capsys.readouterr().out

@@ -104,17 +104,17 @@ def test_every_corpus_format_builds_the_same_figures(tmp_path, suffix):
 
 def test_jobs_and_hash_seeds_give_identical_bytes(small_repository, tmp_path):
     """The small repository's corpus, cut into a dozen batches, built with 1 and 2 processes
-    and three hash seeds, each in a fresh interpreter: one set of bytes, its own dist/'s."""
+    and two hash seeds, each in a fresh interpreter: one set of bytes, its own dist/'s."""
     small_batches = ("from extractors.dataset import pipeline; pipeline.BATCH_CHARACTERS = 20_000; "
                      "from extractors.cli import run; run()")
     builds = []
-    for jobs, seed in ((1, "0"), (2, "1"), (2, "random")):
+    for jobs, seed in ((1, "0"), (2, "1")):
         out = tmp_path / f"out-{jobs}-{seed}"
         env = dict(os.environ, PYTHONHASHSEED=seed)
         subprocess.run([sys.executable, "-c", small_batches, "build", "--root", str(small_repository / "dist"),
                         "--out", str(out), "--jobs", str(jobs), "--quiet"], check=True, env=env, cwd=tmp_path)
         builds.append(package_files(out))
-    assert builds[0] == builds[1] == builds[2]
+    assert builds[0] == builds[1]
     # the same rows as the repository's own dist/
     assert builds[0]["quantities.csv"] == (small_repository / "dist" / "quantities.csv").read_bytes()
 
@@ -302,7 +302,7 @@ def test_a_list_of_every_figure_holds_little_more_than_the_figures(tmp_path):
     of the fields given in each instance (2.2 KB), and every figure held twice while the
     labelling copied it. Now some 2.6 KB at the peak. Measured as the test above measures:
     in a fresh interpreter, the peak of Python's allocations (tracemalloc, which no machine
-    load changes) for a page of 2,000 figures against one of 8,000, so that what any call
+    load changes) for a page of 1,000 figures against one of 4,000, so that what any call
     holds once is left out; a gross regression (a set, a copy or a sentence more a figure)
     passes the bound."""
     script = """
@@ -310,7 +310,7 @@ import json, tracemalloc
 from extractors.reading.engine import extract
 extract("warm up: over 2,000 attacks, 5 km and $3 million. 5 killed, 6 wounded.")
 found = {}
-for count in (2_000, 8_000):
+for count in (1_000, 4_000):
     text = "$$$5 " * count
     tracemalloc.start()
     figures = extract(text)
@@ -322,8 +322,8 @@ print(json.dumps(found))
     result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True,
                             cwd=tmp_path)
     found = {int(k): v for k, v in json.loads(result.stdout).items()}
-    (small, small_peak), (large, large_peak) = found[2_000], found[8_000]
-    assert (small, large) == (2_000, 8_000)
+    (small, small_peak), (large, large_peak) = found[1_000], found[4_000]
+    assert (small, large) == (1_000, 4_000)
     per_figure = (large_peak - small_peak) / (large - small)
     assert per_figure < 4_000, (found, per_figure)
 

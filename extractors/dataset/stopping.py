@@ -41,7 +41,8 @@ _STATE = {"deferring": 0, "pending": None}
 STOPPING = (signal.SIGINT, signal.SIGTERM)
 
 
-def _raise(signum: int, frame) -> None:
+def raise_interrupted(signum: int, frame) -> None:
+    """The handler of SIGINT and SIGTERM in the command line's process."""
     if _STATE["deferring"]:
         _STATE["pending"] = signum
         return
@@ -52,7 +53,7 @@ def _raise(signum: int, frame) -> None:
 def handling_signals():
     """SIGINT and SIGTERM raise Interrupted in this process while the block runs (the handlers
     before it are put back after: a test's process, a caller's)."""
-    before = {signum: signal.signal(signum, _raise) for signum in STOPPING}
+    before = {signum: signal.signal(signum, raise_interrupted) for signum in STOPPING}
     try:
         yield
     finally:
