@@ -197,9 +197,12 @@ def classify(text: str, sentence_start: int, sentence_end: int, start: int, end:
     if dimension == "currency":
         return _money(text, sentence_start, sentence_end, start, end, before, after, subject)
     if dimension == "count":
-        harm_of_peace = None if first_words is None else lambda: (  # noqa: E731
-            first_words.search(cues.NOT_WAR, before, sentence_start)
-            or first_words.search(cues.NOT_WAR, after, end + len(rest) - len(after)))
+        if first_words is None:
+            harm_of_peace = lambda: cues.NOT_WAR.search(before) or cues.NOT_WAR.search(after)  # noqa: E731
+        else:
+            harm_of_peace = lambda: (  # noqa: E731
+                first_words.search(cues.NOT_WAR, before, sentence_start)
+                or first_words.search(cues.NOT_WAR, after, end + len(rest) - len(after)))
         about = _count(before, after, unit, subject, harm_of_peace)
         if about.category == "aid":
             about = _with_parties(about, text, sentence_start, sentence_end, start, end)
@@ -307,9 +310,9 @@ def _with_parties(about: About, text: str, sentence_start: int, sentence_end: in
     return replace(about, donor=donor, recipient=recipient)
 
 
-def _count(before: str, after: str, unit: str, subject: str | None, harm_of_peace=None) -> About:
-    """`harm_of_peace()`, where given, says whether `before` or `after` names a cause of harm
-    in peace (cues.NOT_WAR) as searching them would."""
+def _count(before: str, after: str, unit: str, subject: str | None, harm_of_peace) -> About:
+    """`harm_of_peace()` says whether `before` or `after` names a cause of harm in peace
+    (cues.NOT_WAR), asked only of counts of people."""
     if unit == "times":
         return About("attacks", "launched", subject)  # the count reader reads only attacks' times
     window = before[-_TALLY_BACK:] + "0"
@@ -323,7 +326,7 @@ def _count(before: str, after: str, unit: str, subject: str | None, harm_of_peac
     # "at least one of the two bridges destroyed": the verb is about the one, not the two.
     partitive = bool(_PARTITIVE.search(before[-20:]))
     if klass == "people" or (itself and itself[0] == "casualties"):
-        if harm_of_peace() if harm_of_peace is not None else cues.NOT_WAR.search(before) or cues.NOT_WAR.search(after):
+        if harm_of_peace():
             return About(subject=subject)  # "Extreme storms leave two dead"
         measure = _casualty_measure(before, after, phrase, clause=not partitive)
         if itself and itself[0] == "casualties" and klass != "people" and itself[1] in ("killed", "wounded") \
