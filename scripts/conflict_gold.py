@@ -2,6 +2,8 @@
 
     /work/base/.venv/bin/python scripts/conflict_gold.py \
         [--wh /work/ref/wh-figures] [--state /work/ref/state-figures] [--seeds /work/base/dist]
+    .venv/bin/python scripts/conflict_gold.py --round 2 \
+        --wh /work/ref2/wh-figures --state /work/ref2/state-figures --seeds dist
 
 Reads three packages built with the rules *before* issue 23:
 
@@ -23,6 +25,11 @@ Within each stratum figures are ranked by sha256(f"{SEED}:{quantity_id}") and th
 kept. Each row gets a `half` (`tuning` or `report`) by a hash of its quantity_id, fixed
 whatever the rules do. Writes docs/conflict-gold/sample.csv; the judgements of each row are
 in docs/conflict-gold/judgements.csv (see docs/conflict-gold/GUIDELINES.md).
+
+Round 2 (2026-12-07) is a second held-out set, drawn the same way from packages built with the
+rules of commit a3ac38e, after round 1's report half had been scored: 200 war-labelled figures
+(at least 10 a category) and 100 `other` figures with a war cue, with SEED_2, every row in the
+`report` half. Its judgements are in docs/conflict-gold/judgements-2.csv.
 """
 
 from __future__ import annotations
@@ -42,6 +49,13 @@ SEED = 2323
 WAR_LABELLED = 300
 OTHER_WITH_CUE = 200
 MIN_PER_CATEGORY = 15
+SEED_2 = 2424
+ROUNDS = {
+    1: dict(seed=SEED, war=WAR_LABELLED, other=OTHER_WITH_CUE, floor=MIN_PER_CATEGORY,
+            out=OUT, held_out=False),
+    2: dict(seed=SEED_2, war=200, other=100, floor=10,
+            out=OUT.with_name("sample-2.csv"), held_out=True),
+}
 
 # The WAR_CUE of scripts/war_gold.py (as frozen in /work/base/scripts/war_gold.py).
 WAR_CUE = regex.compile(
@@ -60,8 +74,8 @@ _FIELDS = ("q.quantity_id, q.doc_id, d.published, d.title, q.start, q.\"end\", q
            "q.stage, q.attributed_to")
 
 
-def rank(quantity_id: str) -> str:
-    return hashlib.sha256(f"{SEED}:{quantity_id}".encode()).hexdigest()
+def rank(quantity_id: str, seed: int = SEED) -> str:
+    return hashlib.sha256(f"{seed}:{quantity_id}".encode()).hexdigest()
 
 
 def half_of(quantity_id: str) -> str:
@@ -73,7 +87,8 @@ def load(wh: Path, state: Path, seeds: Path) -> list[dict]:
     rows = []
     for source, package, where in (("whitehouse", wh, "TRUE"),
                                    ("state", state, "TRUE"),
-                                   ("seed", seeds, "d.outlet IS DISTINCT FROM 'The White House'")):
+                                   ("seed", seeds, "d.outlet IS DISTINCT FROM 'The White House' "
+                                            "AND d.outlet IS DISTINCT FROM 'U.S. Department of State'")):
         query = (f"SELECT {_FIELDS} FROM '{package}/quantities.parquet' q "
                  f"JOIN '{package}/documents.parquet' d USING (doc_id) WHERE {where}")
         result = duckdb.sql(query)
@@ -114,21 +129,22 @@ def allocate(counts: dict[str, int], total: int, floor: int) -> dict[str, int]:
     return sizes
 
 
-def draw(rows: list[dict]) -> list[dict]:
+def draw(rows: list[dict], seed: int = SEED, war_size: int = WAR_LABELLED,
+         other_size: int = OTHER_WITH_CUE, floor: int = MIN_PER_CATEGORY) -> list[dict]:
     war = [r for r in rows if r["category"] != "other"]
     other = [r for r in rows if r["category"] == "other" and r["sentence"] and WAR_CUE.search(r["sentence"])]
     by_category: dict[str, list[dict]] = {}
     for r in war:
         by_category.setdefault(r["category"], []).append(r)
-    sizes = allocate({c: len(v) for c, v in by_category.items()}, WAR_LABELLED, MIN_PER_CATEGORY)
+    sizes = allocate({c: len(v) for c, v in by_category.items()}, war_size, floor)
     chosen = []
     for category in sorted(by_category):
-        ranked = sorted(by_category[category], key=lambda r: rank(r["quantity_id"]))
+        ranked = sorted(by_category[category], key=lambda r: rank(r["quantity_id"], seed))
         kept = ranked[:sizes[category]]
         print(f"{category}: {len(ranked)} war-labelled figures, kept {len(kept)}")
         chosen.extend(kept)
-    chosen.sort(key=lambda r: rank(r["quantity_id"]))
-    others = sorted(other, key=lambda r: rank(r["quantity_id"]))[:OTHER_WITH_CUE]
+    chosen.sort(key=lambda r: rank(r["quantity_id"], seed))
+    others = sorted(other, key=lambda r: rank(r["quantity_id"], seed))[:other_size]
     print(f"other with a war cue: {len(other)} figures, kept {len(others)}")
     return chosen + others
 
@@ -138,22 +154,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--wh", type=Path, default=Path("/work/ref/wh-figures"))
     parser.add_argument("--state", type=Path, default=Path("/work/ref/state-figures"))
     parser.add_argument("--seeds", type=Path, default=Path("/work/base/dist"))
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=1)
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
+    plan = ROUNDS[args.round]
+    out = args.out or plan["out"]
     rows = load(args.wh, args.state, args.seeds)
     ids = [r["quantity_id"] for r in rows]
     if len(ids) != len(set(ids)):
         raise SystemExit("quantity ids are not unique across the packages")
-    sample = draw(rows)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", encoding="utf-8", newline="") as handle:
+    sample = draw(rows, plan["seed"], plan["war"], plan["other"], plan["floor"])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(COLUMNS)
         for r in sample:
-            r["half"] = half_of(r["quantity_id"])
+            r["half"] = "report" if plan["held_out"] else half_of(r["quantity_id"])
             writer.writerow(["" if r.get(c) is None else str(r[c]) for c in COLUMNS])
     halves = {h: sum(r["half"] == h for r in sample) for h in ("tuning", "report")}
-    print(f"{len(sample)} rows to {args.out} ({halves})")
+    print(f"{len(sample)} rows to {out} ({halves})")
 
 
 if __name__ == "__main__":

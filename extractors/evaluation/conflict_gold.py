@@ -105,13 +105,25 @@ def _same_place(gold: str, gold_text: str, place: str | None, place_text: str | 
         " ".join(gold_text.split()).casefold() == " ".join(place_text.split()).casefold()
 
 
+# The held-out second round (scripts/conflict_gold.py --round 2): drawn from the packages of
+# a later commit, every row held out, scored as its own half.
+SECOND_ROUND = "report-2"
+HALVES = ("tuning", "report", SECOND_ROUND, "all")
+
+
 def score(corpora: Path = SHARED_CORPORA, half: str = "tuning", gold_dir: Path = GOLD_DIR) -> ConflictScores:
-    """Score the rules on the judged figures of one half (`tuning`, `report` or `all`)."""
+    """Score the rules on the judged figures of one half: `tuning`, `report` or `all` of the
+    first round, or the second round (`report-2`)."""
     from ..dataset.pipeline import FULL_CONTEXT, MAX_CONTEXT
     from ..reading.engine import extract_document
 
-    sample = {row["quantity_id"]: row for row in gold_rows(gold_dir / "sample.csv", ConflictGoldError)}
-    judged = [row for row in gold_rows(gold_dir / "judgements.csv", ConflictGoldError) if half in ("all", sample[row["quantity_id"]]["half"])]
+    if half not in HALVES:
+        raise ConflictGoldError(f"--half must be one of {', '.join(HALVES)}, not {half!r}")
+    second = half == SECOND_ROUND
+    sample = {row["quantity_id"]: row for row in
+              gold_rows(gold_dir / ("sample-2.csv" if second else "sample.csv"), ConflictGoldError)}
+    judged = [row for row in gold_rows(gold_dir / ("judgements-2.csv" if second else "judgements.csv"), ConflictGoldError)
+              if second or half in ("all", sample[row["quantity_id"]]["half"])]
     scores = ConflictScores(half, len(judged))
     wanted = defaultdict(set)
     for row in judged:
