@@ -310,6 +310,17 @@ def _with_parties(about: About, text: str, sentence_start: int, sentence_end: in
     return replace(about, donor=donor, recipient=recipient)
 
 
+# Lives are the dead only where they are lost, taken or mourned: "2,977 innocent lives
+# ripped from this world", "claimed more than 14,000 lives", not "changed the lives of
+# millions" or "millions of lives at stake".
+_LIVES = regex.compile(r"\blives$", regex.IGNORECASE)
+_LIFE_TAKEN = regex.compile(
+    r"\b(?:lost|los(?:s|ing|e)|claim(?:ed|ing|s)?|t(?:ook|aken|aking|akes)|cost(?:ing|s)?|cut\s+short|"
+    r"ripped|stolen|stole|sacrific(?:ed|e|es|ing)|gave|given|giving|laid\s+down|perish(?:ed)?|mourn(?:ed|ing|s)?|"
+    r"ended|end(?:ing)?|killed|dead|died|deaths?|murdered|massacred|slaughtered|extinguished)\b",
+    regex.IGNORECASE)
+
+
 def _count(before: str, after: str, unit: str, subject: str | None, harm_of_peace) -> About:
     """`harm_of_peace()` says whether `before` or `after` names a cause of harm in peace
     (cues.NOT_WAR), asked only of counts of people."""
@@ -323,6 +334,8 @@ def _count(before: str, after: str, unit: str, subject: str | None, harm_of_peac
     phrase = subject if unit.lower() in PARTITIVE_HEADS and subject else _through_head(subject, unit)
     klass = noun_class(phrase)
     itself = cues.self_measure(subject or unit) or cues.self_measure(phrase)
+    if itself and _LIVES.search(phrase) and not _LIFE_TAKEN.search(before[-_AFTER_WINDOW:] + " " + _clause(after)):
+        itself = None  # "improved the lives of millions", "millions of lives at stake"
     # "at least one of the two bridges destroyed": the verb is about the one, not the two.
     partitive = bool(_PARTITIVE.search(before[-20:]))
     if klass == "people" or (itself and itself[0] == "casualties"):
@@ -544,11 +557,17 @@ def _clause_before(before: str, window: int) -> str:
     return looked[max(start, len(looked) - window):]
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _measure_in(klass: str, before: str, after: str) -> tuple[str, str] | None:
     """The (category, measure) a cue of the figure's clause gives it: the first after the
     figure (past an apposition), or else the nearest before it ("killing over 50 and
     wounding over 40": 40 wounded)."""
-    found = cues.MEASURE_CUES[klass].search(_clause(after, past_appositions=True))
+    clause = _clause(after, past_appositions=True)
+    found = cues.MEASURE_CUES[klass].search(clause)
+    if found is not None and _DIGIT.search(clause, 0, found.start()) and clause != _clause(after):
+        found = None  # past an apposition, another figure's cue: "killing 1,200 people, including 44 Americans, taking 240 hostage"
     if found is None:
         # munitions are told of further back, past a comma ("fired tube artillery at Nikopol
         # and 40 rockets", "Iran attacked Israel, 200 ballistic missiles")
@@ -838,7 +857,14 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
         return True  # soldiers killed, prisoners of war: war casualties by themselves
     if category == "casualties" and quantity.measure != "displaced" and violent_sentence:
         return True  # "gunmen attacked a convoy and killed six staff"
-    return category in _ANYWHERE_IN_WAR and found is not None and found.named_within("document", conflicts.STRONG)
+    if category not in _ANYWHERE_IN_WAR or found is None or not found.named_within("document", conflicts.STRONG):
+        return False
+    # A war named far off, in a briefing or a speech of many subjects, takes the people
+    # displaced and the ranges; the dead and hurt only where their sentence tells of armed
+    # violence ("an attack that claimed three of their lives"): COVID deaths, a school
+    # shooting or a fire two answers from a question on Gaza are no war's.
+    return category == "weapon_range" or quantity.measure == "displaced" or violent_sentence or (
+        quantity.measure == "casualties" and cues.self_measure(quantity.subject or quantity.unit) is not None)
 
 
 # Words that say the aid is arms ("food security" says nothing of weapons).

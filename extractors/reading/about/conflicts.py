@@ -123,8 +123,8 @@ def terms() -> Gazetteer[Term]:
             within.add(place.conflict)
         for conflict in within:
             add(form, True, conflict, WEAK if place.kind == "country" else STRONG)
-        if within and place.kind == "city":
-            towns.add(form)
+        if within and place.kind != "country":
+            towns.add(form)  # a place's name within a longer one is not the place: "Bethlehem Steel"
     return Gazetteer((form, Term(tuple(sorted(found)), max(found.values()), as_written and form in towns), as_written)
                      for (form, as_written), found in named.items())
 

@@ -273,6 +273,24 @@ EXAMPLES = [
             span="over 600,000", category="casualties", measure="casualties", published=MAY_20_2024),
     Example("Israeli strikes or the dozens of Islamic Jihad rockets that reportedly fell inside Gaza",
             span="dozens of Islamic Jihad rockets", category="attacks", measure="launched", published=MAY_20_2024),
+    # Past an apposition, a cue after another figure is that figure's.
+    Example("Hamas committed the worst atrocity—killing 1,200 innocent people, including 44 Americans, taking 240 people hostage",
+            span="1,200 innocent people", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("150 warships across 16 classes have been destroyed in the war with Iran", span="150 warships", category="damage",
+            measure="destroyed", published=MAY_20_2024),
+    # Lives are the dead where they are lost, taken or mourned (issue 23).
+    Example("the war in eastern Ukraine has claimed more than 14,000 Ukrainian lives",
+            span="more than 14,000 Ukrainian lives", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("Hamas's attack on Israel took the lives of more than 1,300 people", span="more than 1,300 people",
+            category="casualties", measure="killed", published=MAY_20_2024),
+    # A war the document names far from the figure: the displaced and the dead of a violent
+    # sentence take it (a briefing's answer far from its question).
+    Example("MS. PSAKI: Good afternoon. I have two items at the top.\n\nQ: What is the latest on the Russian invasion of Ukraine?\n\nMS. PSAKI: We are watching it.\n\n"
+            "Q: And on the evacuations?\n\nMS. PSAKI: Millions of people have been displaced.",
+            span="Millions of people", category="casualties", measure="displaced", published=MAY_20_2024),
+    Example("MS. PSAKI: Good afternoon. I have two items at the top.\n\nQ: What is the latest on the Russian invasion of Ukraine?\n\nMS. PSAKI: We are watching it.\n\n"
+            "Q: And the weekend?\n\nMS. PSAKI: An attack that claimed three of their lives, at a base in Jordan.",
+            span="three", category="casualties", measure="killed", published=MAY_20_2024),
 ]
 
 NEGATIVES = [
@@ -306,4 +324,14 @@ NEGATIVES = [
     "Ukrainian forces in the Azovstal factory refused a Russian ultimatum to surrender by 1pm local time",
     "the number of dead Wagner personnel was three times the number of wounded",
     "Russian forces entered the town at 1530 local time",
+    # Lives that are not lost, jobs that are (issue 23).
+    "Russia's war in Ukraine goes on. Millions of Americans had lost their jobs.",
+    "His agenda has improved the lives of millions of Americans",
+    "Congress should invest $12 billion in women's health research to benefit millions of lives",
+    "we're talking about millions and millions of lives at stake here",
+    # The dead and hurt of a sentence of peace, in a document that names a war far from it.
+    "MS. PSAKI: Good afternoon. I have two items at the top.\n\nQ: What is the latest on the Russian invasion of Ukraine?\n\nMS. PSAKI: We are watching it.\n\n"
+    "Q: And the recall?\n\nMS. PSAKI: A factory in Michigan had tainted formula that killed two babies.",
+    "MS. PSAKI: Good afternoon. I have two items at the top.\n\nQ: What is the latest on the Russian invasion of Ukraine?\n\nMS. PSAKI: We are watching it.\n\n"
+    "Q: And the pandemic?\n\nMS. PSAKI: We have seen a million Americans losing their lives.",
 ]

@@ -22,7 +22,8 @@ from typing import Generic, Iterable, Iterator, TypeVar
 
 import regex
 
-from ..patterns import ascii_folded
+from .. import lexicons
+from ..patterns import ascii_folded, fold
 
 WORD = regex.compile(r"(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _POSSESSIVE = regex.compile(r"['’]s$")
@@ -147,9 +148,13 @@ def stands_alone(text: str, start: int, end: int) -> bool:
     [False, True]
     >>> stands_alone("Kharkiv Oblast was hit", 0, 7), stands_alone("the Kharkiv Independent", 4, 11)
     (True, False)
+    >>> stands_alone("a former Bethlehem Steel mill", 9, 18), stands_alone("100 West Bank Palestinians", 4, 13)
+    (False, True)
     """
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before and before.group(1)[0].isupper() and before.group(1).lower() not in _MAY_PRECEDE:
         return False
     after = _WORD_AFTER.match(text, end)
-    return not (after and after.group(1)[0].isupper() and after.group(1).lower() not in _MAY_FOLLOW)
+    # a people after a place is of it: "West Bank Palestinians", "Gaza residents"
+    return not (after and after.group(1)[0].isupper() and after.group(1).lower() not in _MAY_FOLLOW
+                and fold(after.group(1)) not in lexicons.demonyms())
