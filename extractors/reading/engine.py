@@ -527,6 +527,16 @@ class Sentences:
             i = bisect.bisect_right(self.starts, start)
             self.starts[i:i] = kept
 
+    def every_start(self) -> list[int]:
+        """The start of every sentence of the text (read whole, once): for tools that split a
+        text into sentences, not for the reader, which asks only around its figures.
+
+        >>> Sentences("One tank. Two guns. Three.").every_start()
+        [0, 10, 20]
+        """
+        self._cover(0, len(self.text))
+        return list(self.starts)
+
     def around(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) of the sentence holding text[start:end], whitespace trimmed; a figure
         that straddles a boundary gets the sentences it touches. A sentence is cut to

@@ -15,7 +15,7 @@ def sample(n=300):
 def ours(text):
     from extractors.reading.engine import Sentences
     s = Sentences(text)
-    starts = s.starts
+    starts = s.every_start()
     return [(a, b) for a, b in zip(starts, starts[1:] + [len(text)])]
 
 
