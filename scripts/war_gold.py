@@ -3,6 +3,7 @@
     python scripts/war_gold.py draw --worklists /tmp/war-gold     # sentences to annotate
     python scripts/war_gold.py draw --round 2 --per-corpus 200 --worklists /tmp/war-gold
     python scripts/war_gold.py draw --round 3 --worklists /tmp/war-gold   # wars beyond Ukraine
+    python scripts/war_gold.py draw --round 4 --worklists /tmp/war-gold   # held out: every war
     python scripts/war_gold.py draw --round 2 --per-corpus 200 --check    # redraw, compare, write nothing
     python scripts/war_gold.py merge /tmp/war-gold/annotations-r3-*.jsonl
     python scripts/war_gold.py score --round 3 --half tuning              # extract eval --war, one round
@@ -73,6 +74,12 @@ TIGHT_CUE = regex.compile(
 ROUND3_CORPORA = {"news-articles-2017": 120, "whitehouse-briefing-room": 100,
                   "state-department-press-releases": 100}
 MAX_SHARE = 0.25
+# Round 4 (2026-12-07, issue 26): a held-out round, drawn after round 3's report half had been
+# scored: round 3's draw (other wars) from the three corpora it used, and the ISW reports
+# (Russia's war) by the tight cue alone. Every sentence is in the `report-2` half.
+ROUND4_CORPORA = {"news-articles-2017": 80, "whitehouse-briefing-room": 40,
+                  "state-department-press-releases": 40, "isw-reports-2022": 40}
+HELD_OUT_ROUNDS = {4: "report-2"}
 MAX_PER_DOCUMENT = 2
 OTHER_WARS = {
     "israel-hamas": r"Gaza\w*|Hamas|Palestinian Islamic Jihad|Rafah|Khan Y[ou]n[ie]s|West Bank|Palestinians?|Israel(?:is?)?",
@@ -116,7 +123,7 @@ def other_war(sentence: str) -> str | None:
 def sentences(text: str):
     """(start, end) of each sentence of a text, whitespace trimmed."""
     bounds = Sentences(text)
-    starts = bounds.starts + [len(text)]
+    starts = bounds.every_start() + [len(text)]
     for start, end in zip(starts, starts[1:]):
         while start < end and text[start].isspace():
             start += 1
@@ -126,10 +133,16 @@ def sentences(text: str):
             yield start, end
 
 
+def _other_wars_only(round_: int, corpus: str) -> bool:
+    """Whether a round draws from a corpus only the sentences that name another war."""
+    return round_ >= 3 and corpus != "isw-reports-2022"
+
+
 def _candidates(corpora: Path, corpus: str, round_: int, drawn: set[str]):
     """(key, corpus, doc_id, start, end, previous, text, meta, war) of each sentence a round
     may draw from a corpus, ranked by the round's seeded hash."""
     cue = WAR_CUE if round_ == 1 else TIGHT_CUE
+    other_only = _other_wars_only(round_, corpus)
     ranked = []
     for doc_id, text, meta in corpus_records(corpora, corpus, ukraine_statements=round_ < 3, metadata=True):
         previous = None
@@ -138,8 +151,8 @@ def _candidates(corpora: Path, corpus: str, round_: int, drawn: set[str]):
             if 20 <= end - start <= MAX_SENTENCE and cue.search(sentence) \
                     and next(numerals.scan(sentence), None) is not None \
                     and sentence_id(corpus, doc_id, start) not in drawn:
-                war = other_war(sentence) if round_ >= 3 else None
-                if round_ < 3 or war:
+                war = other_war(sentence) if other_only else None
+                if not other_only or war:
                     key = hashlib.sha256(f"{SEED + round_ - 1}:{corpus}:{doc_id}:{start}".encode()).hexdigest()
                     ranked.append((key, corpus, doc_id, start, end, previous, text, meta, war))
             previous = (start, end)
@@ -169,14 +182,16 @@ def draw(corpora: Path, worklists: Path | None, per_corpus: int, round_: int = 1
     with (GOLD_DIR / "sentences.csv").open(encoding="utf-8", newline="") as handle:
         existing = list(csv.DictReader(handle))
     drawn = {row["sentence_id"] for row in existing if int(row["round"]) < round_}
-    quotas = ROUND3_CORPORA if round_ >= 3 else {corpus: per_corpus for corpus in CORPORA}
+    quotas = ROUND4_CORPORA if round_ == 4 else ROUND3_CORPORA if round_ == 3 else \
+        {corpus: per_corpus for corpus in CORPORA}
     chosen = []
     for corpus, quota in quotas.items():
         ranked = _candidates(corpora, corpus, round_, drawn)
-        kept = _spread(ranked, quota) if round_ >= 3 else ranked[:quota]
-        spread = Counter(row[8] for row in kept) if round_ >= 3 else None
+        other_only = _other_wars_only(round_, corpus)
+        kept = _spread(ranked, quota) if other_only else ranked[:quota]
+        spread = Counter(row[8] for row in kept) if other_only else None
         print(f"{corpus}: {len(ranked)} sentences with a war cue and a number"
-              f"{' and another war' if round_ >= 3 else ''}, kept {len(kept)}"
+              f"{' and another war' if other_only else ''}, kept {len(kept)}"
               + (f" ({', '.join(f'{w} {n}' for w, n in spread.most_common())})" if spread else ""))
         chosen.extend(kept)
     if check:
@@ -193,7 +208,7 @@ def draw(corpora: Path, worklists: Path | None, per_corpus: int, round_: int = 1
     rows = [[row[c] for c in SENTENCE_COLUMNS] for row in existing if int(row["round"]) != round_]
     for _, corpus, doc_id, start, end, *_ in chosen:
         sid = sentence_id(corpus, doc_id, start)
-        rows.append([sid, corpus, doc_id, str(start), str(end), str(round_), half_of(sid)])
+        rows.append([sid, corpus, doc_id, str(start), str(end), str(round_), HELD_OUT_ROUNDS.get(round_) or half_of(sid)])
     rows.sort(key=lambda r: (r[1], r[2], int(r[3])))
     with (GOLD_DIR / "sentences.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
@@ -202,7 +217,7 @@ def draw(corpora: Path, worklists: Path | None, per_corpus: int, round_: int = 1
     if worklists is None:
         return
     worklists.mkdir(parents=True, exist_ok=True)
-    batches = 4 if round_ == 1 else 5 if round_ == 2 else 8
+    batches = 4 if round_ in (1, 4) else 5 if round_ == 2 else 8
     for batch in range(batches):
         with (worklists / f"worklist-r{round_}-{batch + 1}.jsonl").open("w", encoding="utf-8") as handle:
             for i, (_, corpus, doc_id, start, end, previous, text, meta, war) in enumerate(chosen):
@@ -352,14 +367,15 @@ def main() -> None:
     drawing.add_argument("--per-corpus", type=int, default=PER_CORPUS, help="rounds 1 and 2 (150 and 200)")
     drawing.add_argument("--round", type=int, default=1, help="1: the first draw; 2: a second "
                          "draw, excluding the first, where a figure word stands near a number; 3: wars "
-                         "beyond Ukraine, from the 2017 news and the official corpora")
+                         "beyond Ukraine, from the 2017 news and the official corpora; 4: held out, round 3's draw and "
+                         "the ISW reports")
     drawing.add_argument("--check", action="store_true", help="redraw a round and compare it with "
                          "sentences.csv, writing nothing")
     merging = commands.add_parser("merge")
     merging.add_argument("annotations", type=Path, nargs="+")
     merging.add_argument("--out", type=Path, help="default: docs/war-gold/figures.csv")
     scoring = commands.add_parser("score", help="extract eval --war, restricted to some rounds")
-    scoring.add_argument("--half", default="tuning", choices=("tuning", "report", "all"))
+    scoring.add_argument("--half", default="tuning", choices=("tuning", "report", "report-2", "all"))
     scoring.add_argument("--round", dest="rounds", type=int, action="append",
                          help="a round to score (repeatable; default: every round)")
     scoring.add_argument("--errors", action="store_true", help="list each miss and wrong label")
