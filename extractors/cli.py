@@ -552,8 +552,8 @@ def eval_command(root: Path = ROOT,
                  format: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
                  war: bool = typer.Option(False, "--war", help="Score the war-figure gold of docs/war-gold/ instead, "
                                           "reading its sentences from the shared corpora."),
-                 half: str = typer.Option("tuning", "--half", help="With --war or --conflict: tuning, report or all; with --conflict also "
-                                   "report-2, its second held-out round."),
+                 half: str = typer.Option("tuning", "--half", help="With --war or --conflict: tuning, report or all (of the rounds "
+                                   "tuned on), or report-2 (the held-out round, scored once)."),
                  corpora: Path = typer.Option(war_gold.SHARED_CORPORA, "--corpora",
                                               help="With --war, --conflict or --transcripts: the folder of the shared corpora."),
                  errors: bool = typer.Option(False, "--errors", help="With --war, --conflict or --transcripts: list each miss and wrong label."),
@@ -639,8 +639,8 @@ def eval_command(root: Path = ROOT,
                 typer.echo(f"  {miss['doc_id']} {miss['figure']!r}: gold {miss['gold']}, found {miss['found']}")
         return
     if war:
-        if half not in ("tuning", "report", "all"):
-            _fail(f"--half: {half!r} is not tuning, report or all")
+        if half not in war_gold.HALVES:
+            _fail(f"--half: {half!r} is not {', '.join(war_gold.HALVES[:-1])} or all")
         try:
             scores = war_gold.score(corpora, half)
         except war_gold.WarGoldError as error:

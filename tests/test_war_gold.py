@@ -151,6 +151,26 @@ def test_scoring_one_round_only(tmp_path):
     assert scores.sentences == 0 and sum(scores.gold.values()) == 0
 
 
+def test_the_held_out_round_is_read_whole_and_left_out_of_all():
+    sentences, figures = _committed()
+    fourth = [s for s in sentences if s["round"] == "4"]
+    assert len(fourth) == 200 and {s["half"] for s in fourth} == {war_gold.HELD_OUT}
+    read = {f["sentence_id"] for f in figures}
+    assert all(s["sentence_id"] in read for s in fourth)
+    assert all(s["half"] != war_gold.HELD_OUT for s in sentences if s["round"] != "4")
+
+
+def test_all_leaves_the_held_out_half_out(tmp_path):
+    corpora, gold = _gold(tmp_path, "Russia launched 90 missiles.", [("90 missiles", {"category": "attacks"})])
+    with (gold / "sentences.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["half"] = war_gold.HELD_OUT
+    _write(gold / "sentences.csv", war_gold.SENTENCE_COLUMNS, rows)
+    assert war_gold.score(corpora, "all", gold).sentences == 0
+    assert war_gold.score(corpora, war_gold.HELD_OUT, gold).sentences == 1
+
+
 def test_the_round_3_draw_names_other_wars_and_nothing_ukrainian():
     import importlib.util
 
