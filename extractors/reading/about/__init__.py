@@ -95,7 +95,7 @@ _STOCK = regex.compile(r"\b(?:left|remaining|stocks?|stockpiles?|inventory|produ
 # Crimea to mainland Russia"): materiel is aid only where these say so, or a party is named.
 _GIVING = regex.compile(r"\b(?:package|includes?|including|drawdown|tranche|donat(?:e|ed|es|ion)|gifts?|"
                         r"hand(?:ed|ing)?\s+over)\b", regex.IGNORECASE)
-_FIRST_PERSON = regex.compile(r"\b(?:we|I)\b")
+_FIRST_PERSON = regex.compile(r"\b(?:[Ww]e|I)\b")  # "We have provided more than one million rounds"
 # "Support us: donate $5 a month": an appeal to the reader is no aid.
 _APPEAL = regex.compile(r"\b(?:support\s+us|donate\s+now|subscribe|become\s+a\s+(?:member|supporter|patron)|"
                         r"(?:a|per)\s+month\s+to\s+support|help\s+us)\b", regex.IGNORECASE)
@@ -167,7 +167,8 @@ _BUDGET = regex.compile(r"(?:\b(?:[Tt]he|President['’]s|FY\s?\d{2,4})\s+Budget
                         r"invests|proposes|supports|also|continues|maintains|builds)\b)")
 # Money paid in trade is no aid, whoever it is for ("a $5 billion contract for Poland").
 _TRADE = regex.compile(r"\b(?:contracts?|deals?|sales?|sold|sell|purchases?|bought|buy|orders?|exports?|imports?|"
-                       r"trade|revenue|profits?|price[sd]?|costs?|paid|pay|payments?|salar(?:y|ies)|wages?|bonus(?:es)?|"
+                       r"trade|revenue|profits?|price[sd]?|costs?|paid(?!\s+back)|pay(?!\s+back)|payments?|"
+                       r"salar(?:y|ies)|wages?|bonus(?:es)?|"
                        r"fines?|tariffs?|invest(?:ed|ment|ments)?)\b",
                        regex.IGNORECASE)
 _OF_SUBJECT = regex.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<words>(?:[\p{L}\-]+(?:\s+|$)){1,3})")
@@ -521,17 +522,20 @@ def _clause(after: str, past_appositions: bool = False) -> str:
 # An apposition after a figure, which says who its people are and is set off by commas or
 # dashes: "17 people, among them four children, were killed", "241 personnel — including
 # 220 Marines and 21 others — in a truck bombing", "2,250 Palestinians, a majority of them
-# civilians, and 73 Israelis".
+# civilians, and 73 Israelis", "13 service members, as well as 100 Afghan civilians, were killed".
 APPOSITION = regex.compile(
     r"\s*(?:,|\s[\u2013\u2014]|\s--)\s*(?:among\s+(?:them|whom)|including|of\s+whom|(?:a|the)\s+majority(?:\s+of\s+them)?|"
     r"(?:most|many|all|some|half|several|dozens|hundreds|thousands)\s+of\s+(?:them|whom)|(?:almost|nearly)\s+all(?:\s+of\s+them)?|"
-    r"mostly|mainly|both)\b[^,;:()\u2013\u2014]{1,80}?(?:,|[\u2013\u2014]|--)", regex.IGNORECASE)
+    r"mostly|mainly|both|as\s+well\s+as|along\s+with|together\s+with)\b[^,;:()\u2013\u2014]{1,80}?(?:,|[\u2013\u2014]|--)",
+    regex.IGNORECASE)
 # What an apposition, a participle after a comma or a coordinated noun start with.
 _AFTER_FIGURE_STARTS = frozenset(",-\u2013\u2014&aoAO")
 # A participle after a comma goes on with the figure's clause.
-_PARTICIPLE_AFTER_COMMA = regex.compile(r"\s*,\s*(?=\p{Ll}+(?:ed|en)\b)")
+_PARTICIPLE_AFTER_COMMA = regex.compile(
+    r"\s*,\s*(?=(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+|also\s+|reportedly\s+)?)?"
+    r"(?:\p{Ll}+(?:ed|en)|held|hurt|shot|struck|hit|caught|kept|left)\b)")
 # A noun coordinated with the counted one, which the clause runs past to its verb.
-_COORDINATED = regex.compile(r"\s+(?:and|or|&)\s+(?P<noun>[\p{L}-]+)\b")
+_COORDINATED = regex.compile(r"\s+(?:and|or|&)\s+(?:(?:their|his|her|its|the)\s+)?(?P<noun>[\p{L}-]+)\b")
 # The breaks that end a clause before a figure: punctuation. A conjunction does not: "killed
 # 12 and wounded 45" gives 45 the verb after "and", "fired artillery at Nikopol and 40
 # rockets" the verb before it.
@@ -867,8 +871,10 @@ def is_about_war(quantity, text: str, sentence: tuple[int, int], clause: tuple[i
         quantity.measure == "casualties" and cues.self_measure(quantity.subject or quantity.unit) is not None)
 
 
-# Words that say the aid is arms ("food security" says nothing of weapons).
-_MILITARY_AID = regex.compile(r"\b(?:drawdown|security\s+assistance|military\s+(?:aid|assistance|support|equipment)|"
+# Words that say the aid is arms ("food security" says nothing of weapons, nor does "food
+# security assistance").
+_MILITARY_AID = regex.compile(r"\b(?:drawdown|(?<!\b(?:food|energy|health|water|nutrition)\s)security\s+assistance|"
+                              r"military\s+(?:aid|assistance|support|equipment)|"
                               r"defen[cs]e\s+articles|weapons|arms|ammunition|Security\s+Assistance\s+Initiative|"
                               r"Foreign\s+Military\s+Financing)\b", regex.IGNORECASE)
 

@@ -273,6 +273,21 @@ EXAMPLES = [
             span="over 600,000", category="casualties", measure="casualties", published=MAY_20_2024),
     Example("Israeli strikes or the dozens of Islamic Jihad rockets that reportedly fell inside Gaza",
             span="dozens of Islamic Jihad rockets", category="attacks", measure="launched", published=MAY_20_2024),
+    # Aid: materiel a first person gives, and loans to a party that are to be paid back.
+    Example("We have provided more than one million rounds of artillery ammunition to Ukraine's forces",
+            span="more than one million rounds", category="aid", published=MAY_20_2024),
+    Example("the United States will provide $20 billion in loans to Ukraine that will be paid back by the interest "
+            "earned from immobilized Russian sovereign assets", span="$20 billion", category="aid",
+            published=MAY_20_2024),
+    # Coordination set off by commas, and a verb after the comma, go on with the clause.
+    Example("13 proud and patriotic American service members, as well as more than 100 innocent Afghan civilians, "
+            "were killed in a terrorist attack at Abbey Gate", span="13 proud and patriotic American service members",
+            category="casualties", measure="killed", published=MAY_20_2024),
+    Example("13 proud and patriotic American service members, as well as more than 100 innocent Afghan civilians, "
+            "were killed in a terrorist attack at Abbey Gate", span="more than 100 innocent Afghan civilians",
+            category="casualties", measure="killed", published=MAY_20_2024),
+    Example("Reunified eight children and their families displaced by the Russia-Ukraine conflict",
+            span="eight children", category="casualties", measure="displaced", published=MAY_20_2024),
     # Past an apposition, a cue after another figure is that figure's.
     Example("Hamas committed the worst atrocity—killing 1,200 innocent people, including 44 Americans, taking 240 people hostage",
             span="1,200 innocent people", category="casualties", measure="killed", published=MAY_20_2024),
@@ -324,6 +339,17 @@ NEGATIVES = [
     "Ukrainian forces in the Azovstal factory refused a Russian ultimatum to surrender by 1pm local time",
     "the number of dead Wagner personnel was three times the number of wounded",
     "Russian forces entered the town at 1530 local time",
+    # Money and refugees of peace beside a war (issue 26): disasters in the plural, a
+    # disease fought, food security assistance (no arms), global totals, migrants at sea.
+    "Russia's invasion of Ukraine goes on. We pledged $85 million in assistance to the people of Turkey and Syria, "
+    "following the devastating February 6th earthquakes.",
+    "Russia's invasion of Ukraine goes on.\n\n**Fighting COVID-19**: The United States has provided approximately "
+    "$55 million in COVID-19 related assistance to Ukraine.",
+    "Russia's invasion of Ukraine goes on. The President is announcing $331 million for humanitarian assistance, "
+    "food security assistance, and disaster risk reduction assistance in the Americas.",
+    "Russia's invasion of Ukraine goes on. President Biden announced an additional $2 billion in global humanitarian "
+    "assistance through USAID.",
+    "The war in Syria drags on. Human traffickers often cram hundreds of refugees into small boats.",
     # Lives that are not lost, jobs that are (issue 23).
     "Russia's war in Ukraine goes on. Millions of Americans had lost their jobs.",
     "His agenda has improved the lives of millions of Americans",

@@ -66,10 +66,13 @@ _WORD = r"[\p{L}][\p{L}\p{M}'’.\-]*(?:(?<=-)[\p{N}]+[\p{L}\p{N}]*)?"
 _TOKEN = rf"(?:{_WORD}|[0-9][\p{{L}}\p{{N}}\-]*(?![.,][0-9]))"
 # Words are parted by spaces or one line break (text wrapped mid-phrase), never a blank line.
 _SPACE = r"(?:[ \u00a0]*\n[ \u00a0]*(?!\n)|[ \u00a0]+)"
+# A word may open a quotation: 'injured 40 “bearded men,”', 'killed 20-25 ”Libyan and Syrian
+# mercenaries”' (the quote is part of the span, as the phrase's other words).
+_QUOTE = r"[\"“”‘]"
 # The phrase's words are the captures of its repeated `token` group (each word where the
 # one before ends): read once, with the phrase.
 _PHRASE = regex.compile(
-    rf"(?P<of>{_SPACE}(?i:of))?(?P<words>(?:{_SPACE}(?P<token>{_TOKEN})){{1,6}})")
+    rf"(?P<of>{_SPACE}(?i:of))?(?P<words>(?:{_SPACE}{_QUOTE}?(?P<token>{_TOKEN})){{1,6}})")
 _WORDS = regex.compile(rf"{_SPACE}(?P<word>{_TOKEN})")
 # Groups by number: `regex` finds a group by its name in about 0.3 µs, by its number in 0.05.
 _PHRASE_OF, _PHRASE_WORDS, _PHRASE_TOKEN = (_PHRASE.groupindex[name] for name in ("of", "words", "token"))
@@ -482,9 +485,10 @@ def _head(words: list[str]) -> int | None:
             if i > 0 and words[i - 1][0].isupper():
                 continue  # "Leopard 2"
             return None
-        if token.lower() in ("and", "or") and 0 < i < len(words) - 1 and words[i - 1][0].isupper() \
-                and words[i + 1][0].isupper():
-            continue  # "90 Kh-101 and Kalibr cruise missiles"
+        if token.lower() in ("and", "or") and 0 < i < len(words) - 1 and (
+                words[i - 1][0].isupper() and words[i + 1][0].isupper()
+                or _modifier(words[i - 1]) and _modifier(words[i + 1]) and not is_counted_noun(words[i - 1])):
+            continue  # "90 Kh-101 and Kalibr cruise missiles", "13 proud and patriotic service members"
         if _never_in_phrase(token):
             return None
         named = _is_named_weapon(token, words, i)
@@ -520,11 +524,12 @@ def _compound_head(words: list[str], i: int) -> int | None:
     for j in (i + 1, i + 2):
         if j >= len(words):
             return None
-        if not _plain_noun(words[j - 1]):  # the words before j (words[i] passed at i + 1)
-            return None
+        between = words[j - 1]  # the words before j (words[i] passed at i + 1)
+        if not (_plain_noun(between) or j > i + 1 and between[0].isupper() and _modifier(between)):
+            return None  # "100 innocent Afghan civilians": a name may stand before the head
         token = words[j]
-        if is_counted_noun(token) and not token[0].isupper():
-            return j
+        if is_counted_noun(token) and (not token[0].isupper() or noun_class(token.rstrip(".")) == "people"):
+            return j  # "more than 100 innocent Afghans"
     return None
 
 
@@ -612,6 +617,15 @@ def _object_end(text: str, complement) -> int | None:
 EXAMPLES = [
     Example(title=WAR_IN_UKRAINE, text="12,000 people have been killed", span="12,000 people", value=12000,
             category="casualties", measure="killed", subject="people"),
+    # A quotation mark may open the phrase; adjectives joined by "and", and a name before
+    # the head, stay in it.
+    Example(title=WAR_IN_UKRAINE, text="the strike injured 40 “bearded men,” likely Chechen forces",
+            span="40 “bearded men", value=40, category="casualties", measure="wounded"),
+    Example("13 proud and patriotic American service members were killed in the terrorist attack",
+            span="13 proud and patriotic American service members", value=13, category="casualties",
+            measure="killed"),
+    Example("the strike killed 100 innocent Afghan civilians", span="100 innocent Afghan civilians", value=100,
+            category="casualties", measure="killed"),
     Example(title=WAR_IN_UKRAINE, text="with over 2,000 attacks on healthcare facilities and two million homes damaged",
             span="over 2,000 attacks", value=2000, low=2000, qualifier="more_than",
             category="attacks", subject="attacks on healthcare facilities"),
