@@ -68,7 +68,7 @@ class Quantity(BaseModel):
     conflict_rule: Optional[str] = Field(None, description="Where `conflict` was read: `conflict.clause`, `conflict.sentence`, `conflict.paragraph`, `conflict.title` (the title and lead) or `conflict.document`.")
     place: Optional[str] = Field(None, description="For a war figure: the most specific place its sentence ties to it: an ISO 3166-1 alpha-2 country (`UA`), an ISO 3166-2 subdivision (`UA-63`), a GeoNames city (`geonames:706483`) or a region, sea or area of the gazetteer (`area:donbas`; extractors/data/places*.tsv). Empty where the sentence ties no place to the figure.")
     place_text: Optional[str] = Field(None, description="`place` as the sentence writes it, its white space one space (`Kharkiv`, `northern Gaza`).")
-    place_rule: Optional[str] = Field(None, description="How `place` was read: `place.located` (after a word of location: in, at, near, on...) or `place.named` (a town or region named in the sentence).")
+    place_rule: Optional[str] = Field(None, description="How `place` was read: `place.located` (after a word of location: in, at, near, on...), `place.named` (a town or region named in the sentence) or `place.recipient` (aid: its recipient's country).")
     period_start: Optional[dt.date] = Field(None, description="For a war figure: the first day of the time the figure covers, where its sentence dates it (`since February 24, 2022`, `overnight`, `last week`, `in 2023`), resolved against `reported`. Empty otherwise.")
     period_end: Optional[dt.date] = Field(None, description="The last day of the time the figure covers (see `period_start`).")
     period_text: Optional[str] = Field(None, description="The phrase that dates the figure, as written, its white space one space.")

@@ -905,7 +905,9 @@ def situate(text: str, quantities: list, setting: "conflicts.Setting", origin: i
         update = {}
         if found is not None and found.conflict is not None:
             update["conflict"], update["conflict_rule"] = found.conflict, found.rule
-        place = place_gazetteer.place_of(text, *sentence, quantity.start, quantity.end, sentence_cues.places(sentence))
+        # a weapon's range is of the weapon, wherever the sentence says it is used
+        place = None if quantity.category == "weapon_range" else \
+            place_gazetteer.place_of(text, *sentence, quantity.start, quantity.end, sentence_cues.places(sentence))
         if place is not None:
             update["place"], update["place_text"], update["place_rule"] = place[0], one_line(place[1]), place[2]
         began = conflicts.conflicts()[found.conflict].war_began if found is not None and found.conflict else None

@@ -40,10 +40,10 @@ from itertools import combinations
 
 import regex
 
-from .. import exchange
+from .. import exchange, lexicons
 from ..lexicons import read_tsv
-from ..patterns import one_line
-from . import actors, conflicts
+from ..patterns import fold, one_line
+from . import actors, conflicts, places
 from . import cues
 from .cues import words_pattern, key
 
@@ -179,6 +179,7 @@ def settle(text: str, quantities: list, author: str | None = None, published: dt
             update.update(value_usd=value, low_usd=low, high_usd=high, usd_rate_date=on)
         if q.category == "aid":
             update.update(_parties(text, q, speaks_for))
+            update.update(_place_of_aid(q, update["recipient_id"], update["recipient"]))
             if q.aid_kind is None and not _OF_EVERY_KIND.match(text, q.end):
                 # "the $800 million package" of a sentence on security assistance; "$175
                 # billion in aid" is aid of every kind, whatever else its sentence says
@@ -216,6 +217,21 @@ def _parties(text: str, q, speaks_for: str | None) -> dict:
     return {"donor": donor, "recipient": recipient, "donor_id": actors.actor_id(donor),
             "recipient_id": actors.actor_id(recipient), "donor_text": one_line(q.donor) or None,
             "recipient_text": one_line(q.recipient) or None}
+
+
+def _place_of_aid(q, recipient_id: str | None, recipient: str | None) -> dict:
+    """Aid is where its recipient is: a country recipient's code ("military assistance to
+    Ukraine" is `UA`, whatever place the sentence names first: "the laws of the United
+    States"), unless the sentence places it within that country ("aid into Gaza" stays the
+    Gaza Strip, in PS) or names a people, not a country ("the Ukrainian people")."""
+    if recipient_id is None or not (len(recipient_id) == 2 and recipient_id.isupper()):
+        return {}
+    written = one_line(q.recipient) or ""
+    if any(fold(word) in lexicons.demonyms() for word in written.split()):
+        return {}  # a people is no place: "aid to the Ukrainian people" (the conflict gold's guidelines)
+    if q.place is not None and places.country_of(q.place) == recipient_id:
+        return {}
+    return {"place": recipient_id, "place_text": one_line(q.recipient) or recipient, "place_rule": "place.recipient"}
 
 
 def _names_other(q, speaks_for: str) -> bool:

@@ -120,6 +120,15 @@ EXAMPLES = [
     Example("At least 56 people were killed in El Fasher last week", span="At least 56 people",
             category="casualties", conflict="sudan", place_text="El Fasher",
             period_start=dt.date(2024, 5, 13), period_end=dt.date(2024, 5, 19), published=MAY_20_2024),
+    # Aid is where its recipient is, whatever place the sentence names first; a weapon's
+    # range is of no place.
+    Example("Under the laws of the United States of America, I direct the drawdown of up to $400 million in "
+            "defense articles to provide assistance to Ukraine", span="up to $400 million", category="aid",
+            place="UA", place_text="Ukraine", published=MAY_20_2024),
+    Example("The United States will provide $50 million in humanitarian aid into Gaza", span="$50 million",
+            category="aid", place="area:gaza-strip", published=MAY_20_2024),
+    Example("The ATACMS missiles have a range of up to 300 km and will strike targets in Ukraine's occupied south",
+            span="up to 300 km", category="weapon_range", place=None, published=MAY_20_2024),
     # A country names more than one war: Israel's in 2024 is the one the paragraph names most.
     Example("Israel has struck Gaza and Rafah again. Israel said 20 militants were killed", span="20 militants",
             category="casualties", conflict="israel-hamas", published=MAY_20_2024),

@@ -61,6 +61,11 @@ class Place:
 @cache
 def gazetteer() -> Gazetteer[Place]:
     """Every place form: places.tsv, then places-extra.tsv on top (its place `-` removes a form)."""
+    return Gazetteer(_entries())
+
+
+@cache
+def _entries() -> tuple[tuple[str, Place, bool], ...]:
     forms: dict[str, tuple[str, Place]] = {}
     for row in read_tsv("places.tsv"):
         forms[row["form"].casefold()] = (row["form"], Place(row["place"], row["kind"], row["country"], None))
@@ -77,7 +82,23 @@ def gazetteer() -> Gazetteer[Place]:
         entries.append((form, place, True))
         if form[:1].islower():
             entries.append((form[:1].upper() + form[1:], place, True))
-    return Gazetteer(entries)
+    return tuple(entries)
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Each place id's country (ISO 3166-1 alpha-2), where the gazetteer gives one."""
+    return {place.place: place.country for _, place, _ in _entries() if place.country}
+
+
+def country_of(place: str | None) -> str | None:
+    """The country a place id is in: `UA` for `UA-63` and for Kharkiv's GeoNames id, `PS`
+    for the Gaza Strip; None for a sea or a place the gazetteer lacks.
+
+    >>> country_of("UA-63"), country_of("area:gaza-strip"), country_of("UA"), country_of("area:red-sea")
+    ('UA', 'PS', 'UA', None)
+    """
+    return _countries().get(place) if place else None
 
 
 def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention[Place]]:
