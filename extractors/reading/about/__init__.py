@@ -76,6 +76,7 @@ _DAMAGED_OR_DESTROYED = regex.compile(r"\b(?:damaged\s+(?:or|and|and/or)\s+destr
                                       regex.IGNORECASE)
 _IN_ACTION = regex.compile(r"\s+(?P<m>killed|wounded|missing)\s+in\s+action\b", regex.IGNORECASE)
 _PARTITIVE = regex.compile(r"\bof\s+(?:the|these|those|its|their)\s+$", regex.IGNORECASE)
+_RELATIVE_AFTER = regex.compile(r"\s*,?\s*(?:who|whom|that|which)\b", regex.IGNORECASE)
 # The clause a figure sits in: the measure of "12,000 people have been killed" lies after
 # it; of "killing 12 people" before it. Clause ends keep one figure's verb off the next.
 _CLAUSE_END = regex.compile(r"[,;:()\u2013\u2014]|\b(?:and|while|with|but|before|after|when|because|until|although|though|whereas)\b")
@@ -338,7 +339,9 @@ def _count(before: str, after: str, unit: str, subject: str | None, harm_of_peac
     if itself and _LIVES.search(phrase) and not _LIFE_TAKEN.search(before[-_AFTER_WINDOW:] + " " + _clause(after)):
         itself = None  # "improved the lives of millions", "millions of lives at stake"
     # "at least one of the two bridges destroyed": the verb is about the one, not the two.
-    partitive = bool(_PARTITIVE.search(before[-20:]))
+    # ... unless a relative clause says what befell the figure's own ("the families of the
+    # nine soldiers who lost their lives").
+    partitive = bool(_PARTITIVE.search(before[-20:])) and not _RELATIVE_AFTER.match(after)
     if klass == "people" or (itself and itself[0] == "casualties"):
         if harm_of_peace():
             return About(subject=subject)  # "Extreme storms leave two dead"

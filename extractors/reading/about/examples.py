@@ -297,6 +297,14 @@ EXAMPLES = [
             category="casualties", measure="killed", published=MAY_20_2024),
     Example("Reunified eight children and their families displaced by the Russia-Ukraine conflict",
             span="eight children", category="casualties", measure="displaced", published=MAY_20_2024),
+    # A relative clause says what befell the figure's own, even after "of the"; soldiers
+    # who made the ultimate sacrifice, militants a strike took out, are dead.
+    Example("We offer our condolences to the families of the nine soldiers who lost their lives in this attack",
+            span="nine soldiers", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("We will never forget the 7,054 American troops who made the ultimate sacrifice in Iraq and Afghanistan",
+            span="7,054 American troops", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("CENTCOM announced a strike that took out five militants attempting to attack us with UAVs",
+            span="five militants", category="casualties", measure="killed", published=MAY_20_2024),
     # Past an apposition, a cue after another figure is that figure's.
     Example("Hamas committed the worst atrocity—killing 1,200 innocent people, including 44 Americans, taking 240 people hostage",
             span="1,200 innocent people", category="casualties", measure="killed", published=MAY_20_2024),
@@ -359,6 +367,8 @@ NEGATIVES = [
     "Russia's invasion of Ukraine goes on. President Biden announced an additional $2 billion in global humanitarian "
     "assistance through USAID.",
     "The war in Syria drags on. Human traffickers often cram hundreds of refugees into small boats.",
+    "Russia's invasion of Ukraine goes on. The admission of up to 15,000 refugees remains justified.",
+    "The war in Sudan goes on. Support matters in the countries housing the more than six million refugees and migrants.",
     # Lives that are not lost, jobs that are (issue 23).
     "Russia's war in Ukraine goes on. Millions of Americans had lost their jobs.",
     "His agenda has improved the lives of millions of Americans",

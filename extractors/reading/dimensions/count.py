@@ -135,6 +135,8 @@ def read(text: str, amount) -> Reading | None:
     if numeral.kind == "words" and numeral.text[0].isupper() and search_before(_MID_SENTENCE, text, numeral.start, 8) \
             and not headline(text, numeral.start):
         return None  # "the sale of Six Flags": a capitalized number word mid-sentence is a name
+    if numeral.kind == "digits" and _designates(text, amount.start, numeral.text):
+        return None  # "Leopard 2 tanks": the number is part of a weapon's name
     score = _score(text, amount)
     if score is not None:
         return score
@@ -150,6 +152,16 @@ def read(text: str, amount) -> Reading | None:
     if counted is not None:
         return counted
     return _single(text, amount, phrase) or _times(text, amount, phrase) or _elided(text, amount)
+
+
+_NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}-]*)[ \u00a0]$")
+
+
+def _designates(text: str, start: int, digits: str) -> bool:
+    """Whether the number at text[start:] is the designation of the named weapon before it
+    (weapons.tsv: "Leopard 2", "Su 34")."""
+    name = _NAME_BEFORE.search(text, max(0, start - 20), start)
+    return name is not None and f"{name.group(1)} {digits}" in named_weapons()
 
 
 # A headline in title case: every word of four letters or more capitalized, three at least.
@@ -755,6 +767,7 @@ EXAMPLES += [
 
 NEGATIVES = [
     "One of its key elements is providing our army with long-range capabilities.",
+    "Poland likely will send Ukraine Leopard 2 tanks",  # a designation (weapons.tsv), no count of tanks
     "5 more than last year",
     "The index fell 30 points",  # points of an index: latent without a scoring cue
     "The engine makes 85 decibels",  # a sound level, never a count of decibels
