@@ -4,6 +4,8 @@
         [--wh /work/ref/wh-figures] [--state /work/ref/state-figures] [--seeds /work/base/dist]
     .venv/bin/python scripts/conflict_gold.py --round 2 \
         --wh /work/ref2/wh-figures --state /work/ref2/state-figures --seeds dist
+    .venv/bin/python scripts/conflict_gold.py --round 3 \
+        --wh /work/ref4/wh-figures --state /work/ref4/state-figures --seeds dist
 
 Reads three packages built with the rules *before* issue 23:
 
@@ -30,6 +32,10 @@ Round 2 (2026-12-07) is a second held-out set, drawn the same way from packages 
 rules of commit a3ac38e, after round 1's report half had been scored: 200 war-labelled figures
 (at least 10 a category) and 100 `other` figures with a war cue, with SEED_2, every row in the
 `report` half. Its judgements are in docs/conflict-gold/judgements-2.csv.
+
+Round 3 (2026-12-07) is drawn the same way, with SEED_3, from packages built with the rules of
+commit aeb11f9, after round 2 had been scored and then read as development data; its
+judgements are in docs/conflict-gold/judgements-3.csv.
 """
 
 from __future__ import annotations
@@ -50,11 +56,14 @@ WAR_LABELLED = 300
 OTHER_WITH_CUE = 200
 MIN_PER_CATEGORY = 15
 SEED_2 = 2424
+SEED_3 = 2626
 ROUNDS = {
     1: dict(seed=SEED, war=WAR_LABELLED, other=OTHER_WITH_CUE, floor=MIN_PER_CATEGORY,
             out=OUT, held_out=False),
     2: dict(seed=SEED_2, war=200, other=100, floor=10,
             out=OUT.with_name("sample-2.csv"), held_out=True),
+    3: dict(seed=SEED_3, war=200, other=100, floor=10,
+            out=OUT.with_name("sample-3.csv"), held_out=True),
 }
 
 # The WAR_CUE of scripts/war_gold.py (as frozen in /work/base/scripts/war_gold.py).

@@ -41,4 +41,4 @@ def test_a_figure_judged_in_both_rounds_has_one_judgement():
 def test_eval_conflict_names_the_halves_it_knows():
     result = CliRunner().invoke(app, ["eval", "--conflict", "--half", "sideways"])
     assert result.exit_code != 0
-    assert "'sideways' is not tuning, report, report-2 or all" in result.output
+    assert "'sideways' is not tuning, report, report-2, report-3 or all" in result.output

@@ -105,25 +105,25 @@ def _same_place(gold: str, gold_text: str, place: str | None, place_text: str | 
         " ".join(gold_text.split()).casefold() == " ".join(place_text.split()).casefold()
 
 
-# The held-out second round (scripts/conflict_gold.py --round 2): drawn from the packages of
-# a later commit, every row held out, scored as its own half.
-SECOND_ROUND = "report-2"
-HALVES = ("tuning", "report", SECOND_ROUND, "all")
+# The later rounds (scripts/conflict_gold.py --round 2, 3): each drawn from the packages of
+# a later commit, every row held out, scored as a half of its own by name.
+LATER_ROUNDS = {"report-2": ("sample-2.csv", "judgements-2.csv"), "report-3": ("sample-3.csv", "judgements-3.csv")}
+HALVES = ("tuning", "report", *LATER_ROUNDS, "all")
 
 
 def score(corpora: Path = SHARED_CORPORA, half: str = "tuning", gold_dir: Path = GOLD_DIR) -> ConflictScores:
     """Score the rules on the judged figures of one half: `tuning`, `report` or `all` of the
-    first round, or the second round (`report-2`)."""
+    first round, or a later round (`report-2`, `report-3`)."""
     from ..dataset.pipeline import FULL_CONTEXT, MAX_CONTEXT
     from ..reading.engine import extract_document
 
     if half not in HALVES:
         raise ConflictGoldError(f"--half must be one of {', '.join(HALVES)}, not {half!r}")
-    second = half == SECOND_ROUND
-    sample = {row["quantity_id"]: row for row in
-              gold_rows(gold_dir / ("sample-2.csv" if second else "sample.csv"), ConflictGoldError)}
-    judged = [row for row in gold_rows(gold_dir / ("judgements-2.csv" if second else "judgements.csv"), ConflictGoldError)
-              if second or half in ("all", sample[row["quantity_id"]]["half"])]
+    later = half in LATER_ROUNDS
+    sample_file, judgements_file = LATER_ROUNDS.get(half, ("sample.csv", "judgements.csv"))
+    sample = {row["quantity_id"]: row for row in gold_rows(gold_dir / sample_file, ConflictGoldError)}
+    judged = [row for row in gold_rows(gold_dir / judgements_file, ConflictGoldError)
+              if later or half in ("all", sample[row["quantity_id"]]["half"])]
     scores = ConflictScores(half, len(judged))
     wanted = defaultdict(set)
     for row in judged:
