@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 
+import pytest
 from typer.testing import CliRunner
 
 from extractors.cli import app
@@ -16,8 +17,9 @@ def _rows(name):
         return list(csv.DictReader(handle))
 
 
-def test_the_second_round_is_judged_whole_and_held_out():
-    sample, judged = _rows("sample-2.csv"), _rows("judgements-2.csv")
+@pytest.mark.parametrize("round_", ["2", "3"])
+def test_a_later_round_is_judged_whole_and_held_out(round_):
+    sample, judged = _rows(f"sample-{round_}.csv"), _rows(f"judgements-{round_}.csv")
     assert len(sample) == 300
     assert [r["quantity_id"] for r in judged] == [r["quantity_id"] for r in sample]
     assert {r["half"] for r in sample} == {"report"}
@@ -29,9 +31,11 @@ def test_the_second_round_is_judged_whole_and_held_out():
             assert row["category"] == "other", row
 
 
-def test_a_figure_judged_in_both_rounds_has_one_judgement():
-    first = {r["quantity_id"]: r for r in _rows("judgements.csv")}
-    both = [r for r in _rows("judgements-2.csv") if r["quantity_id"] in first]
+@pytest.mark.parametrize("earlier, later", [("judgements.csv", "judgements-2.csv"), ("judgements.csv", "judgements-3.csv"),
+                                            ("judgements-2.csv", "judgements-3.csv")])
+def test_a_figure_judged_in_two_rounds_has_one_judgement(earlier, later):
+    first = {r["quantity_id"]: r for r in _rows(earlier)}
+    both = [r for r in _rows(later) if r["quantity_id"] in first]
     assert both
     for row in both:
         assert (row["is_war"], row["category"]) == (first[row["quantity_id"]]["is_war"],
