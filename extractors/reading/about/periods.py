@@ -4,7 +4,8 @@ day the document reports it (`reported`).
 The phrase nearest the figure in its sentence decides, as UCDP's `date_start` and
 `date_end` do: "since February 24, 2022" runs from that day to the report; "overnight" and
 "over the past 24 hours" are the day before the report to the report; "last week" is the
-calendar week before; "in 2023" the year; "in March" the last March on or before the report;
+calendar week before; "this year" the year to the report; "since ... a year ago" that day to
+the report; "in 2023" the year; "in March" the last March on or before the report;
 "since the start of the full-scale invasion" the conflict's own start. Nothing is guessed:
 no phrase, no period; a phrase that needs the report's date and has none, no period.
 
@@ -28,8 +29,12 @@ no phrase, no period; a phrase that needs the report's date and has none, no per
 (True, True)
 >>> covers("the aid that in may come") is None
 True
->>> covers("20 strikes this week")[:2], covers("so far this year, 300 drones")[:2], covers("killed one year ago")[:2]
-(('2024-05-20', '2024-05-26'), ('2024-01-01', '2024-05-20'), ('2023-05-20', '2023-05-20'))
+>>> covers("20 strikes this week")[:2], covers("so far this year, 300 drones")[:2], covers("300 drones this year")[:2]
+(('2024-05-20', '2024-05-26'), ('2024-01-01', '2024-05-20'), ('2024-01-01', '2024-05-20'))
+>>> covers("killed one year ago")[:2], covers("since fighting began a year ago, 300 killed")[:2]
+(('2023-05-20', '2023-05-20'), ('2023-05-20', '2024-05-20'))
+>>> covers("$240 million just this past week")[:2], covers("$2 billion over the past year")[:2]
+(('2024-05-13', '2024-05-20'), ('2023-05-20', '2024-05-20'))
 """
 
 from __future__ import annotations
@@ -70,7 +75,8 @@ _PHRASES = regex.compile("|".join([
     r"(?P<last>\b(?:last|past)\s+(?P<last_unit>week|month|year)\b)",
     r"(?P<so_far>\bso\s+far\s+this\s+(?P<so_far_unit>week|month|year)\b|\bthis\s+(?P<to_date_unit>week|month|year)\s+(?:so\s+far|to\s+date)\b)",
     r"(?P<this>\bthis\s+(?P<this_unit>week|month|year)\b)",
-    r"(?P<ago>\b(?P<ago_count>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<ago_unit>days?|weeks?|months?|years?)\s+ago\b)",
+    r"(?P<ago>(?P<since_ago>\bsince\s+(?:[\p{L}'’]+\s+){0,6}?)?"
+    r"\b(?P<ago_count>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<ago_unit>days?|weeks?|months?|years?)\s+ago\b)",
 ]), regex.IGNORECASE)
 _NEAR = 200  # characters either side of the figure a phrase is looked for in
 
@@ -145,6 +151,10 @@ def _resolve(match, reported: dt.date | None, since: dt.date | None) -> tuple[dt
         return _before(reported, years=number), reported
     if kind == "last":
         unit = group("last_unit").lower()
+        if group("last").lower().startswith("past"):  # "this past week": the days up to the report
+            if unit == "week":
+                return reported - dt.timedelta(weeks=1), reported
+            return (_before(reported, months=1) if unit == "month" else _before(reported, years=1)), reported
         if unit == "week":
             monday = reported - dt.timedelta(days=reported.weekday() + 7)
             return monday, monday + dt.timedelta(days=6)
@@ -159,15 +169,15 @@ def _resolve(match, reported: dt.date | None, since: dt.date | None) -> tuple[dt
         if unit == "month":
             return reported.replace(day=1), reported
         return reported.replace(month=1, day=1), reported
-    if kind == "this":  # the whole calendar unit the report falls in
+    if kind == "this":  # the week the report falls in; a month or year up to the report
         unit = group("this_unit").lower()
         if unit == "week":
             monday = reported - dt.timedelta(days=reported.weekday())
             return monday, monday + dt.timedelta(days=6)
         if unit == "month":
-            return reported.replace(day=1), _month_end(reported.year, reported.month)
-        return dt.date(reported.year, 1, 1), dt.date(reported.year, 12, 31)
-    if kind == "ago":  # the day that long before the report
+            return reported.replace(day=1), reported
+        return dt.date(reported.year, 1, 1), reported
+    if kind == "ago":  # the day that long before the report ("one year ago" of an anniversary)
         count = group("ago_count").lower()
         number = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1)
         unit = group("ago_unit").lower()
@@ -179,6 +189,8 @@ def _resolve(match, reported: dt.date | None, since: dt.date | None) -> tuple[dt
             day = _before(reported, months=number)
         else:
             day = _before(reported, years=number)
+        if group("since_ago"):
+            return day, reported  # "since the fighting began a year ago"
         return day, day
     return None
 
