@@ -75,6 +75,8 @@ _MEASURE_LIST_BEFORE = regex.compile(_MEASURE_LIST.pattern + r"\s+(?:[\p{L}]+\s+
 _DAMAGED_OR_DESTROYED = regex.compile(r"\b(?:damaged\s+(?:or|and|and/or)\s+destroyed|destroyed\s+(?:or|and|and/or)\s+damaged)\b",
                                       regex.IGNORECASE)
 _IN_ACTION = regex.compile(r"\s+(?P<m>killed|wounded|missing)\s+in\s+action\b", regex.IGNORECASE)
+_PARTICIPLE_RIGHT_AFTER = regex.compile(r"\s+(?P<m>killed|wounded|injured|captured|displaced)\s+(?:in|during|by|when|after)\b",
+                                        regex.IGNORECASE)
 _PARTITIVE = regex.compile(r"\bof\s+(?:the|these|those|its|their)\s+$", regex.IGNORECASE)
 _RELATIVE_AFTER = regex.compile(r"\s*,?\s*(?:who|whom|that|which)\b", regex.IGNORECASE)
 # The clause a figure sits in: the measure of "12,000 people have been killed" lies after
@@ -453,8 +455,10 @@ def _casualty_measure(before: str, after: str, phrase: str, clause: bool = True)
     if in_phrase is not None:  # "20,000 mobilized men" are troops, unless they "died"
         found = _measure_in("people", before, after) if clause else None
         return found[1] if found and found[0] == "casualties" else "other" if found and found[0] == "other" else in_phrase[0]
-    in_action = match_after(_IN_ACTION, after, 0)
+    in_action = match_after(_IN_ACTION, after, 0) or match_after(_PARTICIPLE_RIGHT_AFTER, after, 0)
     if in_action is not None:
+        # "killed in action"; a participle right after the noun is the figure's own, even of a
+        # partitive's whole ("Of the seven U.S. personnel injured in the attack, two ...")
         return cues.BY_CLASS["people"][cues.key(in_action.group("m"))][1]
     if not clause:
         return None

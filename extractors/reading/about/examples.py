@@ -305,6 +305,8 @@ EXAMPLES = [
             span="7,054 American troops", category="casualties", measure="killed", published=MAY_20_2024),
     Example("CENTCOM announced a strike that took out five militants attempting to attack us with UAVs",
             span="five militants", category="casualties", measure="killed", published=MAY_20_2024),
+    Example("Of the seven U.S. personnel injured during the attack, two have been returned to duty",
+            span="seven U.S. personnel", category="casualties", measure="wounded", published=MAY_20_2024),
     # Past an apposition, a cue after another figure is that figure's.
     Example("Hamas committed the worst atrocity—killing 1,200 innocent people, including 44 Americans, taking 240 people hostage",
             span="1,200 innocent people", category="casualties", measure="killed", published=MAY_20_2024),
@@ -369,6 +371,8 @@ NEGATIVES = [
     "The war in Syria drags on. Human traffickers often cram hundreds of refugees into small boats.",
     "Russia's invasion of Ukraine goes on. The admission of up to 15,000 refugees remains justified.",
     "The war in Sudan goes on. Support matters in the countries housing the more than six million refugees and migrants.",
+    # Troops who served are a count of service, as veterans are.
+    "Since the war in Afghanistan began, hundreds of thousands of American troops who served there came home",
     # Lives that are not lost, jobs that are (issue 23).
     "Russia's war in Ukraine goes on. Millions of Americans had lost their jobs.",
     "His agenda has improved the lives of millions of Americans",
