@@ -112,7 +112,7 @@ _WORDS = rf"""
            (?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion|dozen)\b
               | (?<=(?:{_TENS}))(?:[ \u00a0]+|-)(?:{_DIGIT_WORD})\b
               | (?<=hundred|thousand|million|billion|trillion)[ \u00a0]+(?:and[ \u00a0]+)?(?:{_WORD})\b)*
-           (?P<and_a_half>[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b)?)
+           (?P<and_a_half>[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b(?:[ \u00a0]+(?:{_SCALE})\b)?)?)
     )
 """
 _VAGUE = r"""
@@ -226,8 +226,17 @@ def is_day_of_month(text: str, numeral: Numeral) -> bool:
                 or next_char(text, numeral.end) in _MONTH_AFTER_STARTS and match_after(_MONTH_AFTER, text, numeral.end))
 
 
-_AND_A_HALF = regex.compile(r"\s+and\s+a\s+half$")
+# "three and a half", "two and a half million" (a half of one, times the scale after it),
+# "a million and a half" (a half of the scale before it).
+_AND_A_HALF = regex.compile(r"\s+and\s+a\s+half(?:\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion))?$")
 _WORD_SEPARATOR = regex.compile(r"[\s-]+")
+
+
+SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+
+
+def _scale(word: str) -> float:
+    return 12.0 if word == "dozen" else 100.0 if word == "hundred" else SCALES[word]
 
 
 def parse_words(words: str) -> float | None:
@@ -237,11 +246,20 @@ def parse_words(words: str) -> float | None:
     (250000.0, 12.0, 0.75)
     >>> parse_words("three and a half"), parse_words("half a million"), parse_words("a quarter million")
     (3.5, 500000.0, 250000.0)
+    >>> parse_words("two and a half million"), parse_words("a million and a half")
+    (2500000.0, 1500000.0)
     """
-    whole, half = _AND_A_HALF.subn("", fold(words))
+    folded = fold(words)
+    half = _AND_A_HALF.search(folded)
     if half:
+        whole = folded[:half.start()]
         value = parse_words(whole)
-        return None if value is None else value + 0.5
+        if value is None:
+            return None
+        if half.group("scale"):  # "two and a half million"
+            return (value + 0.5) * _scale(half.group("scale"))
+        last = _WORD_SEPARATOR.split(whole)[-1]
+        return value + 0.5 * (_scale(last) if last in SCALE_WORDS else 1.0)  # "a million and a half"
     tokens = [t for t in _WORD_SEPARATOR.split(fold(words)) if t and t != "and"]
     fraction_at = next((i for i, t in enumerate(tokens) if t in FRACTIONS), None)
     if fraction_at is not None:  # "three-quarters", "half a million", "a quarter million"

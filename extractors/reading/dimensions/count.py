@@ -629,6 +629,9 @@ def _object_end(text: str, complement) -> int | None:
 EXAMPLES = [
     Example(title=WAR_IN_UKRAINE, text="12,000 people have been killed", span="12,000 people", value=12000,
             category="casualties", measure="killed", subject="people"),
+    # "and a half" is a half of one, times the scale after it, or a half of the scale before it.
+    Example("two and a half million people fled the fighting", span="two and a half million people", value=2.5e6),
+    Example("A million and a half displaced from their homes", span="A million and a half", value=1.5e6),
     # A quotation mark may open the phrase; adjectives joined by "and", and a name before
     # the head, stay in it.
     Example(title=WAR_IN_UKRAINE, text="the strike injured 40 “bearded men,” likely Chechen forces",
