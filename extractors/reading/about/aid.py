@@ -231,7 +231,7 @@ def _place_of_aid(q, recipient_id: str | None, recipient: str | None) -> dict:
         return {}  # a people is no place: "aid to the Ukrainian people" (the conflict gold's guidelines)
     if q.place is not None and places.country_of(q.place) == recipient_id:
         return {}
-    return {"place": recipient_id, "place_text": one_line(q.recipient) or recipient, "place_rule": "place.recipient"}
+    return {"place": recipient_id, "place_text": written or recipient, "place_rule": "place.recipient"}
 
 
 def _names_other(q, speaks_for: str) -> bool:
